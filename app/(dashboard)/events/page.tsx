@@ -1,0 +1,111 @@
+import Link from 'next/link';
+import { Card } from '@/components/card';
+import { EventsTable } from '@/components/events-table';
+import { Notice } from '@/components/notice';
+import { ScopePicker } from '@/components/scope-picker';
+import { SqlPanel } from '@/components/sql-panel';
+import { formatTime } from '@/lib/format';
+import { EVENT_FILTERS, EVENT_FILTER_LABELS, eventSearchParams } from '@/lib/params/events';
+import { href } from '@/lib/params/href';
+import { ParamError } from '@/lib/params/param-error';
+import { searchEvents } from '@/lib/services/events';
+import { firstValues, InvalidParameter, loadPageScope, type SearchParamsRecord } from '@/lib/services/page-scope';
+
+export const dynamic = 'force-dynamic';
+
+export default async function EventsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+  const sp = await searchParams;
+  const values = firstValues(sp);
+  let problem: { parameter: string; message: string } | null = null;
+  const parsed = eventSearchParams.safeParse(values);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    problem = { parameter: String(issue?.path[0] ?? 'query'), message: issue?.message ?? 'is invalid' };
+  }
+  let page;
+  try {
+    page = await loadPageScope(sp);
+  } catch (error) {
+    if (!(error instanceof InvalidParameter)) throw error;
+    problem = { parameter: error.parameter, message: error.message.replace(`${error.parameter}: `, '') };
+  }
+  if (problem || !parsed.success || !page) {
+    return (
+      <Notice title="This link has an invalid parameter">
+        <code>{problem?.parameter}</code> {problem?.message}.{' '}
+        <Link className="underline" href="/events">
+          Start a new search
+        </Link>
+        .
+      </Notice>
+    );
+  }
+  const { conn, range, scope } = page;
+  let result;
+  try {
+    result = await searchEvents(conn, parsed.data, scope);
+  } catch (error) {
+    if (!(error instanceof ParamError)) throw error;
+    return <Notice title="This link has an invalid parameter">{`${error.parameter}: ${error.message}`}</Notice>;
+  }
+  const filters = Object.fromEntries(EVENT_FILTERS.map((f) => [f, parsed.data[f]]));
+  const active = EVENT_FILTERS.filter((f) => parsed.data[f]);
+
+  return (
+    <div className="space-y-5">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">Events</h1>
+          <p className="text-sm text-slate-500">
+            Scope {formatTime(scope.from)} → {formatTime(scope.to)}
+          </p>
+        </div>
+        <ScopePicker from={scope.from} to={scope.to} latest={range.last} />
+      </div>
+
+      <form method="get" action="/events" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4" aria-label="Event filters">
+        <input type="hidden" name="from" value={scope.from} />
+        <input type="hidden" name="to" value={scope.to} />
+        {EVENT_FILTERS.map((f) => (
+          <label key={f} className="flex flex-col text-xs font-medium text-slate-600">
+            {EVENT_FILTER_LABELS[f]}
+            <input
+              name={f}
+              defaultValue={filters[f] ?? ''}
+              className="mt-1 rounded border border-slate-300 px-2 py-1.5 font-mono text-sm font-normal text-slate-900"
+              autoComplete="off"
+              spellCheck={false}
+            />
+          </label>
+        ))}
+        <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4">
+          <button type="submit" className="rounded bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-500">
+            Search
+          </button>
+          {active.length > 0 && (
+            <Link href={href('/events', { from: scope.from, to: scope.to })} className="text-sm text-slate-600 underline">
+              Clear filters
+            </Link>
+          )}
+        </div>
+      </form>
+
+      <Card
+        title={`${result.events.length}${result.nextCursor ? '+' : ''} events${active.length ? ` matching ${active.join(', ')}` : ''}`}
+        actions={
+          result.nextCursor ? (
+            <Link
+              className="rounded border border-slate-300 px-3 py-1 text-xs hover:bg-slate-100"
+              href={href('/events', { from: scope.from, to: scope.to, ...filters, limit: parsed.data.limit === 50 ? undefined : parsed.data.limit, cursor: result.nextCursor })}
+            >
+              Older events →
+            </Link>
+          ) : null
+        }
+        footer={<SqlPanel query={result.panel} />}
+      >
+        <EventsTable events={result.events} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import Link from 'next/link';
+import { Card, Stat } from '@/components/card';
+import { BreakdownTable } from '@/components/breakdown-table';
+import { Notice } from '@/components/notice';
+import { ScopePicker } from '@/components/scope-picker';
+import { SqlPanel } from '@/components/sql-panel';
+import { formatCount, formatTime } from '@/lib/format';
+import { href } from '@/lib/params/href';
+import { getOverview } from '@/lib/services/overview';
+import { InvalidParameter, loadPageScope, type SearchParamsRecord } from '@/lib/services/page-scope';
+
+export const dynamic = 'force-dynamic';
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+  let page;
+  try {
+    page = await loadPageScope(await searchParams);
+  } catch (error) {
+    if (error instanceof InvalidParameter) {
+      return (
+        <Notice title="This link has an invalid parameter">
+          <code>{error.parameter}</code> {error.message.replace(`${error.parameter}: `, '')}. Fix it in the address bar, or{' '}
+          <Link className="underline" href="/">
+            open the overview with the default scope
+          </Link>
+          .
+        </Notice>
+      );
+    }
+    throw error;
+  }
+  const { conn, range, scope } = page;
+  const overview = await getOverview(conn, scope);
+  const totals = overview.totals.rows[0] ?? { events: 0, failed: 0, principals: 0, accounts: 0, regions: 0 };
+  const eventsHref = (extra: Record<string, string | null>) => href('/events', { from: scope.from, to: scope.to, ...extra });
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">Overview</h1>
+          <p className="text-sm text-slate-500">
+            Scope {formatTime(scope.from)} → {formatTime(scope.to)}
+          </p>
+        </div>
+        <ScopePicker from={scope.from} to={scope.to} latest={range.last} />
+      </div>
+
+      {range.events === 0 && (
+        <Notice tone="info" title="No CloudTrail events yet">
+          Ingest your logs with <code>npm run ingest -- path/to/AWSLogs</code>, or start the demo with <code>npm run demo</code>.
+        </Notice>
+      )}
+
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
+        <Stat label="Events in scope" value={formatCount(totals.events)} hint={<Link className="text-indigo-700 hover:underline" href={eventsHref({})}>view events</Link>} />
+        <Stat label="Failed calls" value={formatCount(totals.failed)} hint={<Link className="text-indigo-700 hover:underline" href={eventsHref({ errorCode: '*' })}>view failures</Link>} />
+        <Stat label="Principals" value={formatCount(totals.principals)} />
+        <Stat label="Accounts" value={formatCount(totals.accounts)} />
+        <Stat label="Regions" value={formatCount(totals.regions)} />
+        <Stat label="Events stored" value={formatCount(range.events)} hint={`${formatTime(range.first)} – ${formatTime(range.last)}`} />
+      </div>
+      <SqlPanel query={overview.totals} label="SQL (totals)" />
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card title="Top principals" footer={<SqlPanel query={overview.principals} />}>
+          <BreakdownTable
+            keyLabel="Principal"
+            items={overview.principals.rows.map((r) => ({ ...r, href: eventsHref({ principal: r.key }) }))}
+          />
+        </Card>
+        <Card title="Top API calls" footer={<SqlPanel query={overview.eventNames} />}>
+          <BreakdownTable
+            keyLabel="Service:API"
+            items={overview.eventNames.rows.map((r) => ({ ...r, href: eventsHref({ eventName: r.key?.split(':')[1] ?? null }) }))}
+          />
+        </Card>
+        <Card title="Accounts" footer={<SqlPanel query={overview.accounts} />}>
+          <BreakdownTable keyLabel="Account" items={overview.accounts.rows.map((r) => ({ ...r, href: eventsHref({ account: r.key }) }))} />
+        </Card>
+        <Card title="Regions" footer={<SqlPanel query={overview.regions} />}>
+          <BreakdownTable keyLabel="Region" items={overview.regions.rows.map((r) => ({ ...r, href: eventsHref({ region: r.key }) }))} />
+        </Card>
+      </div>
+    </div>
+  );
+}

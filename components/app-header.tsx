@@ -1,0 +1,32 @@
+import Link from 'next/link';
+import { signOut } from '@/auth';
+import { NavLinks } from './nav-links';
+
+export function AppHeader({ engine, userName }: { engine: string; userName: string | null }) {
+  return (
+    <header className="border-b border-slate-800 bg-slate-900 text-slate-100">
+      <div className="mx-auto flex max-w-7xl items-center gap-6 px-6 py-3">
+        <Link href="/" className="text-lg font-semibold tracking-tight text-white">
+          Trail<span className="text-indigo-400">scope</span>
+        </Link>
+        <NavLinks />
+        <div className="ml-auto flex items-center gap-3 text-xs">
+          <span className="rounded bg-slate-800 px-2 py-1 font-mono text-slate-300" title="query engine">
+            engine: {engine}
+          </span>
+          {userName && <span className="text-slate-300">{userName}</span>}
+          <form
+            action={async () => {
+              'use server';
+              await signOut({ redirectTo: '/sign-in' });
+            }}
+          >
+            <button type="submit" className="rounded border border-slate-700 px-2 py-1 text-slate-200 hover:bg-slate-800">
+              Sign out
+            </button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,54 @@
+import Link from 'next/link';
+import { formatCount } from '@/lib/format';
+
+export interface BreakdownItem {
+  key: string | null;
+  events: number;
+  failed: number;
+  /** Where the counts drill down to: the events behind them. */
+  href: string;
+}
+
+export function BreakdownTable({ items, keyLabel, empty = 'No events in the scope.' }: { items: BreakdownItem[]; keyLabel: string; empty?: string }) {
+  if (items.length === 0) return <p className="text-sm text-slate-500">{empty}</p>;
+  const max = Math.max(...items.map((i) => i.events));
+  return (
+    <table className="w-full text-sm">
+      <thead>
+        <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
+          <th className="pb-2 font-medium">{keyLabel}</th>
+          <th className="pb-2 text-right font-medium">Events</th>
+          <th className="pb-2 text-right font-medium">Failed</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((i) => (
+          <tr key={i.key ?? '(none)'} className="border-t border-slate-100">
+            <td className="max-w-0 py-1.5 pr-3">
+              <div className="relative">
+                <div className="absolute inset-y-0 left-0 rounded bg-indigo-50" style={{ width: `${(i.events / max) * 100}%` }} />
+                <span className="relative block truncate px-1 font-mono text-xs" title={i.key ?? ''}>
+                  {i.key ?? '(none)'}
+                </span>
+              </div>
+            </td>
+            <td className="py-1.5 text-right tabular-nums">
+              <Link href={i.href} className="text-indigo-700 hover:underline">
+                {formatCount(i.events)}
+              </Link>
+            </td>
+            <td className="py-1.5 text-right tabular-nums">
+              {i.failed > 0 ? (
+                <Link href={`${i.href}&errorCode=*`} className="text-red-700 hover:underline">
+                  {formatCount(i.failed)}
+                </Link>
+              ) : (
+                <span className="text-slate-400">0</span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

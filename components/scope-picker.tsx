@@ -1,0 +1,90 @@
+'use client';
+
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useState } from 'react';
+
+const PRESETS = [
+  { label: '1h', hours: 1 },
+  { label: '24h', hours: 24 },
+  { label: '7d', hours: 24 * 7 },
+  { label: '30d', hours: 24 * 30 },
+] as const;
+
+/** `2026-11-20T14:00:00Z` ⇄ the `datetime-local` value `2026-11-20T14:00`, read as UTC. */
+const toInput = (iso: string) => iso.slice(0, 16);
+const fromInput = (v: string) => `${v}:00Z`;
+
+/**
+ * The global scope time. It lives in the URL as absolute UTC instants, so a copied link shows
+ * the same window next week; presets count back from the newest event, not from the clock,
+ * because stored logs are often days old.
+ */
+export function ScopePicker({ from, to, latest }: { from: string; to: string; latest: string | null }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const search = useSearchParams();
+  const [draftFrom, setDraftFrom] = useState(toInput(from));
+  const [draftTo, setDraftTo] = useState(toInput(to));
+
+  const apply = (f: string, t: string) => {
+    const next = new URLSearchParams(search.toString());
+    next.set('from', f);
+    next.set('to', t);
+    next.delete('cursor');
+    router.push(`${pathname}?${next.toString()}`);
+  };
+
+  const preset = (hours: number) => {
+    const hour = 3600_000;
+    const end = Math.ceil((Date.parse(latest ?? to) + 1000) / hour) * hour;
+    const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+    apply(iso(end - hours * hour), iso(end));
+  };
+
+  return (
+    <form
+      className="flex flex-wrap items-end gap-2 text-sm"
+      aria-label="Scope time"
+      onSubmit={(e) => {
+        e.preventDefault();
+        apply(fromInput(draftFrom), fromInput(draftTo));
+      }}
+    >
+      <label className="flex flex-col text-xs text-slate-500">
+        From (UTC)
+        <input
+          type="datetime-local"
+          name="scope-from"
+          value={draftFrom}
+          onChange={(e) => setDraftFrom(e.target.value)}
+          className="rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900"
+        />
+      </label>
+      <label className="flex flex-col text-xs text-slate-500">
+        To (UTC)
+        <input
+          type="datetime-local"
+          name="scope-to"
+          value={draftTo}
+          onChange={(e) => setDraftTo(e.target.value)}
+          className="rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900"
+        />
+      </label>
+      <button type="submit" className="rounded bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-500">
+        Apply
+      </button>
+      <div className="flex overflow-hidden rounded border border-slate-300" role="group" aria-label="Scope presets">
+        {PRESETS.map((p) => (
+          <button
+            key={p.label}
+            type="button"
+            onClick={() => preset(p.hours)}
+            className="border-l border-slate-300 bg-white px-2 py-1.5 text-slate-700 first:border-l-0 hover:bg-slate-100"
+          >
+            {p.label}
+          </button>
+        ))}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Sql } from '@/lib/sql/sql';
+import type { EngineName } from './types';
+
+export const TIME_GRAINS = ['minute', 'hour', 'day', 'week'] as const;
+export type TimeGrain = (typeof TIME_GRAINS)[number];
+
+/**
+ * What differs between DuckDB and Athena (Trino). Analysis SQL is written once against the
+ * `cloudtrail_logs` columns and asks the dialect only for these pieces.
+ */
+export interface Dialect {
+  readonly name: EngineName;
+  /** The table or view holding CloudTrail records with Athena's column names. */
+  readonly table: Sql;
+  /** The event time as a TIMESTAMP (DuckDB: a stored, sorted column; Athena: parsed from eventtime). */
+  readonly eventTime: Sql;
+  /** A bound ISO-8601 UTC instant as a TIMESTAMP comparable with `eventTime`. */
+  timestamp(iso: string): Sql;
+  /**
+   * The predicate bounding a query to [from, to): the event-time range plus, on Athena, the
+   * partition predicate that lets it read only those days (widened a day each side, because the
+   * S3 folder date is the delivery date).
+   */
+  timeRange(fromIso: string, toIso: string): Sql;
+  /** json_extract_scalar over a JSON text column; `path` is a JSONPath literal from our source. */
+  jsonExtractScalar(json: Sql, path: `$${string}`): Sql;
+  /** Truncates a TIMESTAMP to the grain. */
+  dateTrunc(grain: TimeGrain, ts: Sql): Sql;
+  /** Formats a TIMESTAMP as an ISO-8601 UTC string `YYYY-MM-DDTHH:MM:SSZ`. */
+  isoString(ts: Sql): Sql;
+  /** Seconds since the epoch of a TIMESTAMP, as BIGINT. */
+  epochSeconds(ts: Sql): Sql;
+  /** Buckets a TIMESTAMP into fixed windows of `seconds` (for chart buckets that are not a grain). */
+  bucket(seconds: number, ts: Sql): Sql;
+  /** The raw CloudTrail record of a row as JSON text (DuckDB keeps it; Athena rebuilds it). */
+  readonly rawRecord: Sql;
+  /** Case-insensitive LIKE. */
+  ilike(expr: Sql, pattern: Sql): Sql;
+}

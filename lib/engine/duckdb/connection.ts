@@ -1,0 +1,90 @@
+import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { storeLayout, pathLiteral } from '@/lib/event-store/layout';
+import { manifestToken, readManifest, segmentPaths } from '@/lib/event-store/manifest';
+import { STORE_TABLE_COLUMNS_DDL } from './record-columns';
+import { duckdbDialect } from './dialect';
+import { cellConverter } from './cells';
+import { EngineError, type Connection, type QueryRequest, type QueryResult, type Row } from '../types';
+
+/**
+ * The embedded engine: an in-memory DuckDB whose `cloudtrail_logs` view reads the store's
+ * parquet segments. It never writes them (ingest is the one writer), so the app and an ingest
+ * run side by side; when ingest swaps the manifest, the next query re-points the view.
+ */
+export async function createDuckDbConnection(options: { dataDir: string; threads?: number }): Promise<Connection> {
+  const layout = storeLayout(options.dataDir);
+  const instance = await DuckDBInstance.create(':memory:', {
+    threads: String(options.threads ?? 2),
+    memory_limit: '2GB',
+  });
+  const admin = await instance.connect();
+  let viewToken = '';
+  let refreshing: Promise<void> | null = null;
+
+  const refreshView = async () => {
+    const token = await manifestToken(layout);
+    if (token === viewToken) return;
+    const manifest = await readManifest(layout);
+    const files = segmentPaths(layout, manifest);
+    // With no data yet, an empty table of the same shape keeps every query valid.
+    const source =
+      files.length === 0
+        ? `(SELECT * FROM empty_cloudtrail_logs)`
+        : `read_parquet([${files.map(pathLiteral).join(', ')}])`;
+    await admin.run(`CREATE TABLE IF NOT EXISTS empty_cloudtrail_logs (\n  ${STORE_TABLE_COLUMNS_DDL}\n)`);
+    await admin.run(`CREATE OR REPLACE VIEW cloudtrail_logs AS SELECT * FROM ${source}`);
+    viewToken = token;
+  };
+
+  const ensureView = async () => {
+    // One refresh at a time; concurrent queries wait for it rather than racing CREATE VIEW.
+    while (refreshing) await refreshing;
+    refreshing = refreshView().finally(() => {
+      refreshing = null;
+    });
+    await refreshing;
+  };
+
+  return {
+    dialect: duckdbDialect,
+    async query(request: QueryRequest): Promise<QueryResult> {
+      const started = performance.now();
+      if (request.signal?.aborted) throw new EngineError('The query was cancelled.', 'CANCELLED');
+      await ensureView();
+      const conn = await DuckDBConnection.create(instance);
+      const onAbort = () => conn.interrupt();
+      request.signal?.addEventListener('abort', onAbort, { once: true });
+      try {
+        const reader = await conn.runAndReadAll(request.sql, (request.params ?? []) as DuckDBValue[]);
+        const rows = reader.convertRowObjects(cellConverter) as Row[];
+        return {
+          rows,
+          sql: request.sql,
+          params: request.params ?? [],
+          stats: {
+            engine: 'duckdb',
+            elapsedMs: Math.round(performance.now() - started),
+            bytesScanned: null,
+            costUsd: null,
+            queryId: null,
+            rowCount: rows.length,
+          },
+        };
+      } catch (error) {
+        if (request.signal?.aborted) throw new EngineError('The query was cancelled.', 'CANCELLED', { sql: request.sql });
+        const message = error instanceof Error ? error.message : String(error);
+        throw new EngineError(`The embedded engine could not run the query: ${message}`, 'QUERY_FAILED', {
+          sql: request.sql,
+          cause: error,
+        });
+      } finally {
+        request.signal?.removeEventListener('abort', onAbort);
+        conn.closeSync();
+      }
+    },
+    async close() {
+      admin.closeSync();
+      instance.closeSync();
+    },
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * DuckDB dialect. Quirks: `event_time` is a stored TIMESTAMP (UTC, no zone) beside Athena's
+ * `eventtime` string, and segments are sorted by it, so range predicates skip row groups;
+ * json_extract_string is DuckDB's json_extract_scalar; epoch() returns seconds as a double.
+ */
+import { code, sql, trusted, allow, type Sql } from '@/lib/sql/sql';
+import { TIME_GRAINS, type Dialect, type TimeGrain } from '../dialect';
+
+export const duckdbDialect: Dialect = {
+  name: 'duckdb',
+  table: code('cloudtrail_logs'),
+  eventTime: code('event_time'),
+  timestamp: (iso: string) => sql`CAST(${iso} AS TIMESTAMP)`,
+  timeRange(fromIso: string, toIso: string): Sql {
+    return sql`event_time >= CAST(${fromIso} AS TIMESTAMP) AND event_time < CAST(${toIso} AS TIMESTAMP)`;
+  },
+  jsonExtractScalar: (json: Sql, path: `$${string}`) => sql`json_extract_string(${json}, ${path})`,
+  dateTrunc: (grain: TimeGrain, ts: Sql) => sql`date_trunc('${trusted(allow(grain, TIME_GRAINS))}', ${ts})`,
+  isoString: (ts: Sql) => sql`strftime(${ts}, '%Y-%m-%dT%H:%M:%SZ')`,
+  epochSeconds: (ts: Sql) => sql`CAST(epoch(${ts}) AS BIGINT)`,
+  bucket: (seconds: number, ts: Sql) =>
+    sql`time_bucket(to_seconds(${trusted(Math.max(1, Math.floor(seconds)))}), ${ts}, TIMESTAMP '1970-01-01 00:00:00')`,
+  rawRecord: code('raw'),
+  ilike: (expr: Sql, pattern: Sql) => sql`${expr} ILIKE ${pattern}`,
+};

@@ -1,0 +1,92 @@
+import { CLOUDTRAIL_COLUMNS, type ColumnType, type Field } from '@/lib/cloudtrail/columns';
+
+/**
+ * SQL that turns a CloudTrail JSON record into the `cloudtrail_logs` columns in DuckDB.
+ *
+ * DuckDB's json_transform matches keys case-sensitively (CloudTrail's camelCase), so records are
+ * parsed with the CloudTrail keys and then re-packed under Athena's lower-case names. Columns that
+ * hold JSON (requestparameters...) stay JSON text, as in Athena.
+ */
+
+function transformType(type: ColumnType): unknown {
+  switch (type.kind) {
+    case 'string':
+      return 'VARCHAR';
+    case 'json':
+      return 'JSON';
+    case 'map':
+      return 'MAP(VARCHAR, VARCHAR)';
+    case 'array':
+      return [transformType(type.of)];
+    case 'struct':
+      return Object.fromEntries(type.fields.map((f) => [f.key, transformType(f.type)]));
+  }
+}
+
+/** The json_transform structure literal for a whole record. */
+export const RECORD_STRUCTURE = JSON.stringify(
+  Object.fromEntries(CLOUDTRAIL_COLUMNS.map((c) => [c.key, transformType(c.type)])),
+);
+
+function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+function repack(expr: string, type: ColumnType, depth: number): string {
+  switch (type.kind) {
+    case 'string':
+    case 'map':
+      return expr;
+    case 'json':
+      // A JSON null stays SQL NULL, as Athena reads a missing or null field.
+      return `NULLIF(CAST(${expr} AS VARCHAR), 'null')`;
+    case 'array': {
+      const v = `x${depth}`;
+      return `list_transform(${expr}, ${v} -> ${repack(v, type.of, depth + 1)})`;
+    }
+    case 'struct': {
+      const members = type.fields.map(
+        (f) => `${quoteIdent(f.name)}: ${repack(`${expr}.${quoteIdent(f.key)}`, f.type, depth)}`,
+      );
+      // A struct whose every member is absent reads as NULL in Athena; keep that.
+      return `CASE WHEN ${expr} IS NULL THEN NULL ELSE {${members.join(', ')}} END`;
+    }
+  }
+}
+
+/** SELECT-list items that read column `source` (the transformed struct) as the Athena columns. */
+export function recordSelectList(source: string): string {
+  return CLOUDTRAIL_COLUMNS.map((c: Field) => `${repack(`${source}.${quoteIdent(c.key)}`, c.type, 0)} AS ${c.name}`).join(
+    ',\n  ',
+  );
+}
+
+/** The DuckDB type of each Athena column, for an empty table when no data is ingested yet. */
+function duckType(type: ColumnType): string {
+  switch (type.kind) {
+    case 'string':
+    case 'json':
+      return 'VARCHAR';
+    case 'map':
+      return 'MAP(VARCHAR, VARCHAR)';
+    case 'array':
+      return `${duckType(type.of)}[]`;
+    case 'struct':
+      return `STRUCT(${type.fields.map((f) => `${quoteIdent(f.name)} ${duckType(f.type)}`).join(', ')})`;
+  }
+}
+
+/** Extra columns the embedded store keeps beside Athena's. */
+export const STORE_EXTRA_COLUMNS = [
+  // Parsed, sorted event time: time-range predicates prune parquet row groups with it.
+  { name: 'event_time', type: 'TIMESTAMP' },
+  // The record exactly as ingested, for the raw JSON view.
+  { name: 'raw', type: 'VARCHAR' },
+  // Which file it came from, so an investigator can find the S3 object.
+  { name: 'source_file', type: 'VARCHAR' },
+] as const;
+
+export const STORE_TABLE_COLUMNS_DDL = [
+  ...CLOUDTRAIL_COLUMNS.map((c) => `${c.name} ${duckType(c.type)}`),
+  ...STORE_EXTRA_COLUMNS.map((c) => `${c.name} ${c.type}`),
+].join(',\n  ');

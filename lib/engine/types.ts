@@ -1,0 +1,61 @@
+import type { Dialect } from './dialect';
+import type { SqlParam } from '@/lib/sql/sql';
+
+export const ENGINE_NAMES = ['duckdb', 'athena'] as const;
+export type EngineName = (typeof ENGINE_NAMES)[number];
+
+/** JSON-safe cell values: engines convert BIGINT to number and timestamps to ISO-8601 strings. */
+export type Cell = string | number | boolean | null | Cell[] | { [key: string]: Cell };
+export type Row = Record<string, Cell>;
+
+export interface QueryRequest {
+  sql: string;
+  params?: readonly SqlParam[];
+  /** Free-form labels for tracing and the "show SQL" panel, e.g. { panel: 'events-search' }. */
+  tags?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+export interface QueryStats {
+  engine: EngineName;
+  elapsedMs: number;
+  /** Bytes the engine read; null where the engine does not report it. */
+  bytesScanned: number | null;
+  /** What the query cost in USD (Athena: 5 USD per TB, rounded up to the MB, 10 MB minimum). */
+  costUsd: number | null;
+  queryId: string | null;
+  rowCount: number;
+}
+
+export interface QueryResult<R = Row> {
+  rows: R[];
+  stats: QueryStats;
+  sql: string;
+  params: readonly SqlParam[];
+}
+
+/** An engine carries its dialect and its executor together so SQL and executor cannot disagree. */
+export interface Connection {
+  readonly dialect: Dialect;
+  query(request: QueryRequest): Promise<QueryResult>;
+  close(): Promise<void>;
+}
+
+/** Thrown for every engine failure, with a message fit for the user and a stable code. */
+export class EngineError extends Error {
+  constructor(
+    message: string,
+    readonly code:
+      | 'QUERY_FAILED'
+      | 'CANCELLED'
+      | 'THROTTLED'
+      | 'ACCESS_DENIED'
+      | 'TIMEOUT'
+      | 'CONFIG'
+      | 'NO_DATA',
+    readonly details?: { queryId?: string; sql?: string; cause?: unknown },
+  ) {
+    super(message);
+    this.name = 'EngineError';
+  }
+}

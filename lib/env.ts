@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { ENGINE_NAMES } from '@/lib/engine/types';
+
+/**
+ * Every setting Trailscope reads, validated once. Modules import `env()`; nothing else reads
+ * process.env, so a wrong setting is one clear message naming the variable, not a crash at first use.
+ */
+
+export const ATHENA_PARTITIONINGS = ['none', 'region-date', 'account-region-date', 'projected-date'] as const;
+export type AthenaPartitioning = (typeof ATHENA_PARTITIONINGS)[number];
+
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const list = optional.transform((v) =>
+  v === undefined ? [] : v.split(',').map((s) => s.trim()).filter((s) => s.length > 0),
+);
+
+const schema = z
+  .object({
+    TRAILSCOPE_ENGINE: z.enum(ENGINE_NAMES).default('duckdb'),
+    TRAILSCOPE_DATA_DIR: z.string().default('./data'),
+    TRAILSCOPE_ADMIN_PASSWORD: optional,
+    TRAILSCOPE_API_TOKENS: list.pipe(z.array(z.string().min(16, 'each API token needs at least 16 characters'))),
+    TRAILSCOPE_OIDC_ISSUER: optional.pipe(z.url().optional()),
+    TRAILSCOPE_OIDC_CLIENT_ID: optional,
+    TRAILSCOPE_OIDC_CLIENT_SECRET: optional,
+    TRAILSCOPE_OIDC_NAME: z.string().default('Single sign-on'),
+    TRAILSCOPE_ORG_ACCOUNTS: list.pipe(z.array(z.string().regex(/^\d{12}$/, 'account ids are 12 digits'))),
+    TRAILSCOPE_ATHENA_DATABASE: z.string().regex(/^[A-Za-z0-9_]+$/).default('default'),
+    TRAILSCOPE_ATHENA_TABLE: z.string().regex(/^[A-Za-z0-9_]+$/).default('cloudtrail_logs'),
+    TRAILSCOPE_ATHENA_CATALOG: z.string().regex(/^[A-Za-z0-9_-]+$/).default('AwsDataCatalog'),
+    TRAILSCOPE_ATHENA_WORKGROUP: z.string().default('primary'),
+    TRAILSCOPE_ATHENA_OUTPUT_LOCATION: optional.pipe(
+      z.string().startsWith('s3://', 'must be an s3:// URI').optional(),
+    ),
+    TRAILSCOPE_ATHENA_PARTITIONING: z.enum(ATHENA_PARTITIONINGS).default('projected-date'),
+    TRAILSCOPE_ATHENA_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(300),
+    AWS_REGION: optional,
+    AUTH_SECRET: optional,
+  })
+  .superRefine((v, ctx) => {
+    if (v.TRAILSCOPE_OIDC_ISSUER && !(v.TRAILSCOPE_OIDC_CLIENT_ID && v.TRAILSCOPE_OIDC_CLIENT_SECRET)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TRAILSCOPE_OIDC_CLIENT_ID'],
+        message: 'TRAILSCOPE_OIDC_ISSUER is set, so TRAILSCOPE_OIDC_CLIENT_ID and TRAILSCOPE_OIDC_CLIENT_SECRET are required',
+      });
+    }
+  });
+
+export type Env = Omit<z.infer<typeof schema>, 'TRAILSCOPE_DATA_DIR'> & { TRAILSCOPE_DATA_DIR: string };
+
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new EnvError(`Invalid Trailscope configuration:\n${lines.join('\n')}`);
+  }
+  return { ...result.data, TRAILSCOPE_DATA_DIR: path.resolve(result.data.TRAILSCOPE_DATA_DIR) };
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

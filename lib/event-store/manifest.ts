@@ -1,0 +1,49 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { readJsonOr, writeJsonAtomic } from './json-file';
+import type { StoreLayout } from './layout';
+
+const segmentSchema = z.object({
+  file: z.string(),
+  rows: z.number().int().nonnegative(),
+  minTime: z.string(),
+  maxTime: z.string(),
+  createdAt: z.string(),
+});
+export type Segment = z.infer<typeof segmentSchema>;
+
+const manifestSchema = z.object({
+  version: z.literal(1),
+  generation: z.number().int().nonnegative(),
+  segments: z.array(segmentSchema),
+});
+export type Manifest = z.infer<typeof manifestSchema>;
+
+export const EMPTY_MANIFEST: Manifest = { version: 1, generation: 0, segments: [] };
+
+export async function readManifest(layout: StoreLayout): Promise<Manifest> {
+  const raw = await readJsonOr<unknown>(layout.manifest, EMPTY_MANIFEST);
+  const parsed = manifestSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`Corrupt event store manifest at ${layout.manifest}: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+export async function writeManifest(layout: StoreLayout, manifest: Manifest): Promise<void> {
+  await writeJsonAtomic(layout.manifest, manifest);
+}
+
+/** Absolute paths of the segments, in manifest order. */
+export function segmentPaths(layout: StoreLayout, manifest: Manifest): string[] {
+  return manifest.segments.map((s) => path.join(layout.segments, s.file));
+}
+
+/** A cheap change token: the manifest's mtime and size (checked before each query). */
+export async function manifestToken(layout: StoreLayout): Promise<string> {
+  try {
+    const st = await fs.stat(layout.manifest);
+    return `${st.mtimeMs}:${st.size}`;
+  } catch {
+    return 'none';
+  }
+}

@@ -1,0 +1,28 @@
+/** Display formatting shared by server and client components. */
+
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+export function formatBytes(bytes: number | null): string {
+  if (bytes === null) return 'n/a';
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let v = bytes;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v.toFixed(i === 0 ? 0 : 1)} ${units[i]}`;
+}
+
+export function formatUsd(usd: number | null): string {
+  if (usd === null) return 'n/a';
+  return usd < 0.01 ? `$${usd.toFixed(5)}` : `$${usd.toFixed(2)}`;
+}
+
+/** `2026-11-20 14:03:07 UTC`: investigators compare times across accounts, so always UTC. */
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  return iso.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC');
+}

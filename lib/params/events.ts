@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { scopeParams } from './scope';
+import { accessKeyId, accountId, awsRegion, errorCode, eventName, optionalParam, principal, sessionName, sourceIp } from './validators';
+
+/** The event search filters: one schema for the /events page, GET /api/events and the query key. */
+export const EVENT_FILTERS = ['principal', 'accessKeyId', 'sessionName', 'ip', 'eventName', 'errorCode', 'account', 'region'] as const;
+export type EventFilter = (typeof EVENT_FILTERS)[number];
+
+export const eventSearchParams = scopeParams.extend({
+  principal: optionalParam(principal),
+  accessKeyId: optionalParam(accessKeyId),
+  sessionName: optionalParam(sessionName),
+  ip: optionalParam(sourceIp),
+  eventName: optionalParam(eventName),
+  errorCode: optionalParam(errorCode),
+  account: optionalParam(accountId),
+  region: optionalParam(awsRegion),
+  limit: optionalParam(z.coerce.number().int().min(1).max(500)).transform((v) => v ?? 50),
+  cursor: optionalParam(z.string().max(400)),
+});
+export type EventSearchParams = z.infer<typeof eventSearchParams>;
+
+export const EVENT_FILTER_LABELS: Record<EventFilter, string> = {
+  principal: 'Principal (ARN or id)',
+  accessKeyId: 'Access key id',
+  sessionName: 'Session name',
+  ip: 'Source IP',
+  eventName: 'Event name',
+  errorCode: 'Error code',
+  account: 'Account',
+  region: 'Region',
+};

@@ -1,0 +1,10 @@
+/** A request parameter that passed its schema but is wrong in context (a scope that ends before it starts). */
+export class ParamError extends Error {
+  constructor(
+    readonly parameter: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ParamError';
+  }
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/**
+ * Strict validators for everything a user can type or put in a URL. Values reach SQL only as
+ * bound parameters; these give a clear message naming what is wrong before a query runs.
+ */
+
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/;
+
+/** An instant in ISO-8601 UTC (`2026-11-20T00:00:00Z`), normalised to whole seconds. */
+export const isoInstant = z
+  .string()
+  .regex(ISO_UTC, 'must be an ISO-8601 UTC time such as 2026-11-20T00:00:00Z')
+  .refine((s) => Number.isFinite(Date.parse(s)), 'is not a real date')
+  .transform((s) => new Date(Math.floor(Date.parse(s) / 1000) * 1000).toISOString().replace('.000Z', 'Z'));
+
+export const accountId = z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id');
+
+export const arn = z
+  .string()
+  .max(2048)
+  .regex(/^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12}|aws)?:[\w+=,.@:/*-]+$/, 'must be an AWS ARN (arn:aws:...)');
+
+/** An ARN, a principal id (AIDA…, AROA…:session) or a user name. */
+export const principal = z
+  .string()
+  .min(1)
+  .max(2048)
+  .regex(/^[\w+=,.@:/-]+$/, 'must be an ARN, a principal id or a user name');
+
+export const accessKeyId = z.string().regex(/^[A-Z0-9]{16,128}$/, 'must be an access key id such as ASIA… or AKIA…');
+
+/** STS session names: 2–64 of [\w+=,.@-]; longer values are accepted as-is from other sources. */
+export const sessionName = z.string().regex(/^[\w+=,.@-]{1,128}$/, 'must be a role session name');
+
+/** sourceIPAddress holds IPs and also service names such as ec2.amazonaws.com. */
+export const sourceIp = z.string().regex(/^[A-Za-z0-9.:_-]{1,128}$/, 'must be an IP address or a service name');
+
+export const eventName = z.string().regex(/^[A-Za-z0-9_]{1,128}$/, 'must be an API name such as AssumeRole');
+
+export const errorCode = z.string().regex(/^(\*|[A-Za-z0-9_.:-]{1,128})$/, 'must be an error code such as AccessDenied, or * for any error');
+
+/** Query-string helper: an absent or empty value is undefined. */
+export function optionalParam<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
+}
+
+export const awsRegion = z.string().regex(/^[a-z0-9-]{2,40}$/, 'must be an AWS region such as us-east-1');

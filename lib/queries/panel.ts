@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+import type { Dialect } from '@/lib/engine/dialect';
+import type { Connection, QueryStats } from '@/lib/engine/types';
+import type { Sql, SqlParam } from '@/lib/sql/sql';
+
+/**
+ * One analysis = one module: a schema for its parameters, a schema for its rows, and a pure
+ * `build` that returns SQL for a dialect. `runPanel` is how pages and routes execute them, so
+ * every panel can show the SQL it ran and what it cost.
+ */
+export interface QueryModule<P, R> {
+  name: string;
+  params: z.ZodType<P>;
+  row: z.ZodType<R>;
+  build(dialect: Dialect, params: P): Sql;
+}
+
+export interface PanelResult<R> {
+  rows: R[];
+  sql: string;
+  params: SqlParam[];
+  stats: QueryStats;
+}
+
+export async function runPanel<P, R>(
+  conn: Connection,
+  module: QueryModule<P, R>,
+  params: P,
+  signal?: AbortSignal,
+): Promise<PanelResult<R>> {
+  const checked = module.params.parse(params);
+  const { sql, params: bound } = module.build(conn.dialect, checked).toQuery();
+  const result = await conn.query({ sql, params: bound, tags: { panel: module.name }, signal });
+  const rows = result.rows.map((r, i) => {
+    const parsed = module.row.safeParse(r);
+    if (!parsed.success) throw new Error(`${module.name}: row ${i} has an unexpected shape: ${parsed.error.message}`);
+    return parsed.data;
+  });
+  return { rows, sql, params: bound, stats: result.stats };
+}

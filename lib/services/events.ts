@@ -1,0 +1,35 @@
+import type { Connection } from '@/lib/engine/types';
+import { parseRawRecord, type CloudTrailRecord } from '@/lib/cloudtrail/raw';
+import { decodeCursor, encodeCursor } from '@/lib/queries/cursor';
+import { eventSearch } from '@/lib/queries/event-search';
+import { runPanel, type PanelResult } from '@/lib/queries/panel';
+import type { EventSearchParams } from '@/lib/params/events';
+import { ParamError } from '@/lib/params/param-error';
+import type { Scope } from '@/lib/params/scope';
+
+export interface EventPage {
+  events: CloudTrailRecord[];
+  nextCursor: string | null;
+  panel: Omit<PanelResult<unknown>, 'rows'>;
+}
+
+/** One page of events in the scope matching the filters, newest first. */
+export async function searchEvents(
+  conn: Connection,
+  params: EventSearchParams,
+  scope: Scope,
+  signal?: AbortSignal,
+): Promise<EventPage> {
+  const after = params.cursor ? decodeCursor(params.cursor) : undefined;
+  if (after === null) throw new ParamError('cursor', 'cursor is not one this server issued');
+  const { cursor: _c, from: _f, to: _t, limit, ...filters } = params;
+  const result = await runPanel(conn, eventSearch, { ...filters, ...scope, limit: limit + 1, after }, signal);
+  const page = result.rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const nextCursor = result.rows.length > limit && last ? encodeCursor({ t: last.eventtime, id: last.eventid }) : null;
+  return {
+    events: page.map((r) => parseRawRecord(conn.dialect, r.raw)),
+    nextCursor,
+    panel: { sql: result.sql, params: result.params, stats: result.stats },
+  };
+}
