@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { RECORD_STRUCTURE, recordSelectList } from '@/lib/engine/duckdb/record-columns';
+import { RECORD_STRUCTURE, RECORD_STRUCT_TYPE } from '@/lib/engine/duckdb/record-columns';
 import { pathLiteral, type StoreLayout } from './layout';
 import type { Segment } from './manifest';
 
@@ -21,8 +21,7 @@ function overlapping(segments: readonly Segment[], batch: StagedBatch): Segment[
 }
 
 /**
- * Turns a staged batch into one parquet segment sorted by event time, dropping events whose
- * eventID is already in the store (CloudTrail re-delivers, and organisation and account trails
+ * Turns a staged batch into one parquet segment, dropping events whose eventID is already in the store (CloudTrail re-delivers, and organisation and account trails
  * overlap). A duplicate has the same eventTime, so only segments overlapping the batch's time
  * range are read, and parquet statistics prune the rest. Returns null when nothing was new.
  */
@@ -44,22 +43,20 @@ export async function writeSegment(
           SELECT 1 FROM read_parquet([${prior.join(', ')}]) AS old
           WHERE old.event_time BETWEEN CAST('${batch.minTime}' AS TIMESTAMP) AND CAST('${batch.maxTime}' AS TIMESTAMP)
             AND old.eventid = fresh.eventid AND old.event_time = fresh.event_time)`;
+  // Rows are written in staging order: the stager sorts each batch by time and drops repeats
+  // within it, so the parquet row groups get tight time ranges without a sort here.
   const copy = `
 COPY (
   WITH staged AS (
-    SELECT json_transform(r, '${RECORD_STRUCTURE.replaceAll("'", "''")}') AS t,
+    SELECT CAST(json_transform(r, '${RECORD_STRUCTURE.replaceAll("'", "''")}') AS ${RECORD_STRUCT_TYPE}) AS t,
            CAST(ts AS TIMESTAMP) AS event_time, CAST(r AS VARCHAR) AS raw, f AS source_file
     FROM read_json(${pathLiteral(batch.file)}, format = 'newline_delimited',
                    columns = {ts: 'VARCHAR', f: 'VARCHAR', r: 'JSON'}, maximum_object_size = 67108864)
-  ), typed AS (
-    SELECT ${recordSelectList('t')}, event_time, raw, source_file FROM staged
   ), fresh AS (
-    SELECT * REPLACE (strftime(event_time, '%Y-%m-%dT%H:%M:%SZ') AS eventtime)
-    FROM typed
-    QUALIFY row_number() OVER (PARTITION BY eventid, event_time ORDER BY source_file) = 1
+    SELECT t.* REPLACE (strftime(event_time, '%Y-%m-%dT%H:%M:%SZ') AS eventtime), event_time, raw, source_file
+    FROM staged
   )
   SELECT * FROM fresh ${notAlreadyStored}
-  ORDER BY event_time
 ) TO ${pathLiteral(tmp)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000)`;
   await conn.run(copy);
   const stats = await conn.runAndReadAll(

@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { storeLayout, pathLiteral } from '@/lib/event-store/layout';
@@ -46,13 +47,11 @@ export interface IngestOptions {
   onProgress?: (p: IngestProgress) => void;
 }
 
-const READ_AHEAD = 4;
-
 /**
  * Reads CloudTrail files into the embedded store. Bad input is skipped and counted, never fatal;
  * files already ingested (same path, size and mtime) are not read again, and events already
- * stored are dropped by eventID, so re-running adds nothing. Reading and gunzip of the next
- * files overlap with parsing, and DuckDB loads one batch while the next one is parsed.
+ * stored are dropped by eventID, so re-running adds nothing. DuckDB loads one batch on its own
+ * threads while the next one is read and parsed here.
  */
 export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
@@ -78,7 +77,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   };
   try {
     await fs.mkdir(layout.staging, { recursive: true });
-    await conn.run(`SET memory_limit = '1GB'`);
+    await conn.run(`SET memory_limit = '1200MB'`);
     await conn.run(`SET temp_directory = ${pathLiteral(path.join(layout.staging, 'spill'))}`);
     await conn.run(`SET preserve_insertion_order = false`);
 
@@ -94,7 +93,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       return !done;
     });
 
-    const batchRecords = options.batchRecords ?? 250_000;
+    const batchRecords = options.batchRecords ?? 100_000;
     const stager = new Stager(layout.staging);
     let stagedFiles: SourceFile[] = [];
     let loading: Promise<void> = Promise.resolve();
@@ -121,7 +120,11 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       const files = stagedFiles;
       stagedFiles = [];
       await loading; // one load at a time: DuckDB uses both cores for it already
-      if (batch) loading = load(batch, files);
+      if (batch) {
+        loading = load(batch, files);
+        // Surfaces at the next await of `loading`, not as an unhandled rejection meanwhile.
+        loading.catch(() => undefined);
+      }
       else {
         for (const f of files) sources[f.path] = { size: f.size, mtimeMs: f.mtimeMs };
       }
@@ -134,27 +137,20 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       bytesTotal: todo.reduce((n, f) => n + f.size, 0),
       recordsRead: 0,
     };
-    const readText = (f: SourceFile) => {
-      const text = fs.readFile(f.path).then(
-        (bytes) => decode(bytes),
-        (error: Error) => {
-          throw new FileSkip('read-error', error.message);
-        },
-      );
-      // Read ahead of parsing: a failure is handled when its turn comes, not as an unhandled rejection.
-      text.catch(() => undefined);
-      return text;
+    const readText = (f: SourceFile): string => {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(f.path);
+      } catch (error) {
+        throw new FileSkip('read-error', (error as Error).message);
+      }
+      return decode(bytes);
     };
-    const pending: Promise<string>[] = [];
-    for (let i = 0; i < Math.min(READ_AHEAD, todo.length); i++) pending.push(readText(todo[i] as SourceFile));
 
     for (let i = 0; i < todo.length; i++) {
       const file = todo[i] as SourceFile;
-      const text = pending.shift() as Promise<string>;
-      const next = todo[i + READ_AHEAD];
-      if (next) pending.push(readText(next));
       try {
-        const { records, badLines } = recordsOf(await text);
+        const { records, badLines } = recordsOf(readText(file));
         summary.filesRead++;
         let skippedHere = badLines;
         if (badLines > 0) summary.recordsSkipped['bad-json-line'] = (summary.recordsSkipped['bad-json-line'] ?? 0) + badLines;
@@ -168,7 +164,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
             continue;
           }
           if (check.timeFromTimestampField) summary.timeFromTimestampField++;
-          stager.add(check.eventTime, rel, record);
+          stager.add(check.eventTime, check.eventId, rel, record);
         }
         if (skippedHere > 0) summary.filesWithSkippedRecords[file.path] = skippedHere;
       } catch (error) {

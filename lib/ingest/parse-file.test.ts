@@ -24,8 +24,8 @@ describe('recordsOf', () => {
 describe('decode', () => {
   it('gunzips by content and reports a truncated gzip', async () => {
     const gz = gzipSync(Buffer.from(JSON.stringify({ Records: [rec] })));
-    expect(await decode(gz)).toContain('"Records"');
-    await expect(decode(gz.subarray(0, gz.length - 10))).rejects.toMatchObject({ reason: 'gzip-error' });
-    expect(await decode(Buffer.from('{"a":1}'))).toBe('{"a":1}');
+    expect(decode(gz)).toContain('"Records"');
+    expect(() => decode(gz.subarray(0, gz.length - 10))).toThrow(expect.objectContaining({ reason: 'gzip-error' }));
+    expect(decode(Buffer.from('{"a":1}'))).toBe('{"a":1}');
   });
 });

@@ -4,8 +4,9 @@ import { CLOUDTRAIL_COLUMNS, type ColumnType, type Field } from '@/lib/cloudtrai
  * SQL that turns a CloudTrail JSON record into the `cloudtrail_logs` columns in DuckDB.
  *
  * DuckDB's json_transform matches keys case-sensitively (CloudTrail's camelCase), so records are
- * parsed with the CloudTrail keys and then re-packed under Athena's lower-case names. Columns that
- * hold JSON (requestparameters...) stay JSON text, as in Athena.
+ * parsed with the CloudTrail keys, then cast to a struct with Athena's lower-case names (DuckDB
+ * casts structs by name, case-insensitively). Columns that hold JSON (requestparameters...) stay
+ * JSON text, as in Athena.
  */
 
 function transformType(type: ColumnType): unknown {
@@ -30,35 +31,6 @@ export const RECORD_STRUCTURE = JSON.stringify(
 
 function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
-}
-
-function repack(expr: string, type: ColumnType, depth: number): string {
-  switch (type.kind) {
-    case 'string':
-    case 'map':
-      return expr;
-    case 'json':
-      // A JSON null stays SQL NULL, as Athena reads a missing or null field.
-      return `NULLIF(CAST(${expr} AS VARCHAR), 'null')`;
-    case 'array': {
-      const v = `x${depth}`;
-      return `list_transform(${expr}, ${v} -> ${repack(v, type.of, depth + 1)})`;
-    }
-    case 'struct': {
-      const members = type.fields.map(
-        (f) => `${quoteIdent(f.name)}: ${repack(`${expr}.${quoteIdent(f.key)}`, f.type, depth)}`,
-      );
-      // A struct whose every member is absent reads as NULL in Athena; keep that.
-      return `CASE WHEN ${expr} IS NULL THEN NULL ELSE {${members.join(', ')}} END`;
-    }
-  }
-}
-
-/** SELECT-list items that read column `source` (the transformed struct) as the Athena columns. */
-export function recordSelectList(source: string): string {
-  return CLOUDTRAIL_COLUMNS.map((c: Field) => `${repack(`${source}.${quoteIdent(c.key)}`, c.type, 0)} AS ${c.name}`).join(
-    ',\n  ',
-  );
 }
 
 /** The DuckDB type of each Athena column, for an empty table when no data is ingested yet. */
@@ -90,3 +62,6 @@ export const STORE_TABLE_COLUMNS_DDL = [
   ...CLOUDTRAIL_COLUMNS.map((c) => `${c.name} ${duckType(c.type)}`),
   ...STORE_EXTRA_COLUMNS.map((c) => `${c.name} ${c.type}`),
 ].join(',\n  ');
+
+/** The whole record as one struct of the Athena columns, for `CAST(json_transform(...) AS <this>)`. */
+export const RECORD_STRUCT_TYPE = `STRUCT(${CLOUDTRAIL_COLUMNS.map((c) => `${quoteIdent(c.name)} ${duckType(c.type)}`).join(', ')})`;

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { decideAccess, type AccessRequest } from './access';
+import { safeCallbackUrl, signInUrl } from './callback-url';
+
+const request = (over: Partial<AccessRequest>): AccessRequest => ({
+  method: 'GET',
+  pathname: '/',
+  search: '',
+  signedIn: false,
+  bearer: 'absent',
+  callbackUrl: null,
+  ...over,
+});
+
+describe('decideAccess', () => {
+  it('sends signed-out page requests to sign-in, keeping the deep link', () => {
+    expect(decideAccess(request({ pathname: '/events', search: '?from=2024-01-01&role=a%20b' }))).toEqual({
+      action: 'redirect',
+      location: '/sign-in?callbackUrl=%2Fevents%3Ffrom%3D2024-01-01%26role%3Da%2520b',
+    });
+    expect(decideAccess(request({ pathname: '/' }))).toEqual({ action: 'redirect', location: '/sign-in' });
+  });
+
+  it('lets signed-in users through and away from the sign-in page', () => {
+    expect(decideAccess(request({ pathname: '/events', signedIn: true }))).toEqual({ action: 'allow' });
+    expect(decideAccess(request({ pathname: '/sign-in', signedIn: true, callbackUrl: '/roles?x=1' }))).toEqual({
+      action: 'redirect',
+      location: '/roles?x=1',
+    });
+    expect(decideAccess(request({ pathname: '/sign-in', signedIn: true, method: 'POST' }))).toEqual({ action: 'allow' });
+  });
+
+  it('keeps sign-in and the Auth.js endpoints open', () => {
+    expect(decideAccess(request({ pathname: '/sign-in' }))).toEqual({ action: 'allow' });
+    expect(decideAccess(request({ pathname: '/api/auth/callback/credentials' }))).toEqual({ action: 'allow' });
+    expect(decideAccess(request({ pathname: '/api/authz' }))).toEqual({ action: 'unauthorized' });
+    expect(decideAccess(request({ pathname: '/sign-inside' }))).toMatchObject({ action: 'redirect' });
+  });
+
+  it('answers API requests with 401 instead of a redirect', () => {
+    expect(decideAccess(request({ pathname: '/api/health' }))).toEqual({ action: 'unauthorized' });
+    expect(decideAccess(request({ pathname: '/api/health', signedIn: true }))).toEqual({ action: 'allow' });
+    expect(decideAccess(request({ pathname: '/api/health', bearer: 'valid' }))).toEqual({ action: 'allow' });
+  });
+
+  it('refuses a wrong token even with a session, and ignores tokens on pages', () => {
+    expect(decideAccess(request({ pathname: '/api/health', signedIn: true, bearer: 'invalid' }))).toEqual({
+      action: 'unauthorized',
+    });
+    expect(decideAccess(request({ pathname: '/events', bearer: 'valid' }))).toMatchObject({ action: 'redirect' });
+  });
+});
+
+describe('safeCallbackUrl', () => {
+  it.each([
+    ['/events?from=1', '/events?from=1'],
+    ['/', '/'],
+    ['https://evil.example/', '/'],
+    ['//evil.example/x', '/'],
+    ['/\\evil.example', '/'],
+    ['javascript:alert(1)', '/'],
+    ['/events\n', '/'],
+    ['/sign-in?callbackUrl=%2F', '/'],
+    ['', '/'],
+    [undefined, '/'],
+  ])('%j → %j', (raw, expected) => expect(safeCallbackUrl(raw)).toBe(expected));
+
+  it('builds the sign-in URL', () => {
+    expect(signInUrl('/events?a=1')).toBe('/sign-in?callbackUrl=%2Fevents%3Fa%3D1');
+    expect(signInUrl('https://evil.example/')).toBe('/sign-in');
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * Settings of the Athena engine, read from the typed env once (lib/env.ts) and passed down, so the
+ * connection itself never touches process.env and tests can build configs directly.
+ */
+import type { AthenaPartitioning, Env } from '@/lib/env';
+
+export interface AthenaTiming {
+  /** First GetQueryExecution poll delay; doubles up to `pollMaxMs`. */
+  pollInitialMs: number;
+  pollMaxMs: number;
+  /** StartQueryExecution attempts after the first when Athena throttles. */
+  throttleRetries: number;
+  /** Base of the jittered exponential back-off between those attempts. */
+  throttleBaseMs: number;
+  /** Rows per GetQueryResults page (the API's maximum is 1000). */
+  pageSize: number;
+}
+
+export const DEFAULT_TIMING: AthenaTiming = {
+  pollInitialMs: 100,
+  pollMaxMs: 2_000,
+  throttleRetries: 3,
+  throttleBaseMs: 250,
+  pageSize: 1_000,
+};
+
+export interface AthenaConfig {
+  /** AWS region of the Athena workgroup; undefined lets the SDK's default chain decide. */
+  region?: string;
+  catalog: string;
+  database: string;
+  table: string;
+  workgroup: string;
+  /** s3:// URI for results; undefined uses the workgroup's configured location. */
+  outputLocation?: string;
+  partitioning: AthenaPartitioning;
+  /** Wall-clock limit from submission to the last result page, queue time included. */
+  timeoutMs: number;
+  timing?: Partial<AthenaTiming>;
+}
+
+export function athenaConfigFromEnv(e: Env): AthenaConfig {
+  return {
+    region: e.AWS_REGION,
+    catalog: e.TRAILSCOPE_ATHENA_CATALOG,
+    database: e.TRAILSCOPE_ATHENA_DATABASE,
+    table: e.TRAILSCOPE_ATHENA_TABLE,
+    workgroup: e.TRAILSCOPE_ATHENA_WORKGROUP,
+    outputLocation: e.TRAILSCOPE_ATHENA_OUTPUT_LOCATION,
+    partitioning: e.TRAILSCOPE_ATHENA_PARTITIONING,
+    timeoutMs: e.TRAILSCOPE_ATHENA_TIMEOUT_SECONDS * 1000,
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * The Athena `Connection`: the one chokepoint through which Trailscope runs SQL on Athena.
+ * Binding, timing, bytes scanned, cost and error mapping happen here and nowhere else.
+ */
+import { AthenaClient } from '@aws-sdk/client-athena';
+import type { Connection, QueryRequest, QueryResult } from '@/lib/engine/types';
+import { EngineError } from '@/lib/engine/types';
+import { DEFAULT_TIMING, type AthenaConfig } from './config';
+import { queryCostUsd } from './cost';
+import { createAthenaDialect } from './dialect';
+import { fromSdkError } from './errors';
+import { Aborted, DeadlineExceeded, fetchResults, startQuery, stopQuietly, waitForQuery, type Lifecycle } from './execution';
+import { assertParameterCount, placeholderPositions, toExecutionParameters } from './parameters';
+
+/**
+ * Tags become a leading `-- trailscope key=value` line so Athena's query history shows which panel
+ * ran (and paid for) a query. A line comment, not a block comment: Athena's DDL parser rejects
+ * leading block comments, and Trino accepts line comments before any statement. Only a safe
+ * character set survives, so a tag can never end the comment early.
+ */
+export function tagComment(tags: Record<string, string> | undefined): string {
+  const parts = Object.entries(tags ?? {})
+    .map(([k, v]) => `${k}=${v}`.replace(/[^A-Za-z0-9_.:=/@-]/g, '_'))
+    .filter((p) => p.length > 1);
+  return parts.length > 0 ? `-- trailscope ${parts.join(' ')}\n` : '';
+}
+
+/**
+ * Creates the Athena connection. `client` is injectable for tests (aws-sdk-client-mock) or to share
+ * credentials; when omitted one is built from `config.region` and the SDK's default credential
+ * chain, and destroyed by `close()`.
+ */
+export function createAthenaConnection(config: AthenaConfig, client?: AthenaClient): Connection {
+  const athena = client ?? new AthenaClient(config.region ? { region: config.region } : {});
+  const ownsClient = client === undefined;
+  const timing = { ...DEFAULT_TIMING, ...config.timing };
+  const dialect = createAthenaDialect(config);
+  let closed = false;
+
+  async function query(request: QueryRequest): Promise<QueryResult> {
+    if (closed) throw new EngineError('The Athena connection is closed', 'CONFIG');
+    const params = request.params ?? [];
+    assertParameterCount(placeholderPositions(request.sql).length, params.length);
+    const executionParameters = toExecutionParameters(params);
+    if (request.signal?.aborted) throw new EngineError('Query cancelled before it started', 'CANCELLED', { sql: request.sql });
+
+    const started = Date.now();
+    const lc: Lifecycle = { client: athena, timing, deadline: started + config.timeoutMs, signal: request.signal };
+
+    let queryId: string;
+    try {
+      queryId = await startQuery(lc, {
+        QueryString: tagComment(request.tags) + request.sql,
+        QueryExecutionContext: { Catalog: config.catalog, Database: config.database },
+        WorkGroup: config.workgroup,
+        ResultConfiguration: config.outputLocation ? { OutputLocation: config.outputLocation } : undefined,
+        ExecutionParameters: executionParameters,
+      });
+    } catch (err) {
+      // Aborted while waiting to retry a throttled start: nothing is running, nothing to stop.
+      if (err instanceof Aborted) throw new EngineError('Query cancelled before it started', 'CANCELLED', { sql: request.sql });
+      throw fromSdkError(err, { sql: request.sql });
+    }
+
+    const ctx = { queryId, sql: request.sql };
+    try {
+      const execution = await waitForQuery(lc, queryId, ctx);
+      const rows = await fetchResults(lc, queryId, ctx);
+      const bytes = execution.Statistics?.DataScannedInBytes ?? null;
+      return {
+        rows,
+        sql: request.sql,
+        params,
+        stats: {
+          engine: 'athena',
+          elapsedMs: Date.now() - started,
+          bytesScanned: bytes,
+          costUsd: queryCostUsd(bytes),
+          queryId,
+          rowCount: rows.length,
+        },
+      };
+    } catch (err) {
+      if (err instanceof Aborted) {
+        await stopQuietly(athena, queryId);
+        throw new EngineError('Query cancelled; Trailscope asked Athena to stop it', 'CANCELLED', ctx);
+      }
+      if (err instanceof DeadlineExceeded) {
+        await stopQuietly(athena, queryId);
+        throw new EngineError(
+          `Athena query did not finish within ${Math.round(config.timeoutMs / 1000)} s and was stopped; narrow the time range or raise TRAILSCOPE_ATHENA_TIMEOUT_SECONDS`,
+          'TIMEOUT',
+          ctx,
+        );
+      }
+      throw fromSdkError(err, ctx);
+    }
+  }
+
+  return {
+    dialect,
+    query,
+    async close() {
+      closed = true;
+      if (ownsClient) athena.destroy();
+    },
+  };
+}

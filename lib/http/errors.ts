@@ -1,0 +1,40 @@
+import { EngineError } from '@/lib/engine/types';
+import { ParamError } from '@/lib/params/param-error';
+
+/**
+ * The JSON error bodies every API route answers with. Clients can rely on `error` always being
+ * present; the other fields depend on the kind of failure.
+ */
+export type ErrorBody =
+  | { error: 'unauthorized' }
+  | { error: 'invalid parameter'; parameter: string; message: string }
+  | { error: string; code: EngineError['code'] }
+  | { error: 'internal error' };
+
+export function jsonError(status: number, body: ErrorBody): Response {
+  return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
+}
+
+export function unauthorized(): Response {
+  return jsonError(401, { error: 'unauthorized' });
+}
+
+export function invalidParameter(parameter: string, message: string): Response {
+  return jsonError(400, { error: 'invalid parameter', parameter, message });
+}
+
+/** Engine failures are upstream failures: the query engine, not this server, timed out or failed. */
+export function engineErrorResponse(error: EngineError): Response {
+  return jsonError(error.code === 'TIMEOUT' ? 504 : 502, { error: error.message, code: error.code });
+}
+
+/**
+ * Maps anything a handler threw to a response. Unknown errors are logged here with their stack and
+ * answered without detail, so internals (paths, SQL, secrets in messages) never reach the client.
+ */
+export function errorResponse(error: unknown, context: string): Response {
+  if (error instanceof EngineError) return engineErrorResponse(error);
+  if (error instanceof ParamError) return invalidParameter(error.parameter, error.message);
+  console.error(`[api] ${context} failed:`, error);
+  return jsonError(500, { error: 'internal error' });
+}

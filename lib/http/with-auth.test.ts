@@ -1,0 +1,136 @@
+import { NextRequest } from 'next/server';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { EngineError } from '@/lib/engine/types';
+import { parseEnv } from '@/lib/env';
+import { ParamError } from '@/lib/params/param-error';
+
+const API_TOKEN = 'test-token-0123456789abcdef';
+const session = vi.hoisted(() => ({ current: null as { user: { name: string; role: string } } | null }));
+
+vi.mock('@/auth', () => ({ auth: vi.fn(async () => session.current) }));
+vi.mock('@/lib/env', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/lib/env')>();
+  return { ...actual, env: () => parseEnv({ TRAILSCOPE_API_TOKENS: API_TOKEN }) };
+});
+
+const { withAuth } = await import('./with-auth');
+
+const url = (path: string) => `http://localhost${path}`;
+const get = (path: string, headers: Record<string, string> = {}) => new NextRequest(url(path), { headers });
+const noParams = { params: Promise.resolve({}) };
+
+async function body(response: Response) {
+  return { status: response.status, json: await response.json() };
+}
+
+beforeEach(() => {
+  session.current = { user: { name: 'admin', role: 'admin' } };
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('withAuth: who is calling', () => {
+  const route = withAuth({}, ({ user }) => user);
+
+  it('passes the session user to the handler', async () => {
+    expect(await body(await route(get('/api/x'), noParams))).toEqual({
+      status: 200,
+      json: { name: 'admin', role: 'admin', via: 'session' },
+    });
+  });
+
+  it('answers 401 without a session', async () => {
+    session.current = null;
+    expect(await body(await route(get('/api/x'), noParams))).toEqual({ status: 401, json: { error: 'unauthorized' } });
+  });
+
+  it('accepts a configured bearer token and refuses a wrong one even with a session', async () => {
+    session.current = null;
+    const ok = await route(get('/api/x', { authorization: `Bearer ${API_TOKEN}` }), noParams);
+    expect(await body(ok)).toMatchObject({ status: 200, json: { via: 'token' } });
+    session.current = { user: { name: 'admin', role: 'admin' } };
+    const wrong = await route(get('/api/x', { authorization: 'Bearer wrong-token-0123456789' }), noParams);
+    expect(wrong.status).toBe(401);
+  });
+});
+
+describe('withAuth: validation', () => {
+  const route = withAuth(
+    {
+      query: z.object({ limit: z.coerce.number().int().max(500).default(100), role: z.array(z.string()).optional() }),
+      params: z.object({ id: z.string().regex(/^\d{12}$/, 'must be a 12-digit account id') }),
+    },
+    ({ query, params }) => ({ limit: query.limit, role: query.role, id: params.id }),
+  );
+  const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
+
+  it('hands typed, parsed values to the handler', async () => {
+    const response = await route(get('/api/accounts/123456789012?limit=5&role=a&role=b'), ctx('123456789012'));
+    expect(await body(response)).toEqual({ status: 200, json: { limit: 5, role: ['a', 'b'], id: '123456789012' } });
+  });
+
+  it('names the first bad query parameter', async () => {
+    const response = await route(get('/api/accounts/123456789012?limit=9999'), ctx('123456789012'));
+    const { status, json } = await body(response);
+    expect(status).toBe(400);
+    expect(json).toMatchObject({ error: 'invalid parameter', parameter: 'limit' });
+    expect(json.message).toMatch(/500/);
+  });
+
+  it('names a bad path parameter', async () => {
+    const response = await route(get('/api/accounts/abc'), ctx('abc'));
+    expect(await body(response)).toEqual({
+      status: 400,
+      json: { error: 'invalid parameter', parameter: 'id', message: 'must be a 12-digit account id' },
+    });
+  });
+
+  it('checks authentication before validation', async () => {
+    session.current = null;
+    expect((await route(get('/api/accounts/abc?limit=x'), ctx('abc'))).status).toBe(401);
+  });
+});
+
+describe('withAuth: errors and results', () => {
+  it.each([
+    ['TIMEOUT', 504],
+    ['QUERY_FAILED', 502],
+    ['THROTTLED', 502],
+  ] as const)('maps EngineError %s to %i with its message and code', async (code, status) => {
+    const route = withAuth({}, () => {
+      throw new EngineError('Athena said no', code, { sql: 'SELECT secret' });
+    });
+    expect(await body(await route(get('/api/x'), noParams))).toEqual({ status, json: { error: 'Athena said no', code } });
+  });
+
+  it('answers a ParamError as 400 naming its parameter', async () => {
+    const route = withAuth({}, () => {
+      throw new ParamError('to', 'must be after from');
+    });
+    expect(await body(await route(get('/api/x'), noParams))).toEqual({
+      status: 400,
+      json: { error: 'invalid parameter', parameter: 'to', message: 'must be after from' },
+    });
+  });
+
+  it('hides unknown errors from the client and logs them', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const route = withAuth({}, async () => {
+      throw new Error('ENOENT: /var/secret/path');
+    });
+    const response = await route(get('/api/x'), noParams);
+    const text = await response.text();
+    expect(response.status).toBe(500);
+    expect(JSON.parse(text)).toEqual({ error: 'internal error' });
+    expect(text).not.toContain('secret');
+    expect(log).toHaveBeenCalledWith('[api] GET /api/x failed:', expect.any(Error));
+  });
+
+  it('passes a handler Response through and answers 204 for no data', async () => {
+    const custom = withAuth({}, () => new Response('csv', { status: 201, headers: { 'content-type': 'text/csv' } }));
+    const created = await custom(get('/api/x'), noParams);
+    expect([created.status, await created.text()]).toEqual([201, 'csv']);
+    const empty = withAuth({}, () => undefined);
+    expect((await empty(get('/api/x'), noParams)).status).toBe(204);
+  });
+});

@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trailscope-state-'));
+process.env.TRAILSCOPE_DATA_DIR = dataDir;
+
+const { closeStateDb, stateDbPath, withStateConnection } = await import('./db');
+const { getUser, upsertUser } = await import('./users');
+
+describe('app-state store', () => {
+  beforeAll(() => expect(stateDbPath()).toBe(path.join(dataDir, 'state.duckdb')));
+  afterAll(async () => {
+    await closeStateDb();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('creates the file and returns null for an unknown user', async () => {
+    expect(await getUser('nobody')).toBeNull();
+    expect(fs.existsSync(stateDbPath())).toBe(true);
+  });
+
+  it('inserts, then updates in place', async () => {
+    await upsertUser({ name: 'admin', passwordHash: 'h1', role: 'admin' });
+    expect(await getUser('admin')).toEqual({ name: 'admin', passwordHash: 'h1', role: 'admin' });
+    await upsertUser({ name: 'admin', passwordHash: 'h2', role: 'viewer' });
+    expect(await getUser('admin')).toEqual({ name: 'admin', passwordHash: 'h2', role: 'viewer' });
+  });
+
+  it('stores users without a password', async () => {
+    await upsertUser({ name: 'sso-user', passwordHash: null, role: 'viewer' });
+    expect(await getUser('sso-user')).toEqual({ name: 'sso-user', passwordHash: null, role: 'viewer' });
+  });
+
+  it('keeps data and migrates once across reopening', async () => {
+    await closeStateDb();
+    expect(await getUser('admin')).toMatchObject({ passwordHash: 'h2' });
+    const versions = await withStateConnection(async (c) =>
+      (await c.runAndReadAll('SELECT version FROM schema_migrations ORDER BY version')).getRowObjectsJS(),
+    );
+    expect(versions).toEqual([{ version: 1 }]);
+  });
+
+  it('shares one instance between concurrent first callers', async () => {
+    await closeStateDb();
+    const names = await Promise.all(['a', 'b', 'c'].map((n) => upsertUser({ name: n, passwordHash: n, role: 'viewer' }).then(() => getUser(n))));
+    expect(names.map((u) => u?.name)).toEqual(['a', 'b', 'c']);
+  });
+});
