@@ -1,16 +1,17 @@
 import fs from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
-import { storeLayout, pathLiteral } from '@/lib/event-store/layout';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { storeLayout, pathLiteral, type StoreLayout } from '@/lib/event-store/layout';
 import { readManifest, writeManifest, type Manifest } from '@/lib/event-store/manifest';
-import { alreadyIngested, readSources, writeSources } from '@/lib/event-store/sources';
+import { alreadyIngested, readSources, writeSources, type SourceRegistry } from '@/lib/event-store/sources';
 import { acquireIngestLock } from '@/lib/event-store/lock';
-import { writeSegment, type StagedBatch } from '@/lib/event-store/write-segment';
+import { loadBatch, type BatchResult } from '@/lib/event-store/load-batch';
 import { discoverFiles, type SourceFile } from './discover';
 import { decode, FileSkip, recordsOf } from './parse-file';
 import { checkRecord } from './check-record';
 import { Stager } from './stager';
+import { isCloudTrailS3Object, planBatches } from './plan-batches';
 import type { FileSkipReason, RecordSkipReason } from './skip-reasons';
 
 export interface IngestProgress {
@@ -42,24 +43,15 @@ export interface IngestSummary {
 export interface IngestOptions {
   paths: readonly string[];
   dataDir: string;
-  /** Records per staged batch (one parquet segment each); smaller in tests. */
+  /** Compressed bytes of S3 objects per batch (one parquet segment each). */
+  batchBytes?: number;
+  /** Records the Node path collects per batch. */
   batchRecords?: number;
   onProgress?: (p: IngestProgress) => void;
 }
 
-/**
- * Reads CloudTrail files into the embedded store. Bad input is skipped and counted, never fatal;
- * files already ingested (same path, size and mtime) are not read again, and events already
- * stored are dropped by eventID, so re-running adds nothing. DuckDB loads one batch on its own
- * threads while the next one is read and parsed here.
- */
-export async function ingest(options: IngestOptions): Promise<IngestSummary> {
-  const started = performance.now();
-  const layout = storeLayout(options.dataDir);
-  const release = await acquireIngestLock(layout.lock);
-  const instance = await DuckDBInstance.create(':memory:');
-  const conn = await instance.connect();
-  const summary: IngestSummary = {
+function emptySummary(): IngestSummary {
+  return {
     filesFound: 0,
     filesAlreadyIngested: 0,
     filesIgnored: 0,
@@ -75,60 +67,76 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     segmentsWritten: 0,
     elapsedMs: 0,
   };
+}
+
+/** The store being written: the manifest and source registry, updated as each batch lands. */
+class StoreWriter {
+  constructor(
+    readonly conn: DuckDBConnection,
+    readonly layout: StoreLayout,
+    public manifest: Manifest,
+    readonly sources: SourceRegistry,
+    readonly summary: IngestSummary,
+  ) {}
+
+  /** Loads files as one batch; on success the files are recorded as ingested. */
+  async load(files: readonly string[], done: readonly SourceFile[]): Promise<BatchResult> {
+    const result = await loadBatch(this.conn, this.layout, files, this.manifest.segments);
+    const s = this.summary;
+    if (result.segment) {
+      this.manifest = { ...this.manifest, generation: this.manifest.generation + 1, segments: [...this.manifest.segments, result.segment] };
+      await writeManifest(this.layout, this.manifest);
+      s.segmentsWritten++;
+    }
+    s.inserted += result.inserted;
+    s.duplicates += result.duplicates;
+    for (const [reason, n] of Object.entries(result.skipped)) {
+      const r = reason as RecordSkipReason;
+      s.recordsSkipped[r] = (s.recordsSkipped[r] ?? 0) + n;
+    }
+    for (const [file, n] of Object.entries(result.filesWithSkippedRecords)) s.filesWithSkippedRecords[file] = (s.filesWithSkippedRecords[file] ?? 0) + n;
+    this.markDone(done);
+    await writeSources(this.layout, this.sources);
+    return result;
+  }
+
+  markDone(files: readonly SourceFile[]): void {
+    for (const f of files) this.sources[f.path] = { size: f.size, mtimeMs: f.mtimeMs };
+  }
+}
+
+/**
+ * Reads CloudTrail files into the embedded store. CloudTrail's S3 objects go to DuckDB in batches
+ * (it gunzips and parses them on its own threads); any other file, and any batch DuckDB refuses
+ * (a truncated gzip, broken JSON), goes through Node, which reads every shape and names what is
+ * wrong per file. Bad input is skipped and counted, never fatal. Files already ingested (same
+ * path, size and mtime) are not read again and events already stored are dropped, so re-running
+ * adds nothing.
+ */
+export async function ingest(options: IngestOptions): Promise<IngestSummary> {
+  const started = performance.now();
+  const layout = storeLayout(options.dataDir);
+  const release = await acquireIngestLock(layout.lock);
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  const summary = emptySummary();
   try {
     await fs.mkdir(layout.staging, { recursive: true });
     await conn.run(`SET memory_limit = '1200MB'`);
     await conn.run(`SET temp_directory = ${pathLiteral(path.join(layout.staging, 'spill'))}`);
     await conn.run(`SET preserve_insertion_order = false`);
+    await conn.run(`SET TimeZone = 'UTC'`);
 
-    let manifest: Manifest = await readManifest(layout);
-    const sources = await readSources(layout);
+    const writer = new StoreWriter(conn, layout, await readManifest(layout), await readSources(layout), summary);
     const found = await discoverFiles(options.paths);
     summary.filesFound = found.files.length;
     summary.filesIgnored = found.ignored;
     summary.missingPaths = found.missing;
     const todo = found.files.filter((f) => {
-      const done = alreadyIngested(sources, f);
+      const done = alreadyIngested(writer.sources, f);
       if (done) summary.filesAlreadyIngested++;
       return !done;
     });
-
-    const batchRecords = options.batchRecords ?? 100_000;
-    const stager = new Stager(layout.staging);
-    let stagedFiles: SourceFile[] = [];
-    let loading: Promise<void> = Promise.resolve();
-
-    const load = async (batch: StagedBatch, files: SourceFile[]) => {
-      try {
-        const segment = await writeSegment(conn, layout, batch, manifest.segments);
-        if (segment) {
-          manifest = { ...manifest, generation: manifest.generation + 1, segments: [...manifest.segments, segment] };
-          await writeManifest(layout, manifest);
-          summary.segmentsWritten++;
-          summary.inserted += segment.rows;
-        }
-        summary.duplicates += batch.records - (segment?.rows ?? 0);
-        for (const f of files) sources[f.path] = { size: f.size, mtimeMs: f.mtimeMs };
-        await writeSources(layout, sources);
-      } finally {
-        await fs.rm(batch.file, { force: true });
-      }
-    };
-
-    const flush = async () => {
-      const batch = await stager.seal();
-      const files = stagedFiles;
-      stagedFiles = [];
-      await loading; // one load at a time: DuckDB uses both cores for it already
-      if (batch) {
-        loading = load(batch, files);
-        // Surfaces at the next await of `loading`, not as an unhandled rejection meanwhile.
-        loading.catch(() => undefined);
-      }
-      else {
-        for (const f of files) sources[f.path] = { size: f.size, mtimeMs: f.mtimeMs };
-      }
-    };
 
     const progress: IngestProgress = {
       filesDone: 0,
@@ -137,50 +145,36 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       bytesTotal: todo.reduce((n, f) => n + f.size, 0),
       recordsRead: 0,
     };
-    const readText = (f: SourceFile): string => {
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(f.path);
-      } catch (error) {
-        throw new FileSkip('read-error', (error as Error).message);
-      }
-      return decode(bytes);
-    };
-
-    for (let i = 0; i < todo.length; i++) {
-      const file = todo[i] as SourceFile;
-      try {
-        const { records, badLines } = recordsOf(readText(file));
-        summary.filesRead++;
-        let skippedHere = badLines;
-        if (badLines > 0) summary.recordsSkipped['bad-json-line'] = (summary.recordsSkipped['bad-json-line'] ?? 0) + badLines;
-        const rel = path.relative(process.cwd(), file.path) || file.path;
-        for (const record of records) {
-          summary.recordsRead++;
-          const check = checkRecord(record);
-          if (!check.ok) {
-            summary.recordsSkipped[check.reason] = (summary.recordsSkipped[check.reason] ?? 0) + 1;
-            skippedHere++;
-            continue;
-          }
-          if (check.timeFromTimestampField) summary.timeFromTimestampField++;
-          stager.add(check.eventTime, check.eventId, rel, record);
-        }
-        if (skippedHere > 0) summary.filesWithSkippedRecords[file.path] = skippedHere;
-      } catch (error) {
-        if (!(error instanceof FileSkip)) throw error;
-        (summary.filesSkipped[error.reason] ??= []).push(file.path);
-      }
-      stagedFiles.push(file);
-      progress.filesDone++;
-      progress.bytesRead += file.size;
+    const advance = (files: readonly SourceFile[]) => {
+      progress.filesDone += files.length;
+      progress.bytesRead += files.reduce((n, f) => n + f.size, 0);
       progress.recordsRead = summary.recordsRead;
       options.onProgress?.(progress);
-      if (stager.records >= batchRecords) await flush();
+    };
+
+    const slow: SourceFile[] = todo.filter((f) => !isCloudTrailS3Object(f.path));
+    for (const batch of planBatches(
+      todo.filter((f) => isCloudTrailS3Object(f.path)),
+      options.batchBytes ?? 16 * 1024 * 1024,
+    )) {
+      try {
+        const result = await writer.load(
+          batch.map((f) => f.path),
+          batch,
+        );
+        summary.recordsRead += result.recordsRead;
+        const without = new Set(result.filesWithoutRecords);
+        summary.filesRead += batch.length - without.size;
+        // Named like a delivery but shaped otherwise: read it the slow way to say what it is.
+        slow.push(...batch.filter((f) => without.has(f.path)));
+        advance(batch.filter((f) => !without.has(f.path)));
+      } catch {
+        // One bad object fails DuckDB's whole batch; Node reads each file and names the bad one.
+        slow.push(...batch);
+      }
     }
-    await flush();
-    await loading;
-    await writeSources(layout, sources);
+
+    await readSlowPath(slow, writer, options.batchRecords ?? 100_000, advance);
   } finally {
     conn.closeSync();
     instance.closeSync();
@@ -188,4 +182,65 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     summary.elapsedMs = Math.round(performance.now() - started);
   }
   return summary;
+}
+
+/** Reads files in Node, one at a time, and stages their records for the batch loader. */
+async function readSlowPath(
+  files: readonly SourceFile[],
+  writer: StoreWriter,
+  batchRecords: number,
+  advance: (files: readonly SourceFile[]) => void,
+): Promise<void> {
+  const { summary, layout } = writer;
+  const stager = new Stager(layout.staging);
+  let staged: SourceFile[] = [];
+  const flush = async () => {
+    const file = await stager.seal();
+    const done = staged;
+    staged = [];
+    if (!file) {
+      writer.markDone(done);
+      await writeSources(layout, writer.sources);
+      return;
+    }
+    try {
+      await writer.load([file], done);
+    } finally {
+      await fs.rm(file, { force: true });
+    }
+  };
+
+  for (const file of files) {
+    try {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file.path);
+      } catch (error) {
+        throw new FileSkip('read-error', (error as Error).message);
+      }
+      const { records, badLines } = recordsOf(decode(bytes));
+      summary.filesRead++;
+      let skippedHere = badLines;
+      if (badLines > 0) summary.recordsSkipped['bad-json-line'] = (summary.recordsSkipped['bad-json-line'] ?? 0) + badLines;
+      for (const record of records) {
+        summary.recordsRead++;
+        const check = checkRecord(record);
+        if (!check.ok) {
+          summary.recordsSkipped[check.reason] = (summary.recordsSkipped[check.reason] ?? 0) + 1;
+          skippedHere++;
+          continue;
+        }
+        if (check.timeFromTimestampField) summary.timeFromTimestampField++;
+        stager.add(check.eventTime, file.path, record);
+      }
+      if (skippedHere > 0) summary.filesWithSkippedRecords[file.path] = skippedHere;
+    } catch (error) {
+      if (!(error instanceof FileSkip)) throw error;
+      (summary.filesSkipped[error.reason] ??= []).push(file.path);
+    }
+    staged.push(file);
+    advance([file]);
+    if (stager.records >= batchRecords) await flush();
+  }
+  await flush();
 }

@@ -1,7 +1,7 @@
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { storeLayout, pathLiteral } from '@/lib/event-store/layout';
 import { manifestToken, readManifest, segmentPaths } from '@/lib/event-store/manifest';
-import { STORE_TABLE_COLUMNS_DDL } from './record-columns';
+import { STORE_COLUMN_LIST, STORE_TABLE_COLUMNS_DDL } from './record-columns';
 import { duckdbDialect } from './dialect';
 import { cellConverter } from './cells';
 import { EngineError, type Connection, type QueryRequest, type QueryResult, type Row } from '../types';
@@ -29,10 +29,10 @@ export async function createDuckDbConnection(options: { dataDir: string; threads
     // With no data yet, an empty table of the same shape keeps every query valid.
     const source =
       files.length === 0
-        ? `(SELECT * FROM empty_cloudtrail_logs)`
+        ? `empty_cloudtrail_logs`
         : `read_parquet([${files.map(pathLiteral).join(', ')}])`;
     await admin.run(`CREATE TABLE IF NOT EXISTS empty_cloudtrail_logs (\n  ${STORE_TABLE_COLUMNS_DDL}\n)`);
-    await admin.run(`CREATE OR REPLACE VIEW cloudtrail_logs AS SELECT * FROM ${source}`);
+    await admin.run(`CREATE OR REPLACE VIEW cloudtrail_logs AS SELECT ${STORE_COLUMN_LIST} FROM ${source}`);
     viewToken = token;
   };
 

@@ -65,3 +65,9 @@ export const STORE_TABLE_COLUMNS_DDL = [
 
 /** The whole record as one struct of the Athena columns, for `CAST(json_transform(...) AS <this>)`. */
 export const RECORD_STRUCT_TYPE = `STRUCT(${CLOUDTRAIL_COLUMNS.map((c) => `${quoteIdent(c.name)} ${duckType(c.type)}`).join(', ')})`;
+
+/**
+ * The columns the `cloudtrail_logs` view exposes, in order. Segments may hold more (the loader's
+ * `skip_reason`, always NULL in a stored row); the view names its columns so they never leak.
+ */
+export const STORE_COLUMN_LIST = [...CLOUDTRAIL_COLUMNS.map((c) => c.name), ...STORE_EXTRA_COLUMNS.map((c) => c.name)].join(', ');
