@@ -1,4 +1,4 @@
-import { CLOUDTRAIL_COLUMNS, type ColumnType, type Field } from '@/lib/cloudtrail/columns';
+import { CLOUDTRAIL_COLUMNS, type ColumnType } from '@/lib/cloudtrail/columns';
 
 /**
  * SQL that turns a CloudTrail JSON record into the `cloudtrail_logs` columns in DuckDB.
