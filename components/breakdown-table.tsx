@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatCount } from '@/lib/format';
+import { formatCount, splitArn } from '@/lib/format';
 
 export interface BreakdownItem {
   key: string | null;
@@ -27,9 +27,7 @@ export function BreakdownTable({ items, keyLabel, empty = 'No events in the scop
             <td className="max-w-0 py-1.5 pr-3">
               <div className="relative">
                 <div className="absolute inset-y-0 left-0 rounded bg-indigo-50" style={{ width: `${(i.events / max) * 100}%` }} />
-                <span className="relative block truncate px-1 font-mono text-xs" title={i.key ?? ''}>
-                  {i.key ?? '(none)'}
-                </span>
+                <KeyLabel value={i.key} />
               </div>
             </td>
             <td className="py-1.5 text-right tabular-nums">
@@ -50,5 +48,16 @@ export function BreakdownTable({ items, keyLabel, empty = 'No events in the scop
         ))}
       </tbody>
     </table>
+  );
+}
+
+function KeyLabel({ value }: { value: string | null }) {
+  if (value === null) return <span className="relative block px-1 text-xs text-slate-400">(none)</span>;
+  const { account, resource } = splitArn(value);
+  return (
+    <span className="relative block truncate px-1 font-mono text-xs" title={value}>
+      {resource}
+      {account && <span className="ml-1.5 text-slate-400">{account}</span>}
+    </span>
   );
 }

@@ -26,3 +26,13 @@ export function formatTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   return iso.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC');
 }
+
+/**
+ * An ARN as people read it in a narrow column: what comes after the account
+ * (`assumed-role/DemoRole1/sara`, `user/alice`), with the account kept apart.
+ */
+export function splitArn(value: string): { account: string | null; resource: string } {
+  const m = /^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12})?:(.+)$/.exec(value);
+  if (!m) return { account: null, resource: value };
+  return { account: m[1] ?? null, resource: m[2] ?? value };
+}

@@ -7,7 +7,8 @@ import { SqlPanel } from '@/components/sql-panel';
 import { formatCount, formatTime } from '@/lib/format';
 import { href } from '@/lib/params/href';
 import { getOverview } from '@/lib/services/overview';
-import { InvalidParameter, loadPageScope, type SearchParamsRecord } from '@/lib/services/page-scope';
+import { loadPageScope, type SearchParamsRecord } from '@/lib/services/page-scope';
+import { ParamError } from '@/lib/params/param-error';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,10 +17,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   try {
     page = await loadPageScope(await searchParams);
   } catch (error) {
-    if (error instanceof InvalidParameter) {
+    if (error instanceof ParamError) {
       return (
         <Notice title="This link has an invalid parameter">
-          <code>{error.parameter}</code> {error.message.replace(`${error.parameter}: `, '')}. Fix it in the address bar, or{' '}
+          <code>{error.parameter}</code> {error.message}. Fix it in the address bar, or{' '}
           <Link className="underline" href="/">
             open the overview with the default scope
           </Link>

@@ -58,4 +58,10 @@ export class EngineError extends Error {
     super(message);
     this.name = 'EngineError';
   }
+
+  // By name, not prototype: Next may bundle this module twice, and an error from one copy must
+  // still be recognised by the other (else an engine failure would surface as a 500).
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Error && value.name === 'EngineError';
+  }
 }

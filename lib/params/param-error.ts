@@ -7,4 +7,9 @@ export class ParamError extends Error {
     super(message);
     this.name = 'ParamError';
   }
+
+  // By name, not prototype: Next may bundle this module twice (see EngineError).
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Error && value.name === 'ParamError';
+  }
 }

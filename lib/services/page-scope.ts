@@ -18,15 +18,6 @@ export interface PageScope {
   scope: Scope;
 }
 
-export class InvalidParameter extends Error {
-  constructor(
-    readonly parameter: string,
-    message: string,
-  ) {
-    super(`${parameter}: ${message}`);
-  }
-}
-
 /** What every scoped page starts with: the engine, the data's extent and the validated scope. */
 export async function loadPageScope(sp: SearchParamsRecord): Promise<PageScope> {
   const conn = await getConnection();
@@ -34,13 +25,8 @@ export async function loadPageScope(sp: SearchParamsRecord): Promise<PageScope> 
   const parsed = scopeParams.safeParse({ from: values.from, to: values.to });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new InvalidParameter(String(issue?.path[0] ?? 'scope'), issue?.message ?? 'is invalid');
+    throw new ParamError(String(issue?.path[0] ?? 'scope'), issue?.message ?? 'is invalid');
   }
   const range = (await getDataRange(conn)).rows[0] ?? { events: 0, first: null, last: null };
-  try {
-    return { conn, range, scope: resolveScope(parsed.data, range.last) };
-  } catch (error) {
-    if (error instanceof ParamError) throw new InvalidParameter(error.parameter, error.message);
-    throw error;
-  }
+  return { conn, range, scope: resolveScope(parsed.data, range.last) };
 }

@@ -28,3 +28,12 @@ describe('sql tagged template', () => {
     expect(() => trusted(Number.NaN)).toThrow();
   });
 });
+
+describe('fragments from another copy of this module', () => {
+  it('are still spliced as SQL, not bound as values', async () => {
+    const copy = (await import(`./sql?copy=${Date.now()}`)) as typeof import('./sql');
+    const q = sql`SELECT 1 FROM ${copy.sql`cloudtrail_logs`} WHERE a = ${1}`.toQuery();
+    expect(q.sql).toBe('SELECT 1 FROM cloudtrail_logs WHERE a = ?');
+    expect(q.params).toEqual([1]);
+  });
+});

@@ -9,7 +9,17 @@
 
 export type SqlParam = string | number | boolean | null;
 
+// A global symbol, not `instanceof`: bundlers may load this module more than once per process, and
+// a fragment made by one copy must still be recognised by another, never bound as a parameter.
+const SQL_BRAND = Symbol.for('trailscope.sql-fragment');
+
+export function isSql(value: unknown): value is Sql {
+  return typeof value === 'object' && value !== null && (value as { [SQL_BRAND]?: true })[SQL_BRAND] === true;
+}
+
 export class Sql {
+  readonly [SQL_BRAND] = true as const;
+
   /** @internal */
   constructor(
     readonly strings: readonly string[],
@@ -25,7 +35,7 @@ export class Sql {
         text += s;
         if (i < fragment.values.length) {
           const v = fragment.values[i] as SqlParam | Sql;
-          if (v instanceof Sql) walk(v);
+          if (isSql(v)) walk(v);
           else {
             params.push(v);
             text += '?';

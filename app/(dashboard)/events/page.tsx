@@ -9,7 +9,7 @@ import { EVENT_FILTERS, EVENT_FILTER_LABELS, eventSearchParams } from '@/lib/par
 import { href } from '@/lib/params/href';
 import { ParamError } from '@/lib/params/param-error';
 import { searchEvents } from '@/lib/services/events';
-import { firstValues, InvalidParameter, loadPageScope, type SearchParamsRecord } from '@/lib/services/page-scope';
+import { firstValues, loadPageScope, type SearchParamsRecord } from '@/lib/services/page-scope';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,8 +26,8 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   try {
     page = await loadPageScope(sp);
   } catch (error) {
-    if (!(error instanceof InvalidParameter)) throw error;
-    problem = { parameter: error.parameter, message: error.message.replace(`${error.parameter}: `, '') };
+    if (!(error instanceof ParamError)) throw error;
+    problem = { parameter: error.parameter, message: error.message };
   }
   if (problem || !parsed.success || !page) {
     return (
