@@ -1,0 +1,17 @@
+/**
+ * Runs once when the server starts: a wrong setting stops it here with one clear message naming
+ * the variable, instead of failing at the first request that reads it.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { env, EnvError } = await import('./lib/env');
+  try {
+    env();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

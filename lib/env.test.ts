@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from './env';
+
+describe('env', () => {
+  it('defaults to the embedded engine with a local data folder', () => {
+    const e = parseEnv({});
+    expect(e.TRAILSCOPE_ENGINE).toBe('duckdb');
+    expect(e.TRAILSCOPE_DATA_DIR).toMatch(/\/data$/);
+    expect(e.TRAILSCOPE_API_TOKENS).toEqual([]);
+    expect(e.TRAILSCOPE_ATHENA_PARTITIONING).toBe('projected-date');
+  });
+
+  it('names every wrong variable in one message', () => {
+    expect(() =>
+      parseEnv({ TRAILSCOPE_ENGINE: 'postgres', TRAILSCOPE_ATHENA_OUTPUT_LOCATION: 'bucket/x', TRAILSCOPE_ORG_ACCOUNTS: '123,456789012345' }),
+    ).toThrow(/TRAILSCOPE_ENGINE[\s\S]*TRAILSCOPE_ORG_ACCOUNTS|TRAILSCOPE_ENGINE[\s\S]*TRAILSCOPE_ATHENA_OUTPUT_LOCATION/);
+  });
+
+  it('requires the OIDC client when an issuer is set', () => {
+    expect(() => parseEnv({ TRAILSCOPE_OIDC_ISSUER: 'https://idp.example.com' })).toThrow(/TRAILSCOPE_OIDC_CLIENT_ID/);
+  });
+
+  it('parses token and account lists', () => {
+    const e = parseEnv({ TRAILSCOPE_API_TOKENS: ' aaaaaaaaaaaaaaaa , bbbbbbbbbbbbbbbb ', TRAILSCOPE_ORG_ACCOUNTS: '111122223333,123456789012' });
+    expect(e.TRAILSCOPE_API_TOKENS).toEqual(['aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbb']);
+    expect(e.TRAILSCOPE_ORG_ACCOUNTS).toEqual(['111122223333', '123456789012']);
+  });
+});

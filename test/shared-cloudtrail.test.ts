@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ingest, type IngestSummary } from '@/lib/ingest/ingest';
+import { createDuckDbConnection } from '@/lib/engine/duckdb/connection';
+
+/**
+ * Public CloudTrail recorded by others (../shared/cloudtrail beside the repo, when present): the
+ * ingest must take every folder without crashing and count what it cannot use, by reason.
+ */
+const SHARED = path.resolve(__dirname, '../../shared/cloudtrail');
+const present = fs.existsSync(SHARED);
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trailscope-shared-'));
+
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+const run = (folder: string): Promise<IngestSummary> => ingest({ paths: [path.join(SHARED, folder)], dataDir });
+
+describe.skipIf(!present)('ingest of ../shared/cloudtrail', () => {
+  it('stratus-detonations: every record of the JSON-array files, anonymised quirks and all', async () => {
+    const s = await run('stratus-detonations');
+    expect(s.filesRead).toBe(35);
+    expect(s.recordsRead).toBe(310);
+    expect(s.inserted + s.duplicates).toBe(310);
+    expect(s.recordsSkipped).toEqual({});
+  });
+
+  it('traildiscover: byte-identical copies are stored once, empty files are fine', async () => {
+    const s = await run('traildiscover');
+    expect(s.recordsRead).toBe(563);
+    expect(s.inserted).toBe(314);
+    expect(s.duplicates).toBe(249);
+  });
+
+  it('panther-fixtures: records without eventID or eventTime are skipped and counted by reason', async () => {
+    const s = await run('panther-fixtures');
+    expect(s.recordsRead).toBe(491);
+    expect(s.recordsSkipped['missing-event-id']).toBeGreaterThan(0);
+    expect((s.recordsSkipped['missing-event-time'] ?? 0) + (s.recordsSkipped['invalid-event-time'] ?? 0)).toBeGreaterThan(0);
+    expect(Object.keys(s.filesWithSkippedRecords).length).toBeGreaterThan(0);
+    const skipped = Object.values(s.recordsSkipped).reduce((a, b) => a + b, 0);
+    expect(s.inserted + s.duplicates + skipped).toBe(491);
+  });
+
+  it('otrf-ec2-proxy: Logstash lines without eventTime take their @timestamp', async () => {
+    const s = await run('otrf-ec2-proxy');
+    expect(s.inserted).toBe(103);
+    expect(s.timeFromTimestampField).toBe(103);
+  });
+
+  it('the store answers for what was ingested', async () => {
+    const conn = await createDuckDbConnection({ dataDir });
+    try {
+      const r = await conn.query({
+        sql: `SELECT eventname, count(*) AS n FROM cloudtrail_logs WHERE eventname IN ('StopLogging', 'DeleteTrail', 'ConsoleLogin', 'AssumeRole') GROUP BY 1 ORDER BY 1`,
+      });
+      const counts = Object.fromEntries(r.rows.map((x) => [x.eventname, x.n]));
+      expect(counts.StopLogging).toBeGreaterThanOrEqual(1);
+      expect(counts.DeleteTrail).toBeGreaterThanOrEqual(1);
+      expect(counts.AssumeRole).toBeGreaterThanOrEqual(8);
+    } finally {
+      await conn.close();
+    }
+  });
+});
