@@ -50,26 +50,8 @@ export function ScopePicker({ from, to, latest }: { from: string; to: string; la
         apply(fromInput(draftFrom), fromInput(draftTo));
       }}
     >
-      <label className="flex flex-col text-xs text-slate-500">
-        From (UTC)
-        <input
-          type="datetime-local"
-          name="scope-from"
-          value={draftFrom}
-          onChange={(e) => setDraftFrom(e.target.value)}
-          className="rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900"
-        />
-      </label>
-      <label className="flex flex-col text-xs text-slate-500">
-        To (UTC)
-        <input
-          type="datetime-local"
-          name="scope-to"
-          value={draftTo}
-          onChange={(e) => setDraftTo(e.target.value)}
-          className="rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900"
-        />
-      </label>
+      <UtcInput label="From (UTC)" name="scope-from" value={draftFrom} onChange={setDraftFrom} />
+      <UtcInput label="To (UTC)" name="scope-to" value={draftTo} onChange={setDraftTo} />
       <button type="submit" className="rounded bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-500">
         Apply
       </button>
@@ -86,5 +68,20 @@ export function ScopePicker({ from, to, latest }: { from: string; to: string; la
         ))}
       </div>
     </form>
+  );
+}
+
+function UtcInput({ label, name, value, onChange }: { label: string; name: string; value: string; onChange: (v: string) => void }) {
+  return (
+    <label className="flex flex-col text-xs text-slate-500">
+      {label}
+      <input
+        type="datetime-local"
+        name={name}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className="rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900"
+      />
+    </label>
   );
 }

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { Card, Stat } from '@/components/card';
 import { BreakdownTable } from '@/components/breakdown-table';
 import { Notice } from '@/components/notice';
-import { ScopePicker } from '@/components/scope-picker';
+import { PageHeader } from '@/components/page-header';
 import { SqlPanel } from '@/components/sql-panel';
 import { formatCount, formatTime } from '@/lib/format';
 import { href } from '@/lib/params/href';
@@ -37,15 +37,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold">Overview</h1>
-          <p className="text-sm text-slate-500">
-            Scope {formatTime(scope.from)} → {formatTime(scope.to)}
-          </p>
-        </div>
-        <ScopePicker from={scope.from} to={scope.to} latest={range.last} />
-      </div>
+      <PageHeader title="Overview" scope={scope} latest={range.last} />
 
       {range.events === 0 && (
         <Notice tone="info" title="No CloudTrail events yet">

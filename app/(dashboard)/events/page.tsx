@@ -2,9 +2,8 @@ import Link from 'next/link';
 import { Card } from '@/components/card';
 import { EventsTable } from '@/components/events-table';
 import { Notice } from '@/components/notice';
-import { ScopePicker } from '@/components/scope-picker';
+import { PageHeader } from '@/components/page-header';
 import { SqlPanel } from '@/components/sql-panel';
-import { formatTime } from '@/lib/format';
 import { EVENT_FILTERS, EVENT_FILTER_LABELS, eventSearchParams } from '@/lib/params/events';
 import { href } from '@/lib/params/href';
 import { ParamError } from '@/lib/params/param-error';
@@ -53,15 +52,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
 
   return (
     <div className="space-y-5">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold">Events</h1>
-          <p className="text-sm text-slate-500">
-            Scope {formatTime(scope.from)} → {formatTime(scope.to)}
-          </p>
-        </div>
-        <ScopePicker from={scope.from} to={scope.to} latest={range.last} />
-      </div>
+      <PageHeader title="Events" scope={scope} latest={range.last} />
 
       <form method="get" action="/events" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4" aria-label="Event filters">
         <input type="hidden" name="from" value={scope.from} />

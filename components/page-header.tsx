@@ -1,0 +1,21 @@
+import { Suspense } from 'react';
+import { ScopePicker } from './scope-picker';
+import { formatTime } from '@/lib/format';
+import type { Scope } from '@/lib/params/scope';
+
+/** A scoped page's title with its scope time, and the picker that changes it. */
+export function PageHeader({ title, scope, latest }: { title: string; scope: Scope; latest: string | null }) {
+  return (
+    <div className="flex flex-wrap items-end justify-between gap-4">
+      <div>
+        <h1 className="text-2xl font-semibold">{title}</h1>
+        <p className="text-sm text-slate-500">
+          Scope {formatTime(scope.from)} → {formatTime(scope.to)}
+        </p>
+      </div>
+      <Suspense>
+        <ScopePicker from={scope.from} to={scope.to} latest={latest} />
+      </Suspense>
+    </div>
+  );
+}
