@@ -4,14 +4,6 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { env, EnvError } = await import('./lib/env');
-  try {
-    env();
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const { validateEnvOrExit } = await import('./lib/startup');
+  validateEnvOrExit();
 }
