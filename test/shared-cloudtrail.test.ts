@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingest, type IngestSummary } from '@/lib/ingest/ingest';
 import { createDuckDbConnection } from '@/lib/engine/duckdb/connection';
+import { getRoleSessionAttribution } from '@/lib/attribution/role-session';
 
 /**
  * Public CloudTrail recorded by others (../shared/cloudtrail beside the repo, when present): the
@@ -59,6 +60,35 @@ describe.skipIf(!present)('ingest of ../shared/cloudtrail', () => {
       expect(counts.StopLogging).toBeGreaterThanOrEqual(1);
       expect(counts.DeleteTrail).toBeGreaterThanOrEqual(1);
       expect(counts.AssumeRole).toBeGreaterThanOrEqual(8);
+    } finally {
+      await conn.close();
+    }
+  });
+
+  it('every role session whose issuing AssumeRole is in the data resolves to its assumer, proven', async () => {
+    const conn = await createDuckDbConnection({ dataDir });
+    try {
+      // Sessions that used a key some AssumeRole response in the data issued: these must link.
+      const linkable = await conn.query({
+        sql: `WITH issued AS (
+                SELECT json_extract_string(responseelements, '$.credentials.accessKeyId') AS k, useridentity.type AS caller_type
+                FROM cloudtrail_logs WHERE eventname LIKE 'AssumeRole%' AND (errorcode IS NULL OR errorcode = ''))
+              SELECT DISTINCT e.useridentity.principalid AS pid, min(i.caller_type) AS caller_type
+              FROM cloudtrail_logs e JOIN issued i ON e.useridentity.accesskeyid = i.k
+              WHERE e.useridentity.type = 'AssumedRole' GROUP BY 1 ORDER BY 1`,
+      });
+      expect(linkable.rows.length).toBeGreaterThanOrEqual(5);
+      const scope = { from: '2015-01-01T00:00:00Z', to: '2026-12-01T00:00:00Z' };
+      for (const { pid } of linkable.rows) {
+        const a = await getRoleSessionAttribution(conn, String(pid), scope, null);
+        expect(a.assumedBy.length, `${String(pid)} has an assumer`).toBeGreaterThan(0);
+        expect(a.assumedBy.every((x) => x.confidence === 'proven')).toBe(true);
+      }
+      // The EC2 proxy dataset: the instance role's session was issued by EC2.
+      const ec2 = linkable.rows.find((r) => String(r.pid).endsWith(':i-0317f6c6b66ae9c40'));
+      expect(ec2).toBeDefined();
+      const a = await getRoleSessionAttribution(conn, String(ec2?.pid), scope, null);
+      expect(a.assumedBy.map((x) => x.assumer.name)).toEqual(['ec2.amazonaws.com']);
     } finally {
       await conn.close();
     }

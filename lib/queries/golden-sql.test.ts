@@ -7,6 +7,8 @@ import { dataRange } from './data-range';
 import { eventSearch } from './event-search';
 import { accountsInScope, regionsInScope, scopeTotals, topEventNames, topPrincipals } from './overview';
 import type { QueryModule } from './panel';
+import { assumeRoleEvents } from '@/lib/attribution/queries/assume-role-events';
+import { sessionCredentials } from '@/lib/attribution/queries/session-credentials';
 
 /**
  * Golden SQL: the exact statement each analysis sends to each engine. Every Athena string must
@@ -39,6 +41,18 @@ const cases: [string, QueryModule<never, unknown>, unknown][] = [
       after: { t: '2026-11-19T12:00:00Z', id: 'e-1' },
     },
   ],
+  [
+    'assume-role-events (every match kind)',
+    assumeRoleEvents as QueryModule<never, unknown>,
+    {
+      ...scope,
+      assumedRoleIds: ['AROAEXAMPLE000000001:sara'],
+      accessKeyIds: ['ASIAEXAMPLEKEY000001', 'ASIAEXAMPLEKEY000002'],
+      roleArns: ['arn:aws:iam::123456789012:role/DemoRole1'],
+      callerPrincipalIds: ['AROAEXAMPLE000000002:sara'],
+    },
+  ],
+  ['session-credentials', sessionCredentials as QueryModule<never, unknown>, { ...scope, principalId: 'AROAEXAMPLE000000001:sara' }],
 ];
 
 describe.each(cases)('%s', (_name, module, params) => {

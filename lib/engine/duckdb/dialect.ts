@@ -6,6 +6,8 @@
 import { code, sql, trusted, allow, type Sql } from '@/lib/sql/sql';
 import { TIME_GRAINS, type Dialect, type TimeGrain } from '../dialect';
 
+const JSON_PATH = /^\$(\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])+$/;
+
 export const duckdbDialect: Dialect = {
   name: 'duckdb',
   table: code('cloudtrail_logs'),
@@ -14,7 +16,12 @@ export const duckdbDialect: Dialect = {
   timeRange(fromIso: string, toIso: string): Sql {
     return sql`event_time >= CAST(${fromIso} AS TIMESTAMP) AND event_time < CAST(${toIso} AS TIMESTAMP)`;
   },
-  jsonExtractScalar: (json: Sql, path: `$${string}`) => sql`json_extract_string(${json}, ${path})`,
+  jsonExtractScalar(json: Sql, path: `$${string}`): Sql {
+    // Paths are written in our source; as literal text (not a bound value) they read the same on
+    // both engines, and Athena allows bound values only in WHERE.
+    if (!JSON_PATH.test(path)) throw new RangeError(`Invalid JSONPath: ${JSON.stringify(path)}`);
+    return sql`json_extract_string(${json}, ${code(`'${path}'`)})`;
+  },
   dateTrunc: (grain: TimeGrain, ts: Sql) => sql`date_trunc('${trusted(allow(grain, TIME_GRAINS))}', ${ts})`,
   isoString: (ts: Sql) => sql`strftime(${ts}, '%Y-%m-%dT%H:%M:%SZ')`,
   epochSeconds: (ts: Sql) => sql`CAST(epoch(${ts}) AS BIGINT)`,

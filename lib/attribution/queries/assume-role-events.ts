@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { join, sql, type Sql } from '@/lib/sql/sql';
+import type { Dialect } from '@/lib/engine/dialect';
+import type { QueryModule } from '@/lib/queries/panel';
+import { STS_ASSUME_EVENTS, type AssumeRoleEventRow } from '../types';
+
+/**
+ * Successful AssumeRole* calls in a window that issued the credentials asked about, matched by
+ * any of: the session id the response names (`assumedRoleUser.assumedRoleId`), the access key it
+ * issued, the role and session name requested (service-issued credentials name no session id),
+ * or the role alone. Every copy is returned (caller's and role's account) for `mergeCopies`.
+ */
+const MAX_MATCH = 500;
+const list = z.array(z.string().min(1).max(2048)).max(MAX_MATCH);
+
+export const assumeRoleEventsParams = z.object({
+  from: z.string(),
+  to: z.string(),
+  assumedRoleIds: list.default([]),
+  accessKeyIds: list.default([]),
+  roleArns: list.default([]),
+  /** Assumptions made by these callers (principal ids): to walk a chain downstream. */
+  callerPrincipalIds: list.default([]),
+});
+export type AssumeRoleEventsParams = z.input<typeof assumeRoleEventsParams>;
+
+const s = z.string().nullable();
+const rowSchema = z
+  .object({
+    event_id: z.string(),
+    event_time: z.string(),
+    event_name: z.enum(STS_ASSUME_EVENTS),
+    recipient_account_id: s,
+    shared_event_id: s,
+    request_id: s,
+    region: s,
+    source_ip: s,
+    user_agent: s,
+    caller_type: s,
+    caller_principal_id: s,
+    caller_arn: s,
+    caller_account_id: s,
+    caller_access_key_id: s,
+    caller_user_name: s,
+    caller_invoked_by: s,
+    caller_issuer_arn: s,
+    caller_source_identity: s,
+    caller_mfa: s,
+    role_arn: s,
+    session_name: s,
+    requested_source_identity: s,
+    external_id: s,
+    saml_provider_arn: s,
+    assumed_role_id: s,
+    assumed_role_arn: s,
+    access_key_id: s,
+    expiration: s,
+    web_identity_subject: s,
+    web_identity_provider: s,
+    saml_subject: s,
+    saml_issuer: s,
+  })
+  .transform(
+    (r): AssumeRoleEventRow => ({
+      eventId: r.event_id,
+      eventTime: r.event_time,
+      eventName: r.event_name,
+      recipientAccountId: r.recipient_account_id,
+      sharedEventId: r.shared_event_id,
+      requestId: r.request_id,
+      region: r.region,
+      sourceIp: r.source_ip,
+      userAgent: r.user_agent,
+      callerType: r.caller_type,
+      callerPrincipalId: r.caller_principal_id,
+      callerArn: r.caller_arn,
+      callerAccountId: r.caller_account_id,
+      callerAccessKeyId: r.caller_access_key_id,
+      callerUserName: r.caller_user_name,
+      callerInvokedBy: r.caller_invoked_by,
+      callerIssuerArn: r.caller_issuer_arn,
+      callerSourceIdentity: r.caller_source_identity,
+      callerMfa: r.caller_mfa,
+      roleArn: r.role_arn,
+      sessionName: r.session_name,
+      requestedSourceIdentity: r.requested_source_identity,
+      externalId: r.external_id,
+      samlProviderArn: r.saml_provider_arn,
+      assumedRoleId: r.assumed_role_id,
+      assumedRoleArn: r.assumed_role_arn,
+      accessKeyId: r.access_key_id,
+      expiration: r.expiration,
+      webIdentitySubject: r.web_identity_subject,
+      webIdentityProvider: r.web_identity_provider,
+      samlSubject: r.saml_subject,
+      samlIssuer: r.saml_issuer,
+    }),
+  );
+
+function inList(expr: Sql, values: readonly string[]): Sql {
+  return sql`${expr} IN (${join(values.map((v) => sql`${v}`), ', ')})`;
+}
+
+export const assumeRoleEvents: QueryModule<z.output<typeof assumeRoleEventsParams>, AssumeRoleEventRow> = {
+  name: 'assume-role-events',
+  params: assumeRoleEventsParams,
+  row: rowSchema as unknown as z.ZodType<AssumeRoleEventRow>,
+  build(d: Dialect, p) {
+    const req = (path: `$${string}`) => d.jsonExtractScalar(sql`requestparameters`, path);
+    const res = (path: `$${string}`) => d.jsonExtractScalar(sql`responseelements`, path);
+    const match: Sql[] = [];
+    if (p.assumedRoleIds.length) match.push(inList(res('$.assumedRoleUser.assumedRoleId'), p.assumedRoleIds));
+    if (p.accessKeyIds.length) match.push(inList(res('$.credentials.accessKeyId'), p.accessKeyIds));
+    if (p.roleArns.length) match.push(inList(req('$.roleArn'), p.roleArns));
+    if (p.callerPrincipalIds.length) match.push(inList(sql`useridentity.principalid`, p.callerPrincipalIds));
+    const matchSql = match.length ? join(match, '\n    OR ') : sql`FALSE`;
+    return sql`
+SELECT eventid AS event_id, ${d.isoString(d.eventTime)} AS event_time, eventname AS event_name,
+  recipientaccountid AS recipient_account_id, sharedeventid AS shared_event_id, requestid AS request_id,
+  awsregion AS region, sourceipaddress AS source_ip, useragent AS user_agent,
+  useridentity.type AS caller_type, useridentity.principalid AS caller_principal_id, useridentity.arn AS caller_arn,
+  useridentity.accountid AS caller_account_id, useridentity.accesskeyid AS caller_access_key_id,
+  useridentity.username AS caller_user_name, useridentity.invokedby AS caller_invoked_by,
+  useridentity.sessioncontext.sessionissuer.arn AS caller_issuer_arn,
+  useridentity.sessioncontext.sourceidentity AS caller_source_identity,
+  useridentity.sessioncontext.attributes.mfaauthenticated AS caller_mfa,
+  ${req('$.roleArn')} AS role_arn, ${req('$.roleSessionName')} AS session_name,
+  ${req('$.sourceIdentity')} AS requested_source_identity, ${req('$.externalId')} AS external_id,
+  ${req('$.principalArn')} AS saml_provider_arn,
+  ${res('$.assumedRoleUser.assumedRoleId')} AS assumed_role_id, ${res('$.assumedRoleUser.arn')} AS assumed_role_arn,
+  ${res('$.credentials.accessKeyId')} AS access_key_id, ${res('$.credentials.expiration')} AS expiration,
+  ${res('$.subjectFromWebIdentityToken')} AS web_identity_subject, ${res('$.provider')} AS web_identity_provider,
+  ${res('$.subject')} AS saml_subject, ${res('$.issuer')} AS saml_issuer
+FROM ${d.table}
+WHERE ${d.timeRange(p.from, p.to)}
+  AND eventsource = 'sts.amazonaws.com'
+  AND eventname IN ('AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity')
+  AND (errorcode IS NULL OR errorcode = '')
+  AND (${matchSql})
+ORDER BY ${d.eventTime}, eventid
+LIMIT 5000`;
+  },
+};

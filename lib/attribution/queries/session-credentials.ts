@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { sql } from '@/lib/sql/sql';
+import type { QueryModule } from '@/lib/queries/panel';
+
+/**
+ * The credentials a role session used in a window: each access key with the session creation
+ * time STS stamped on it, first and last use, counts, and where from.
+ */
+export const sessionCredentialsParams = z.object({ from: z.string(), to: z.string(), principalId: z.string().min(3).max(2048) });
+
+const rowSchema = z.object({
+  access_key_id: z.string().nullable(),
+  creation_date: z.string().nullable(),
+  role_arn: z.string().nullable(),
+  account_id: z.string().nullable(),
+  first_seen: z.string(),
+  last_seen: z.string(),
+  events: z.number(),
+  failed: z.number(),
+  source_ips: z.array(z.string().nullable()).nullable(),
+  mfa: z.string().nullable(),
+  source_identity: z.string().nullable(),
+});
+export type SessionCredentialRow = z.infer<typeof rowSchema>;
+
+export const sessionCredentials: QueryModule<z.infer<typeof sessionCredentialsParams>, SessionCredentialRow> = {
+  name: 'session-credentials',
+  params: sessionCredentialsParams,
+  row: rowSchema,
+  build: (d, p) => sql`
+SELECT useridentity.accesskeyid AS access_key_id,
+  useridentity.sessioncontext.attributes.creationdate AS creation_date,
+  max(useridentity.sessioncontext.sessionissuer.arn) AS role_arn,
+  max(recipientaccountid) AS account_id,
+  ${d.isoString(sql`min(${d.eventTime})`)} AS first_seen,
+  ${d.isoString(sql`max(${d.eventTime})`)} AS last_seen,
+  count(*) AS events,
+  count_if(errorcode IS NOT NULL AND errorcode <> '') AS failed,
+  array_agg(DISTINCT sourceipaddress) AS source_ips,
+  max(useridentity.sessioncontext.attributes.mfaauthenticated) AS mfa,
+  max(useridentity.sessioncontext.sourceidentity) AS source_identity
+FROM ${d.table}
+WHERE ${d.timeRange(p.from, p.to)}
+  AND useridentity.principalid = ${p.principalId}
+  -- The role account's copy of a cross-account call names the caller's principal id too, but
+  -- carries no credentials: it is the same call, not the session's own activity.
+  AND useridentity.type = 'AssumedRole'
+GROUP BY 1, 2
+ORDER BY first_seen
+LIMIT 1000`,
+};
