@@ -5,7 +5,7 @@ import { mergeCopies } from './assumptions';
 import { linkCredentials } from './link-credentials';
 import { assumeRoleEvents } from './queries/assume-role-events';
 import { sessionCredentials, type SessionCredentialRow } from './queries/session-credentials';
-import type { Assumer, Assumption, LinkedCredential, ObservedCredential } from './types';
+import type { Assumer, Assumption, AssumeRoleEventRow, LinkedCredential, ObservedCredential } from './types';
 
 /** Role sessions last at most 12 hours: credentials used in the scope were issued at most this long before it. */
 const MAX_SESSION_MS = 12 * 3600_000;
@@ -29,7 +29,11 @@ export interface RoleSessionAttribution {
   assumedBy: AssumedBy[];
   /** Credentials with no AssumeRole* event behind them: the assumer is unknown, with the reason. */
   unattributed: LinkedCredential[];
-  panels: { credentials: PanelResult<SessionCredentialRow>; assumeRoleEvents: PanelResult<unknown> };
+}
+
+export interface AttributionPanels {
+  credentials: PanelResult<SessionCredentialRow>;
+  assumeRoleEvents: PanelResult<AssumeRoleEventRow>;
 }
 
 function iso(ms: number): string {
@@ -66,52 +70,73 @@ export function summariseAssumers(links: readonly LinkedCredential[]): AssumedBy
 }
 
 /**
- * Who assumed a role session in the scope, with the evidence: the credentials it used, each tied
- * to the AssumeRole* call that issued it (or marked unknown with the reason), merged across the
- * accounts that logged the call.
+ * Who assumed each of the given role sessions in the scope, with the evidence: the credentials
+ * each used, tied to the AssumeRole* call that issued them (or marked unknown with the reason),
+ * merged across the accounts that logged the call. Two queries, whatever the number of sessions.
  */
+export async function attributeRoleSessions(
+  conn: Connection,
+  principalIds: readonly string[],
+  scope: Scope,
+  dataStart: string | null,
+  signal?: AbortSignal,
+): Promise<{ sessions: Map<string, RoleSessionAttribution>; panels: AttributionPanels }> {
+  const credentialsPanel = await runPanel(conn, sessionCredentials, { ...scope, principalIds: [...principalIds] }, signal);
+  const observedBySession = new Map<string, SessionCredentialRow[]>();
+  for (const r of credentialsPanel.rows) observedBySession.set(r.principal_id, [...(observedBySession.get(r.principal_id) ?? []), r]);
+  const creations = credentialsPanel.rows.map((r) => (r.creation_date ? Date.parse(r.creation_date) : Number.POSITIVE_INFINITY));
+  const earliest = Math.min(Date.parse(scope.from) - MAX_SESSION_MS, ...creations.filter(Number.isFinite));
+  // Widened a little: the AssumeRole call is logged when it returns, a moment after creationDate.
+  const eventsPanel = await runPanel(
+    conn,
+    assumeRoleEvents,
+    {
+      from: iso(earliest - 5 * 60_000),
+      to: scope.to,
+      assumedRoleIds: [...principalIds],
+      accessKeyIds: [...new Set(credentialsPanel.rows.map((r) => r.access_key_id).filter((k): k is string => k !== null))],
+      roleArns: [],
+      callerPrincipalIds: [],
+    },
+    signal,
+  );
+  const all = mergeCopies(eventsPanel.rows);
+
+  const sessions = new Map<string, RoleSessionAttribution>();
+  for (const principalId of principalIds) {
+    const rows = observedBySession.get(principalId) ?? [];
+    const observed = rows.map(toObserved);
+    const keys = new Set(observed.map((o) => o.accessKeyId).filter((k) => k !== null));
+    const roleArn = rows.find((r) => r.role_arn)?.role_arn ?? null;
+    const sessionName = principalId.slice(principalId.indexOf(':') + 1);
+    const assumptions = all.filter(
+      (a) =>
+        a.assumedRoleId === principalId ||
+        (a.accessKeyId !== null && keys.has(a.accessKeyId)) ||
+        (a.assumedRoleId === null && a.sessionName === sessionName && roleArn !== null && a.roleArn === roleArn),
+    );
+    const credentials = linkCredentials(principalId, observed, assumptions, dataStart);
+    sessions.set(principalId, {
+      principalId,
+      sessionName,
+      roleArn: roleArn ?? assumptions[0]?.roleArn ?? null,
+      accountId: rows.find((r) => r.account_id)?.account_id ?? null,
+      credentials,
+      assumptions: assumptions.filter((a) => a.issuedAt >= scope.from && a.issuedAt < scope.to),
+      assumedBy: summariseAssumers(credentials),
+      unattributed: credentials.filter((c) => c.confidence === 'unknown'),
+    });
+  }
+  return { sessions, panels: { credentials: credentialsPanel, assumeRoleEvents: eventsPanel } };
+}
+
 export async function getRoleSessionAttribution(
   conn: Connection,
   principalId: string,
   scope: Scope,
   dataStart: string | null,
   signal?: AbortSignal,
-): Promise<RoleSessionAttribution> {
-  const credentialsPanel = await runPanel(conn, sessionCredentials, { ...scope, principalId }, signal);
-  const observed = credentialsPanel.rows.map(toObserved);
-  const roleArn = credentialsPanel.rows.find((r) => r.role_arn)?.role_arn ?? null;
-  const earliestCreation = Math.min(
-    Date.parse(scope.from) - MAX_SESSION_MS,
-    ...observed.map((o) => (o.creationDate ? Date.parse(o.creationDate) : Number.POSITIVE_INFINITY)),
-  );
-  // Widened a little: the AssumeRole call is logged when it returns, a moment after creationDate.
-  const window = { from: iso(earliestCreation - 5 * 60_000), to: scope.to };
-  const eventsPanel = await runPanel(
-    conn,
-    assumeRoleEvents,
-    {
-      ...window,
-      assumedRoleIds: [principalId],
-      accessKeyIds: observed.map((o) => o.accessKeyId).filter((k): k is string => k !== null),
-      roleArns: [],
-      callerPrincipalIds: [],
-    },
-    signal,
-  );
-  const sessionName = principalId.slice(principalId.indexOf(':') + 1);
-  const assumptions = mergeCopies(eventsPanel.rows).filter(
-    (a) => a.assumedRoleId === principalId || (a.sessionName === sessionName && (roleArn === null || a.roleArn === roleArn)) || observed.some((o) => o.accessKeyId && o.accessKeyId === a.accessKeyId),
-  );
-  const credentials = linkCredentials(principalId, observed, assumptions, dataStart);
-  return {
-    principalId,
-    sessionName,
-    roleArn: roleArn ?? assumptions[0]?.roleArn ?? null,
-    accountId: credentialsPanel.rows.find((r) => r.account_id)?.account_id ?? null,
-    credentials,
-    assumptions: assumptions.filter((a) => a.issuedAt >= scope.from && a.issuedAt < scope.to),
-    assumedBy: summariseAssumers(credentials),
-    unattributed: credentials.filter((c) => c.confidence === 'unknown'),
-    panels: { credentials: credentialsPanel, assumeRoleEvents: eventsPanel },
-  };
+): Promise<RoleSessionAttribution & { panels: AttributionPanels }> {
+  const { sessions, panels } = await attributeRoleSessions(conn, [principalId], scope, dataStart, signal);
+  return { ...(sessions.get(principalId) as RoleSessionAttribution), panels };
 }

@@ -52,7 +52,7 @@ const cases: [string, QueryModule<never, unknown>, unknown][] = [
       callerPrincipalIds: ['AROAEXAMPLE000000002:sara'],
     },
   ],
-  ['session-credentials', sessionCredentials as QueryModule<never, unknown>, { ...scope, principalId: 'AROAEXAMPLE000000001:sara' }],
+  ['session-credentials', sessionCredentials as QueryModule<never, unknown>, { ...scope, principalIds: ['AROAEXAMPLE000000001:sara', 'AROAEXAMPLE000000003:bob'] }],
 ];
 
 describe.each(cases)('%s', (_name, module, params) => {

@@ -1,14 +1,19 @@
 import { z } from 'zod';
-import { sql } from '@/lib/sql/sql';
+import { join, sql } from '@/lib/sql/sql';
 import type { QueryModule } from '@/lib/queries/panel';
 
 /**
- * The credentials a role session used in a window: each access key with the session creation
+ * The credentials role sessions used in a window: each access key with the session creation
  * time STS stamped on it, first and last use, counts, and where from.
  */
-export const sessionCredentialsParams = z.object({ from: z.string(), to: z.string(), principalId: z.string().min(3).max(2048) });
+export const sessionCredentialsParams = z.object({
+  from: z.string(),
+  to: z.string(),
+  principalIds: z.array(z.string().min(3).max(2048)).min(1).max(500),
+});
 
 const rowSchema = z.object({
+  principal_id: z.string(),
   access_key_id: z.string().nullable(),
   creation_date: z.string().nullable(),
   role_arn: z.string().nullable(),
@@ -28,7 +33,7 @@ export const sessionCredentials: QueryModule<z.infer<typeof sessionCredentialsPa
   params: sessionCredentialsParams,
   row: rowSchema,
   build: (d, p) => sql`
-SELECT useridentity.accesskeyid AS access_key_id,
+SELECT useridentity.principalid AS principal_id, useridentity.accesskeyid AS access_key_id,
   useridentity.sessioncontext.attributes.creationdate AS creation_date,
   max(useridentity.sessioncontext.sessionissuer.arn) AS role_arn,
   max(recipientaccountid) AS account_id,
@@ -41,11 +46,11 @@ SELECT useridentity.accesskeyid AS access_key_id,
   max(useridentity.sessioncontext.sourceidentity) AS source_identity
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
-  AND useridentity.principalid = ${p.principalId}
+  AND useridentity.principalid IN (${join(p.principalIds.map((id) => sql`${id}`), ', ')})
   -- The role account's copy of a cross-account call names the caller's principal id too, but
   -- carries no credentials: it is the same call, not the session's own activity.
   AND useridentity.type = 'AssumedRole'
-GROUP BY 1, 2
-ORDER BY first_seen
-LIMIT 1000`,
+GROUP BY 1, 2, 3
+ORDER BY principal_id, first_seen
+LIMIT 5000`,
 };
