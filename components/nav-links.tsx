@@ -5,6 +5,7 @@ import { usePathname, useSearchParams } from 'next/navigation';
 
 const LINKS = [
   { href: '/', label: 'Overview' },
+  { href: '/role-sessions', label: 'Role sessions' },
   { href: '/events', label: 'Events' },
 ] as const;
 

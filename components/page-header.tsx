@@ -1,4 +1,3 @@
-import { Suspense } from 'react';
 import { ScopePicker } from './scope-picker';
 import { formatTime } from '@/lib/format';
 import type { Scope } from '@/lib/params/scope';
@@ -13,9 +12,7 @@ export function PageHeader({ title, scope, latest }: { title: string; scope: Sco
           Scope {formatTime(scope.from)} → {formatTime(scope.to)}
         </p>
       </div>
-      <Suspense>
-        <ScopePicker from={scope.from} to={scope.to} latest={latest} />
-      </Suspense>
+      <ScopePicker from={scope.from} to={scope.to} latest={latest} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePathname, useRouter } from 'next/navigation';
 import { useState } from 'react';
 
 const PRESETS = [
@@ -22,12 +22,13 @@ const fromInput = (v: string) => `${v}:00Z`;
 export function ScopePicker({ from, to, latest }: { from: string; to: string; latest: string | null }) {
   const router = useRouter();
   const pathname = usePathname();
-  const search = useSearchParams();
   const [draftFrom, setDraftFrom] = useState(toInput(from));
   const [draftTo, setDraftTo] = useState(toInput(to));
 
   const apply = (f: string, t: string) => {
-    const next = new URLSearchParams(search.toString());
+    // Read at click time rather than with useSearchParams, which would keep the picker out of the
+    // server render (it renders behind a Suspense fallback until hydration).
+    const next = new URLSearchParams(window.location.search);
     next.set('from', f);
     next.set('to', t);
     next.delete('cursor');

@@ -3,7 +3,7 @@ import { scopeParams } from './scope';
 import { accessKeyId, accountId, awsRegion, errorCode, eventName, optionalParam, principal, sessionName, sourceIp } from './validators';
 
 /** The event search filters: one schema for the /events page, GET /api/events and the query key. */
-export const EVENT_FILTERS = ['principal', 'accessKeyId', 'sessionName', 'ip', 'eventName', 'errorCode', 'account', 'region'] as const;
+export const EVENT_FILTERS = ['principal', 'accessKeyId', 'sessionName', 'ip', 'eventName', 'errorCode', 'account', 'region', 'eventId'] as const;
 export type EventFilter = (typeof EVENT_FILTERS)[number];
 
 export const eventSearchParams = scopeParams.extend({
@@ -15,6 +15,7 @@ export const eventSearchParams = scopeParams.extend({
   errorCode: optionalParam(errorCode),
   account: optionalParam(accountId),
   region: optionalParam(awsRegion),
+  eventId: optionalParam(z.string().regex(/^[A-Za-z0-9-]{1,128}$/, 'must be a CloudTrail eventID')),
   limit: optionalParam(z.coerce.number().int().min(1).max(500)).transform((v) => v ?? 50),
   cursor: optionalParam(z.string().max(400)),
 });
@@ -29,4 +30,5 @@ export const EVENT_FILTER_LABELS: Record<EventFilter, string> = {
   errorCode: 'Error code',
   account: 'Account',
   region: 'Region',
+  eventId: 'Event id',
 };

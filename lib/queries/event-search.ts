@@ -15,6 +15,7 @@ export interface EventSearch {
   errorCode?: string;
   account?: string;
   region?: string;
+  eventId?: string;
   limit: number;
   after?: EventCursor;
 }
@@ -30,6 +31,7 @@ const searchSchema: z.ZodType<EventSearch> = z.object({
   errorCode: z.string().optional(),
   account: z.string().optional(),
   region: z.string().optional(),
+  eventId: z.string().optional(),
   limit: z.number().int().min(1).max(501),
   after: z.object({ t: z.string(), id: z.string() }).optional(),
 });
@@ -53,6 +55,7 @@ export function eventFilters(d: Dialect, p: Omit<EventSearch, 'limit' | 'after'>
   else if (p.errorCode) where.push(sql`errorcode = ${p.errorCode}`);
   if (p.account) where.push(sql`recipientaccountid = ${p.account}`);
   if (p.region) where.push(sql`awsregion = ${p.region}`);
+  if (p.eventId) where.push(sql`eventid = ${p.eventId}`);
   return where;
 }
 

@@ -1,0 +1,147 @@
+import Link from 'next/link';
+import { AssumerChip, UnknownAssumer } from '@/components/assumer-chip';
+import { AssumptionsTable } from '@/components/assumptions-table';
+import { Card, Field } from '@/components/card';
+import { EventsTable } from '@/components/events-table';
+import { InvalidLink } from '@/components/invalid-link';
+import { PageHeader } from '@/components/page-header';
+import { SqlPanel } from '@/components/sql-panel';
+import { Tabs } from '@/components/tabs';
+import { getRoleSessionAttribution } from '@/lib/attribution/role-session';
+import { roleNameOf } from '@/lib/attribution/assumer';
+import { formatCount, formatTime } from '@/lib/format';
+import { roleHref, roleSessionHref } from '@/lib/links';
+import { eventSearchParams } from '@/lib/params/events';
+import { roleSessionProfileParams, sessionIdParam } from '@/lib/params/role-session-profile';
+import { searchEvents } from '@/lib/services/events';
+import { loadPageParams } from '@/lib/services/page-params';
+import type { SearchParamsRecord } from '@/lib/services/page-scope';
+import { getSubjectExtent } from '@/lib/services/subject-extent';
+import type { Connection } from '@/lib/engine/types';
+import type { Scope } from '@/lib/params/scope';
+
+export const dynamic = 'force-dynamic';
+
+export default async function RoleSessionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ sessionId: string }>;
+  searchParams: Promise<SearchParamsRecord>;
+}) {
+  const id = sessionIdParam.safeParse((await params).sessionId);
+  if (!id.success) return <InvalidLink parameter="session id" message={id.error.issues[0]?.message ?? 'is invalid'} resetHref="/role-sessions" />;
+  const sessionId = id.data;
+  const load = await loadPageParams(await searchParams, roleSessionProfileParams);
+  if (!load.ok) return <InvalidLink parameter={load.parameter} message={load.message} resetHref={roleSessionHref(sessionId, { from: '', to: '' })} />;
+  const { page, params: p } = load;
+  const { conn, scope } = page;
+  const subject = { kind: 'role-session', principalId: sessionId } as const;
+
+  const [attribution, extent] = await Promise.all([
+    getRoleSessionAttribution(conn, sessionId, scope, page.range.first),
+    getSubjectExtent(conn, subject, scope),
+  ]);
+  const ext = extent.rows[0];
+  const roleArn = attribution.roleArn;
+  const tabHref = (tab: string) => roleSessionHref(sessionId, scope, tab === 'overview' ? {} : { tab });
+
+  return (
+    <div className="space-y-5">
+      <div>
+        <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Role session</p>
+        <p className="font-mono text-xs text-slate-500" data-testid="session-id">
+          {sessionId}
+        </p>
+      </div>
+      <PageHeader title={`${roleArn ? roleNameOf(roleArn) : 'Unknown role'} / ${attribution.sessionName}`} scope={scope} latest={page.range.last} />
+      <Tabs
+        active={p.tab}
+        tabs={[
+          { id: 'overview', label: 'Overview', href: tabHref('overview') },
+          { id: 'events', label: 'Events', href: tabHref('events') },
+        ]}
+      />
+
+      {p.tab === 'overview' && (
+        <>
+          <Card
+            title="Role session details"
+            footer={
+              <div className="space-y-1">
+                <SqlPanel query={extent} label="SQL (first/last observed)" />
+                <SqlPanel query={attribution.panels.credentials} label="SQL (credentials used)" />
+                <SqlPanel query={attribution.panels.assumeRoleEvents} label="SQL (AssumeRole calls)" />
+              </div>
+            }
+          >
+            <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+              <Field label="Role">
+                {roleArn ? (
+                  <Link href={roleHref(roleArn, scope)} className="font-mono text-xs text-indigo-700 hover:underline" title={roleArn}>
+                    {roleArn}
+                  </Link>
+                ) : (
+                  '—'
+                )}
+              </Field>
+              <Field label="Account">
+                <span className="font-mono">{attribution.accountId ?? '—'}</span>
+              </Field>
+              <Field label="Session name">
+                <span className="font-mono">{attribution.sessionName}</span>
+              </Field>
+              <Field label="Assumed by">
+                <div className="flex flex-col gap-1" data-testid="assumed-by">
+                  {attribution.assumedBy.map((b) => (
+                    <AssumerChip key={b.assumer.key} by={b} scope={scope} />
+                  ))}
+                  {attribution.unattributed.length > 0 && <UnknownAssumer count={attribution.unattributed.length} />}
+                  {attribution.assumedBy.length === 0 && attribution.unattributed.length === 0 && <span className="text-slate-500">no activity in the scope</span>}
+                </div>
+              </Field>
+              <Field label="First observed">{formatTime(ext?.first)}</Field>
+              <Field label="Last observed">{formatTime(ext?.last)}</Field>
+              <Field label="Events (all data)">{formatCount(ext?.events ?? 0)}</Field>
+              <Field label="Credentials used in scope">{formatCount(attribution.credentials.length)}</Field>
+            </dl>
+          </Card>
+          <Card title="Assumptions in the scope">
+            <AssumptionsTable credentials={attribution.credentials} scope={scope} />
+          </Card>
+        </>
+      )}
+
+      {p.tab === 'events' && <SessionEvents sessionId={sessionId} scope={scope} cursor={p.cursor} conn={conn} />}
+    </div>
+  );
+}
+
+async function SessionEvents({
+  sessionId,
+  scope,
+  cursor,
+  conn,
+}: {
+  sessionId: string;
+  scope: Scope;
+  cursor: string | undefined;
+  conn: Connection;
+}) {
+  const result = await searchEvents(conn, eventSearchParams.parse({ principal: sessionId, cursor, limit: '100' }), scope);
+  return (
+    <Card
+      title={`${result.events.length}${result.nextCursor ? '+' : ''} events in the scope`}
+      actions={
+        result.nextCursor ? (
+          <Link className="rounded border border-slate-300 px-3 py-1 text-xs hover:bg-slate-100" href={roleSessionHref(sessionId, scope, { tab: 'events', cursor: result.nextCursor })}>
+            Older events →
+          </Link>
+        ) : null
+      }
+      footer={<SqlPanel query={result.panel} />}
+    >
+      <EventsTable events={result.events} />
+    </Card>
+  );
+}

@@ -1,0 +1,166 @@
+import Link from 'next/link';
+import { AssumerChip, UnknownAssumer } from '@/components/assumer-chip';
+import { Card } from '@/components/card';
+import { InvalidLink } from '@/components/invalid-link';
+import { PageHeader } from '@/components/page-header';
+import { SqlPanel } from '@/components/sql-panel';
+import { formatCount, formatTime } from '@/lib/format';
+import { eventsHref, roleHref, roleSessionHref } from '@/lib/links';
+import { href } from '@/lib/params/href';
+import { roleSessionListParams, type RoleSessionListParams, type RoleSessionSort } from '@/lib/params/role-sessions';
+import { loadPageParams } from '@/lib/services/page-params';
+import type { SearchParamsRecord } from '@/lib/services/page-scope';
+import { listRoleSessions } from '@/lib/services/role-sessions';
+
+export const dynamic = 'force-dynamic';
+
+const FILTERS = [
+  { name: 'account', label: 'Account' },
+  { name: 'role', label: 'Role (ARN or name)' },
+  { name: 'sessionName', label: 'Session name' },
+  { name: 'assumer', label: 'Assumed by (ARN, user, subject, service)' },
+] as const;
+
+export default async function RoleSessionsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+  const load = await loadPageParams(await searchParams, roleSessionListParams);
+  if (!load.ok) return <InvalidLink parameter={load.parameter} message={load.message} resetHref="/role-sessions" />;
+  const { page, params } = load;
+  const { scope } = page;
+  const result = await listRoleSessions(page.conn, params, scope, page.range.first);
+  const state = (over: Partial<RoleSessionListParams>) => {
+    const p = { ...params, ...over };
+    return href('/role-sessions', {
+      from: scope.from,
+      to: scope.to,
+      account: p.account,
+      role: p.role,
+      sessionName: p.sessionName,
+      assumer: p.assumer,
+      sort: p.sort === 'last_seen' ? undefined : p.sort,
+      order: p.order === 'desc' ? undefined : p.order,
+      cursor: p.cursor,
+    });
+  };
+  const sortLink = (sort: RoleSessionSort, label: string) => {
+    const active = params.sort === sort;
+    const next = active && params.order === 'desc' ? 'asc' : 'desc';
+    return (
+      <Link href={state({ sort, order: next, cursor: undefined })} className={active ? 'text-slate-900' : 'hover:text-slate-700'}>
+        {label}
+        {active ? (params.order === 'desc' ? ' ↓' : ' ↑') : ''}
+      </Link>
+    );
+  };
+
+  return (
+    <div className="space-y-5">
+      <PageHeader title="Role sessions" scope={scope} latest={page.range.last} />
+      <form method="get" action="/role-sessions" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-5" aria-label="Role session filters">
+        <input type="hidden" name="from" value={scope.from} />
+        <input type="hidden" name="to" value={scope.to} />
+        {FILTERS.map((f) => (
+          <label key={f.name} className="flex flex-col text-xs font-medium text-slate-600">
+            {f.label}
+            <input name={f.name} defaultValue={params[f.name] ?? ''} className="mt-1 rounded border border-slate-300 px-2 py-1.5 font-mono text-sm font-normal text-slate-900" autoComplete="off" spellCheck={false} />
+          </label>
+        ))}
+        <div className="flex items-end">
+          <button type="submit" className="rounded bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-500">
+            Filter
+          </button>
+        </div>
+      </form>
+      <Card
+        title={`${result.sessions.length}${result.nextCursor ? '+' : ''} role sessions active in the scope`}
+        actions={
+          <div className="flex gap-2 text-xs">
+            {params.cursor && (
+              <Link className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100" href={state({ cursor: undefined })}>
+                ← First page
+              </Link>
+            )}
+            {result.nextCursor && (
+              <Link className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100" href={state({ cursor: result.nextCursor })}>
+                Next page →
+              </Link>
+            )}
+          </div>
+        }
+        footer={
+          <div className="space-y-1">
+            <SqlPanel query={result.panels.sessions} label="SQL (sessions)" />
+            {result.panels.attribution.map((p, i) => (
+              <SqlPanel key={i} query={p} label={i === 0 ? 'SQL (credentials used)' : 'SQL (AssumeRole calls)'} />
+            ))}
+          </div>
+        }
+      >
+        {result.sessions.length === 0 ? (
+          <p className="text-sm text-slate-500">No role session was active in the scope with these filters.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm" data-testid="role-sessions-table">
+              <thead>
+                <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
+                  <th className="px-2 py-2 font-medium">{sortLink('session_id', 'Session')}</th>
+                  <th className="px-2 py-2 font-medium">{sortLink('role_arn', 'Role')}</th>
+                  <th className="px-2 py-2 font-medium">{sortLink('account_id', 'Account')}</th>
+                  <th className="px-2 py-2 font-medium">Assumed by</th>
+                  <th className="px-2 py-2 font-medium">{sortLink('first_seen', 'First seen')}</th>
+                  <th className="px-2 py-2 font-medium">{sortLink('last_seen', 'Last seen')}</th>
+                  <th className="px-2 py-2 text-right font-medium">{sortLink('events', 'Events')}</th>
+                  <th className="px-2 py-2 text-right font-medium">{sortLink('failed', 'Failed')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.sessions.map((s) => (
+                  <tr key={s.sessionId} className="border-b border-slate-100 align-top hover:bg-slate-50" data-testid="role-session-row">
+                    <td className="px-2 py-1.5">
+                      <Link href={roleSessionHref(s.sessionId, scope)} className="font-mono text-xs font-medium text-indigo-700 hover:underline" title={s.sessionId}>
+                        {s.sessionName}
+                      </Link>
+                    </td>
+                    <td className="max-w-[12rem] truncate px-2 py-1.5 text-xs">
+                      {s.roleArn ? (
+                        <Link href={roleHref(s.roleArn, scope)} className="text-indigo-700 hover:underline" title={s.roleArn}>
+                          {s.roleName}
+                        </Link>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                    <td className="px-2 py-1.5 font-mono text-xs">{s.accountId}</td>
+                    <td className="max-w-[18rem] px-2 py-1.5">
+                      <div className="flex flex-col gap-1">
+                        {s.assumedBy.map((b) => (
+                          <AssumerChip key={b.assumer.key} by={b} scope={scope} />
+                        ))}
+                        {s.unattributed > 0 && <UnknownAssumer count={s.unattributed} />}
+                      </div>
+                    </td>
+                    <td className="whitespace-nowrap px-2 py-1.5 font-mono text-xs">{formatTime(s.firstSeen).replace(' UTC', '')}</td>
+                    <td className="whitespace-nowrap px-2 py-1.5 font-mono text-xs">{formatTime(s.lastSeen).replace(' UTC', '')}</td>
+                    <td className="px-2 py-1.5 text-right tabular-nums">
+                      <Link href={eventsHref(scope, { principal: s.sessionId })} className="text-indigo-700 hover:underline">
+                        {formatCount(s.eventCount)}
+                      </Link>
+                    </td>
+                    <td className="px-2 py-1.5 text-right tabular-nums">
+                      {s.failedCount > 0 ? (
+                        <Link href={eventsHref(scope, { principal: s.sessionId, errorCode: '*' })} className="text-red-700 hover:underline">
+                          {formatCount(s.failedCount)}
+                        </Link>
+                      ) : (
+                        <span className="text-slate-400">0</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+    </div>
+  );
+}

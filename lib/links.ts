@@ -1,0 +1,63 @@
+import type { Assumer } from '@/lib/attribution/types';
+import type { Scope } from '@/lib/params/scope';
+import { href } from '@/lib/params/href';
+
+/**
+ * Where each entity's profile is. Links carry the scope, so moving between profiles keeps the
+ * window the investigator is looking at.
+ */
+export function roleSessionHref(sessionId: string, scope: Scope, extra: Record<string, string> = {}): string {
+  return href(`/role-sessions/${encodeURIComponent(sessionId)}`, { ...scope, ...extra });
+}
+
+export function roleHref(roleArn: string, scope: Scope): string {
+  return href(`/roles/${encodeURIComponent(roleArn)}`, { ...scope });
+}
+
+export function userHref(arn: string, scope: Scope): string {
+  return href(`/users/${encodeURIComponent(arn)}`, { ...scope });
+}
+
+export function ipHref(ip: string, scope: Scope): string {
+  return href(`/ips/${encodeURIComponent(ip)}`, { ...scope });
+}
+
+export function serviceHref(name: string, scope: Scope): string {
+  return href(`/services/${encodeURIComponent(name)}`, { ...scope });
+}
+
+export function eventsHref(scope: Scope, filters: Record<string, string | null | undefined>): string {
+  return href('/events', { ...scope, ...filters });
+}
+
+export function assumerHref(a: Assumer, scope: Scope): string {
+  switch (a.type) {
+    case 'role-session':
+      return roleSessionHref(a.key, scope);
+    case 'iam-user':
+    case 'root':
+      return a.arn ? userHref(a.arn, scope) : eventsHref(scope, { principal: a.principalId });
+    case 'aws-service':
+      return serviceHref(a.name, scope);
+    case 'sso-user':
+    case 'saml-user':
+    case 'web-identity-user':
+      // Federated users have no ARN of their own: their sign-ins carry the user name.
+      return eventsHref(scope, { principal: a.name });
+    case 'aws-account':
+    case 'unknown':
+      return eventsHref(scope, { principal: a.principalId ?? undefined, account: a.principalId ? undefined : a.accountId });
+  }
+}
+
+export const ASSUMER_LABELS: Record<Assumer['type'], string> = {
+  'iam-user': 'IAM user',
+  root: 'root user',
+  'role-session': 'role session',
+  'sso-user': 'IAM Identity Center',
+  'saml-user': 'SAML user',
+  'web-identity-user': 'web identity',
+  'aws-service': 'AWS service',
+  'aws-account': 'account',
+  unknown: 'unknown',
+};

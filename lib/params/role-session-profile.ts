@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { scopeParams } from './scope';
+import { optionalParam } from './validators';
+
+/** The role-session profile's URL: scope, tab, and the events tab's page. */
+export const ROLE_SESSION_TABS = ['overview', 'events'] as const;
+export type RoleSessionTab = (typeof ROLE_SESSION_TABS)[number];
+
+export const roleSessionProfileParams = scopeParams.extend({
+  tab: optionalParam(z.enum(ROLE_SESSION_TABS)).transform((v) => v ?? 'overview'),
+  cursor: optionalParam(z.string().max(400)),
+});
+
+/** The session id in the path: `AROA…:sessionName`, as Detective identifies a role session. */
+export const sessionIdParam = z
+  .string()
+  .transform((s) => decodeURIComponent(s))
+  .pipe(z.string().regex(/^AROA[A-Z0-9]{8,}:[\w+=,.@-]{1,128}$/, 'must be a role session id: <role principal id>:<session name>'));

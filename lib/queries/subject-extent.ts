@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { sql } from '@/lib/sql/sql';
+import { subjectPredicate, subjectSchema } from '@/lib/subjects/subject';
+import type { QueryModule } from './panel';
+
+const params = z.object({ subject: subjectSchema, window: z.object({ from: z.string(), to: z.string() }).optional() });
+
+/** When a subject was first and last seen, and how many events it has, within an optional window. */
+export const subjectExtent: QueryModule<z.infer<typeof params>, { events: number; first: string | null; last: string | null }> = {
+  name: 'subject-extent',
+  params,
+  row: z.object({ events: z.number(), first: z.string().nullable(), last: z.string().nullable() }),
+  build: (d, p) => sql`
+SELECT count(*) AS events,
+       ${d.isoString(sql`min(${d.eventTime})`)} AS first,
+       ${d.isoString(sql`max(${d.eventTime})`)} AS last
+FROM ${d.table}
+WHERE ${subjectPredicate(p.subject)}${p.window ? sql` AND ${d.timeRange(p.window.from, p.window.to)}` : sql``}`,
+};
