@@ -26,6 +26,15 @@ test('from the session list to who really assumed DemoRole1: sara, through Ident
   await expect(page.getByTestId('assumptions-table')).toContainText('proven');
   await snap(page, 'role-session-demorole1');
 
+  // The role, with the scope kept, shows who assumes it; back returns to the same session view.
+  await page.getByRole('link', { name: SARA.demoRole.arn }).click();
+  await expect(page).toHaveURL(new RegExp(`/roles/${encodeURIComponent(SARA.demoRole.arn)}\\?${SCOPE}`));
+  await expect(page.getByTestId('role-assumers')).toContainText(`${SARA.ssoRole.name}/sara`);
+  await snap(page, 'role-demorole1');
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: 'DemoRole1 / sara' })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(SCOPE));
+
   // Up the chain: the Identity Center session, assumed by the person.
   await assumedBy.getByRole('link').first().click();
   await expect(page).toHaveURL(new RegExp(`/role-sessions/${encodeURIComponent(`${SARA.ssoRole.roleId}:sara`)}\\?${SCOPE}`));

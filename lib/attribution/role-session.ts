@@ -97,6 +97,7 @@ export async function attributeRoleSessions(
       accessKeyIds: [...new Set(credentialsPanel.rows.map((r) => r.access_key_id).filter((k): k is string => k !== null))],
       roleArns: [],
       callerPrincipalIds: [],
+      callerRoleArns: [],
     },
     signal,
   );

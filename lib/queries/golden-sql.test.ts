@@ -50,6 +50,7 @@ const cases: [string, QueryModule<never, unknown>, unknown][] = [
       accessKeyIds: ['ASIAEXAMPLEKEY000001', 'ASIAEXAMPLEKEY000002'],
       roleArns: ['arn:aws:iam::123456789012:role/DemoRole1'],
       callerPrincipalIds: ['AROAEXAMPLE000000002:sara'],
+      callerRoleArns: ['arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_AdministratorAccess_598c5f73f8b2b4e5'],
     },
   ],
   ['session-credentials', sessionCredentials as QueryModule<never, unknown>, { ...scope, principalIds: ['AROAEXAMPLE000000001:sara', 'AROAEXAMPLE000000003:bob'] }],

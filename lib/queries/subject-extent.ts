@@ -5,15 +5,24 @@ import type { QueryModule } from './panel';
 
 const params = z.object({ subject: subjectSchema, window: z.object({ from: z.string(), to: z.string() }).optional() });
 
-/** When a subject was first and last seen, and how many events it has, within an optional window. */
-export const subjectExtent: QueryModule<z.infer<typeof params>, { events: number; first: string | null; last: string | null }> = {
+/** When a subject was first and last seen, how many events and role sessions it has, within an optional window. */
+export interface SubjectExtentRow {
+  events: number;
+  first: string | null;
+  last: string | null;
+  /** Distinct role sessions among the events (for a role: its sessions). */
+  sessions: number;
+}
+
+export const subjectExtent: QueryModule<z.infer<typeof params>, SubjectExtentRow> = {
   name: 'subject-extent',
   params,
-  row: z.object({ events: z.number(), first: z.string().nullable(), last: z.string().nullable() }),
+  row: z.object({ events: z.number(), first: z.string().nullable(), last: z.string().nullable(), sessions: z.number() }),
   build: (d, p) => sql`
 SELECT count(*) AS events,
        ${d.isoString(sql`min(${d.eventTime})`)} AS first,
-       ${d.isoString(sql`max(${d.eventTime})`)} AS last
+       ${d.isoString(sql`max(${d.eventTime})`)} AS last,
+       count(DISTINCT CASE WHEN useridentity.type = 'AssumedRole' THEN useridentity.principalid END) AS sessions
 FROM ${d.table}
 WHERE ${subjectPredicate(p.subject)}${p.window ? sql` AND ${d.timeRange(p.window.from, p.window.to)}` : sql``}`,
 };

@@ -1,6 +1,6 @@
 import type { Connection } from '@/lib/engine/types';
 import { runPanel, type PanelResult } from '@/lib/queries/panel';
-import { subjectExtent } from '@/lib/queries/subject-extent';
+import { subjectExtent, type SubjectExtentRow } from '@/lib/queries/subject-extent';
 import type { Scope } from '@/lib/params/scope';
 import type { Subject } from '@/lib/subjects/subject';
 
@@ -15,7 +15,7 @@ export function getSubjectExtent(
   subject: Subject,
   scope: Scope,
   signal?: AbortSignal,
-): Promise<PanelResult<{ events: number; first: string | null; last: string | null }>> {
+): Promise<PanelResult<SubjectExtentRow>> {
   const window =
     conn.dialect.name === 'athena'
       ? { from: new Date(Date.parse(scope.from) - ATHENA_LOOKBACK_MS).toISOString().replace('.000Z', 'Z'), to: scope.to }

@@ -21,6 +21,8 @@ export const assumeRoleEventsParams = z.object({
   roleArns: list.default([]),
   /** Assumptions made by these callers (principal ids): to walk a chain downstream. */
   callerPrincipalIds: list.default([]),
+  /** Assumptions made by any session of these roles: what a role assumed (chaining out). */
+  callerRoleArns: list.default([]),
 });
 export type AssumeRoleEventsParams = z.input<typeof assumeRoleEventsParams>;
 
@@ -113,6 +115,7 @@ export const assumeRoleEvents: QueryModule<z.output<typeof assumeRoleEventsParam
     if (p.accessKeyIds.length) match.push(inList(res('$.credentials.accessKeyId'), p.accessKeyIds));
     if (p.roleArns.length) match.push(inList(req('$.roleArn'), p.roleArns));
     if (p.callerPrincipalIds.length) match.push(inList(sql`useridentity.principalid`, p.callerPrincipalIds));
+    if (p.callerRoleArns.length) match.push(inList(sql`useridentity.sessioncontext.sessionissuer.arn`, p.callerRoleArns));
     const matchSql = match.length ? join(match, '\n    OR ') : sql`FALSE`;
     return sql`
 SELECT eventid AS event_id, ${d.isoString(d.eventTime)} AS event_time, eventname AS event_name,

@@ -1,0 +1,69 @@
+import { Card, Field } from '@/components/card';
+import { InvalidLink } from '@/components/invalid-link';
+import { AssumedRolesTable, InvolvedSessionsTable, RoleAssumersTable } from '@/components/interaction-tables';
+import { PageHeader } from '@/components/page-header';
+import { SqlPanel } from '@/components/sql-panel';
+import { roleNameOf } from '@/lib/attribution/assumer';
+import { getRoleInteractions } from '@/lib/attribution/role-interactions';
+import { formatCount, formatTime } from '@/lib/format';
+import { href } from '@/lib/params/href';
+import { roleArnParam } from '@/lib/params/role-profile';
+import { scopeParams } from '@/lib/params/scope';
+import { loadPageParams } from '@/lib/services/page-params';
+import type { SearchParamsRecord } from '@/lib/services/page-scope';
+import { getSubjectExtent } from '@/lib/services/subject-extent';
+import Link from 'next/link';
+
+export const dynamic = 'force-dynamic';
+
+export default async function RolePage({ params, searchParams }: { params: Promise<{ roleArn: string }>; searchParams: Promise<SearchParamsRecord> }) {
+  const arn = roleArnParam.safeParse((await params).roleArn);
+  if (!arn.success) return <InvalidLink parameter="role ARN" message={arn.error.issues[0]?.message ?? 'is invalid'} resetHref="/role-sessions" />;
+  const roleArn = arn.data;
+  const load = await loadPageParams(await searchParams, scopeParams);
+  if (!load.ok) return <InvalidLink parameter={load.parameter} message={load.message} resetHref={`/roles/${encodeURIComponent(roleArn)}`} />;
+  const { conn, scope, range } = load.page;
+  const [extent, interactions] = await Promise.all([getSubjectExtent(conn, { kind: 'role', arn: roleArn }, scope), getRoleInteractions(conn, roleArn, scope)]);
+  const ext = extent.rows[0];
+
+  return (
+    <div className="space-y-5">
+      <div>
+        <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Role</p>
+        <p className="font-mono text-xs text-slate-500">{roleArn}</p>
+      </div>
+      <PageHeader title={roleNameOf(roleArn)} scope={scope} latest={range.last} />
+      <Card title="Role details" footer={<SqlPanel query={extent} label="SQL (first/last observed)" />}>
+        <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
+          <Field label="Account">
+            <span className="font-mono">{/^arn:[^:]*:iam::(\d{12})/.exec(roleArn)?.[1]}</span>
+          </Field>
+          <Field label="First observed">{formatTime(ext?.first)}</Field>
+          <Field label="Last observed">{formatTime(ext?.last)}</Field>
+          <Field label="Sessions (all data)">
+            <Link className="text-indigo-700 hover:underline" href={href('/role-sessions', { ...scope, role: roleArn })}>
+              {formatCount(ext?.sessions ?? 0)}
+            </Link>
+          </Field>
+          <Field label="Events (all data)">{formatCount(ext?.events ?? 0)}</Field>
+        </dl>
+      </Card>
+      <Card title="Resource interaction" footer={<SqlPanel query={interactions.panel} label="SQL (AssumeRole calls)" />}>
+        <div className="space-y-6">
+          <section>
+            <h3 className="mb-2 text-sm font-semibold text-slate-700">Resources that assumed this role</h3>
+            <RoleAssumersTable rows={interactions.assumedBy} scope={scope} />
+          </section>
+          <section>
+            <h3 className="mb-2 text-sm font-semibold text-slate-700">Assumed roles</h3>
+            <AssumedRolesTable rows={interactions.assumedRoles} scope={scope} />
+          </section>
+          <section>
+            <h3 className="mb-2 text-sm font-semibold text-slate-700">Sessions involved</h3>
+            <InvolvedSessionsTable rows={interactions.sessions} scope={scope} />
+          </section>
+        </div>
+      </Card>
+    </div>
+  );
+}
