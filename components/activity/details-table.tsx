@@ -44,7 +44,8 @@ export function DetailsTable({ model }: { model: DetailsTabModel }) {
           className="w-72 rounded border border-slate-300 px-2 py-1 text-sm"
         />
         <span className="text-xs text-slate-500" data-testid="details-row-count">
-          {rows.length === model.items.length ? `${formatCount(rows.length)} rows` : `${formatCount(rows.length)} of ${formatCount(model.items.length)} rows`}
+          {rows.length === model.items.length ? formatCount(rows.length) : `${formatCount(rows.length)} of ${formatCount(model.items.length)}`}
+          {model.items.length === 1 ? ' row' : ' rows'}
         </span>
         {model.capped && (
           <span className="rounded bg-amber-50 px-2 py-0.5 text-xs text-amber-800" role="note">

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import type { QueryModule } from '@/lib/queries/panel';
+import { sql } from '@/lib/sql/sql';
+import { subjectPredicate, subjectSchema, type Subject } from '@/lib/subjects/subject';
+import { BUCKET_SIZES, bucketSeconds, type BucketSize } from './buckets';
+import { failedCall } from './failed-call';
+
+export interface ApiVolumeParams {
+  subject: Subject;
+  /** The whole chart window (baseline and scope), bucket-aligned by planVolume. */
+  from: string;
+  to: string;
+  bucket: BucketSize;
+}
+
+const volumeRow = z.object({ bucket: z.string(), success: z.number(), failed: z.number() });
+export type VolumeRow = z.infer<typeof volumeRow>;
+
+/**
+ * Successful and failed calls of one subject per time bucket. Only buckets with calls come back;
+ * prepareVolumeSeries fills the gaps. The bucket width is allowlisted text, never a bound value.
+ */
+export const apiVolume: QueryModule<ApiVolumeParams, VolumeRow> = {
+  name: 'api-volume',
+  params: z.object({ subject: subjectSchema, from: z.string(), to: z.string(), bucket: z.enum(BUCKET_SIZES) }),
+  row: volumeRow,
+  build: (d, p) => sql`
+SELECT ${d.isoString(d.bucket(bucketSeconds(p.bucket), d.eventTime))} AS bucket,
+       count(*) - count_if(${failedCall}) AS success,
+       count_if(${failedCall}) AS failed
+FROM ${d.table}
+WHERE ${d.timeRange(p.from, p.to)}
+  AND (${subjectPredicate(p.subject)})
+GROUP BY 1
+ORDER BY 1`,
+};

@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+import { href } from '@/lib/params/href';
+import type { Scope } from '@/lib/params/scope';
+import { accessKeyId, eventName, sourceIp } from '@/lib/params/validators';
+import { subjectEventFilters, type Subject } from '@/lib/subjects/subject';
+import type { DetailRow, DetailsTab } from './scope-details';
+
+/** Where a tab's counts drill down to: /events with the subject's filters and the row's own. */
+export interface DetailLinks {
+  /** Every call of the row. /events has no "no error" filter, so the successful count opens these. */
+  all: string | null;
+  /** The row's calls with any error code. */
+  failed: string | null;
+}
+
+const ROW_FILTER: Record<DetailsTab, { name: 'ip' | 'eventName' | 'accessKeyId'; schema: z.ZodType<string> }> = {
+  ips: { name: 'ip', schema: sourceIp },
+  apis: { name: 'eventName', schema: eventName },
+  keys: { name: 'accessKeyId', schema: accessKeyId },
+};
+
+/**
+ * A row links only when /events can select it: a missing value (a call without an access key) or
+ * one its validator refuses (`AWS Internal` as a source address) gets no link rather than a link
+ * to an error page. API methods filter by event name alone, as /events has no event-source filter.
+ */
+export function detailLinks(tab: DetailsTab, row: Pick<DetailRow, 'key' | 'failed'>, subject: Subject, scope: Scope): DetailLinks {
+  const filter = ROW_FILTER[tab];
+  const value = row.key === null ? null : filter.schema.safeParse(row.key);
+  if (!value?.success) return { all: null, failed: null };
+  const params = { ...subjectEventFilters(subject), [filter.name]: value.data, from: scope.from, to: scope.to };
+  return { all: href('/events', params), failed: row.failed > 0 ? href('/events', { ...params, errorCode: '*' }) : null };
+}

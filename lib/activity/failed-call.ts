@@ -1,0 +1,4 @@
+import { sql } from '@/lib/sql/sql';
+
+/** A call CloudTrail recorded with an error code; an empty string is how some sources write "none". */
+export const failedCall = sql`errorcode IS NOT NULL AND errorcode <> ''`;
