@@ -12,7 +12,8 @@ export function PageHeader({ title, scope, latest }: { title: string; scope: Sco
           Scope {formatTime(scope.from)} → {formatTime(scope.to)}
         </p>
       </div>
-      <ScopePicker from={scope.from} to={scope.to} latest={latest} />
+      {/* Keyed by the scope: a drag on a chart changes the URL, and the inputs must follow. */}
+      <ScopePicker key={`${scope.from}/${scope.to}`} from={scope.from} to={scope.to} latest={latest} />
     </div>
   );
 }

@@ -37,7 +37,7 @@ export function SqlPanel({ query, label = 'SQL' }: { query: PanelQuery; label?: 
             <span>{formatUsd(stats.costUsd)}</span>
           </>
         )}
-        <span>{stats.rowCount} rows</span>
+        <span>{stats.rowCount === 1 ? '1 row' : `${stats.rowCount} rows`}</span>
       </div>
       {open && (
         <div className="relative mt-2">

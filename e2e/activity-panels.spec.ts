@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { incidentTimes, SARA } from '@/lib/generator/scenarios';
 
 /**
- * The activity panels on the preview page, for sara's DemoRole1 session (seed 7, the generator's
+ * The activity panels on the role-session profile, for sara's DemoRole1 session (seed 7, the generator's
  * default end): the volume chart with its scope, drag-selecting a new scope, the details tabs in the
  * URL, and a count opening exactly its events.
  */
@@ -12,8 +12,9 @@ const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 const scope = { from: iso(Math.floor(times.saraSignIn / HOUR) * HOUR - HOUR), to: iso(Math.ceil(times.saraDeniedAttach / HOUR) * HOUR + HOUR) };
 const sessionId = `${SARA.demoRole.roleId}:${SARA.sessionName}`;
-const previewUrl = (extra: Record<string, string> = {}) =>
-  `/activity-preview?${new URLSearchParams({ kind: 'role-session', id: sessionId, ...scope, ...extra }).toString()}`;
+const profileUrl = (id: string, extra: Record<string, string> = {}) =>
+  `/role-sessions/${encodeURIComponent(id)}?${new URLSearchParams({ ...scope, ...extra }).toString()}`;
+const demoSessionUrl = (extra: Record<string, string> = {}) => profileUrl(sessionId, extra);
 
 async function snap(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
@@ -22,7 +23,7 @@ async function snap(page: Page, name: string) {
 const WHOLE_HOUR = /^\d{4}-\d{2}-\d{2}T\d{2}:00:00Z$/;
 
 test('the volume chart shows the scope, and a drag across it selects a new scope on whole hours', async ({ page }) => {
-  await page.goto(previewUrl());
+  await page.goto(demoSessionUrl());
   const chart = page.getByTestId('api-volume-chart');
   await expect(chart.locator('.recharts-bar-rectangle').first()).toBeVisible();
   await expect(chart.getByTestId('scope-area')).toBeVisible();
@@ -31,6 +32,7 @@ test('the volume chart shows the scope, and a drag across it selects a new scope
   await expect(page.getByTestId('api-volume-scope-totals')).toContainText('3 successful, 1 failed');
   await snap(page, 'activity-volume-demo-role-session');
 
+  await chart.scrollIntoViewIfNeeded();
   const grid = await chart.locator('.recharts-cartesian-grid').boundingBox();
   if (!grid) throw new Error('the chart has no plot area');
   const y = grid.y + grid.height / 2;
@@ -49,14 +51,13 @@ test('the volume chart shows the scope, and a drag across it selects a new scope
   expect(Date.parse(to) - Date.parse(from)).toBeGreaterThanOrEqual(HOUR);
   // 30 %–60 % of a 45-day window ends weeks before the incident.
   expect(Date.parse(to)).toBeLessThan(Date.parse(scope.from));
-  expect(url.searchParams.get('kind')).toBe('role-session');
-  expect(url.searchParams.get('id')).toBe(sessionId);
+  expect(url.pathname).toBe(`/role-sessions/${encodeURIComponent(sessionId)}`);
   await expect(page.getByText(`Scope ${from.replace('T', ' ').replace('Z', ' UTC')}`)).toBeVisible();
   await snap(page, 'activity-volume-after-drag');
 });
 
 test('a session with history draws its baseline', async ({ page }) => {
-  await page.goto(`/activity-preview?${new URLSearchParams({ kind: 'role-session', id: `${SARA.ssoRole.roleId}:${SARA.sessionName}`, ...scope }).toString()}`);
+  await page.goto(profileUrl(`${SARA.ssoRole.roleId}:${SARA.sessionName}`));
   // A horizontal line has no height, so Playwright would call it hidden: count it instead.
   await expect(page.getByTestId('api-volume-chart').locator('.recharts-reference-line-line')).toHaveCount(1);
   await expect(page.getByTestId('api-volume-legend')).toContainText(/Baseline: [\d.]+ calls per 6h/);
@@ -64,7 +65,7 @@ test('a session with history draws its baseline', async ({ page }) => {
 });
 
 test('details tabs live in the URL, filter and sort, and every count opens its events', async ({ page }) => {
-  await page.goto(previewUrl());
+  await page.goto(demoSessionUrl());
   const ips = page.getByRole('tab', { name: /Observed IP addresses/ });
   await expect(ips).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('details-table-ips').getByTestId('details-row')).toHaveCount(1);
@@ -94,7 +95,7 @@ test('details tabs live in the URL, filter and sort, and every count opens its e
   await expect(page.getByTestId('details-table-keys')).toContainText(/ASIA[A-Z0-9]{16}/);
 
   // A shared link opens the same tab.
-  await page.goto(previewUrl({ details: 'apis' }));
+  await page.goto(demoSessionUrl({ details: 'apis' }));
   await expect(page.getByRole('tab', { name: /API method by service/ })).toHaveAttribute('aria-selected', 'true');
 
   // The failed count of AttachRolePolicy opens exactly the denied call.
@@ -108,17 +109,18 @@ test('details tabs live in the URL, filter and sort, and every count opens its e
   await expect(rows.first()).toContainText('AccessDenied');
   await snap(page, 'activity-details-failed-drilldown');
 
-  // The successful count of the session's only IP opens all four of its calls.
-  await page.goto(previewUrl());
+  // The successful count of the session's only IP opens its three successful calls.
+  await page.goto(demoSessionUrl());
   await page.getByTestId('details-table-ips').getByTestId('details-row').locator('td').nth(1).getByRole('link').click();
   await expect(page).toHaveURL(/\/events\?.*ip=/);
-  await expect(page.getByTestId('event-row')).toHaveCount(4);
+  await expect(page).toHaveURL(/errorCode=none/);
+  await expect(page.getByTestId('event-row')).toHaveCount(3);
 });
 
-test('a malformed preview link names the bad parameter', async ({ page }) => {
+test('a malformed profile link names the bad parameter', async ({ page }) => {
   const alert = page.getByRole('alert').filter({ hasText: 'invalid parameter' });
-  await page.goto(previewUrl({ bucket: '1s' }));
+  await page.goto(demoSessionUrl({ bucket: '1s' }));
   await expect(alert).toContainText('bucket must be one of');
-  await page.goto('/activity-preview?kind=role-session&id=sara');
-  await expect(alert).toContainText('id must be <role id>:<session name>');
+  await page.goto('/role-sessions/sara');
+  await expect(alert).toContainText('session id must be a role session id');
 });

@@ -95,7 +95,7 @@ function Row({ row, withService }: { row: DetailItem; withService: boolean }) {
       {withService && <td className="py-1.5 pr-3 font-mono text-xs text-slate-600">{row.service}</td>}
       <td className="py-1.5 pr-3 font-mono text-xs">{row.key ?? <span className="text-slate-400">(none)</span>}</td>
       <td className="py-1.5 pr-3 text-right tabular-nums">
-        <Count value={row.success} href={row.links.all} tone="text-indigo-700" title="All calls of this row (successful and failed)" />
+        <Count value={row.success} href={row.links.succeeded} tone="text-indigo-700" title="Successful calls of this row" />
       </td>
       <td className="py-1.5 pr-3 text-right tabular-nums">
         <Count value={row.failed} href={row.links.failed} tone="text-red-700" title="Failed calls of this row" />

@@ -3,7 +3,7 @@ import type { QueryModule } from '@/lib/queries/panel';
 import { sql } from '@/lib/sql/sql';
 import { subjectPredicate, subjectSchema, type Subject } from '@/lib/subjects/subject';
 import { BUCKET_SIZES, bucketSeconds, type BucketSize } from './buckets';
-import { failedCall } from './failed-call';
+import { failedCall } from '@/lib/cloudtrail/predicates';
 
 export interface ApiVolumeParams {
   subject: Subject;

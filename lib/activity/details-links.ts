@@ -1,14 +1,14 @@
 import type { z } from 'zod';
 import { href } from '@/lib/params/href';
 import type { Scope } from '@/lib/params/scope';
-import { accessKeyId, eventName, sourceIp } from '@/lib/params/validators';
+import { accessKeyId, eventName, eventSource, sourceIp } from '@/lib/params/validators';
 import { subjectEventFilters, type Subject } from '@/lib/subjects/subject';
 import type { DetailRow, DetailsTab } from './scope-details';
 
 /** Where a tab's counts drill down to: /events with the subject's filters and the row's own. */
 export interface DetailLinks {
-  /** Every call of the row. /events has no "no error" filter, so the successful count opens these. */
-  all: string | null;
+  /** The row's successful calls (no error code). */
+  succeeded: string | null;
   /** The row's calls with any error code. */
   failed: string | null;
 }
@@ -22,12 +22,28 @@ const ROW_FILTER: Record<DetailsTab, { name: 'ip' | 'eventName' | 'accessKeyId';
 /**
  * A row links only when /events can select it: a missing value (a call without an access key) or
  * one its validator refuses (`AWS Internal` as a source address) gets no link rather than a link
- * to an error page. API methods filter by event name alone, as /events has no event-source filter.
+ * to an error page.
  */
-export function detailLinks(tab: DetailsTab, row: Pick<DetailRow, 'key' | 'failed'>, subject: Subject, scope: Scope): DetailLinks {
+export function detailLinks(
+  tab: DetailsTab,
+  row: Pick<DetailRow, 'key' | 'failed' | 'success'> & { service?: string | null },
+  subject: Subject,
+  scope: Scope,
+): DetailLinks {
   const filter = ROW_FILTER[tab];
   const value = row.key === null ? null : filter.schema.safeParse(row.key);
-  if (!value?.success) return { all: null, failed: null };
-  const params = { ...subjectEventFilters(subject), [filter.name]: value.data, from: scope.from, to: scope.to };
-  return { all: href('/events', params), failed: row.failed > 0 ? href('/events', { ...params, errorCode: '*' }) : null };
+  if (!value?.success) return { succeeded: null, failed: null };
+  // API methods are named per service: the same name in two services stays two rows.
+  const service = tab === 'apis' && row.service ? eventSource.safeParse(row.service) : null;
+  const params = {
+    ...subjectEventFilters(subject),
+    [filter.name]: value.data,
+    ...(service?.success ? { eventSource: service.data } : {}),
+    from: scope.from,
+    to: scope.to,
+  };
+  return {
+    succeeded: row.success > 0 ? href('/events', { ...params, errorCode: 'none' }) : null,
+    failed: row.failed > 0 ? href('/events', { ...params, errorCode: '*' }) : null,
+  };
 }

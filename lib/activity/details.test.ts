@@ -69,22 +69,24 @@ describe('details links', () => {
   const q = (url: string | null) => Object.fromEntries(new URL(url ?? 'x:/', 'http://h').searchParams);
 
   it('open /events with the subject, the row and the scope; the failed count adds errorCode=*', () => {
-    const links = detailLinks('apis', { key: 'AttachRolePolicy', failed: 1 }, session, scope);
-    expect(links.all?.startsWith('/events?')).toBe(true);
-    expect(q(links.all)).toEqual({ principal: 'AROAGMFS4MS4L2EGNLIPQ:sara', eventName: 'AttachRolePolicy', ...scope });
-    expect(q(links.failed)).toEqual({ principal: 'AROAGMFS4MS4L2EGNLIPQ:sara', eventName: 'AttachRolePolicy', errorCode: '*', ...scope });
-    expect(q(detailLinks('ips', { key: '98.80.15.122', failed: 0 }, session, scope).all)).toMatchObject({ ip: '98.80.15.122' });
-    expect(q(detailLinks('keys', { key: 'ASIADR325FJKVEAOOZ6V', failed: 0 }, { kind: 'ip', ip: '98.80.15.122' }, scope).all)).toEqual({
+    const links = detailLinks('apis', { key: 'AttachRolePolicy', service: 'iam.amazonaws.com', success: 1, failed: 1 }, session, scope);
+    expect(links.succeeded?.startsWith('/events?')).toBe(true);
+    const api = { principal: 'AROAGMFS4MS4L2EGNLIPQ:sara', eventName: 'AttachRolePolicy', eventSource: 'iam.amazonaws.com', ...scope };
+    expect(q(links.succeeded)).toEqual({ ...api, errorCode: 'none' });
+    expect(q(links.failed)).toEqual({ ...api, errorCode: '*' });
+    expect(q(detailLinks('ips', { key: '98.80.15.122', success: 3, failed: 0 }, session, scope).succeeded)).toMatchObject({ ip: '98.80.15.122' });
+    expect(q(detailLinks('keys', { key: 'ASIADR325FJKVEAOOZ6V', success: 3, failed: 0 }, { kind: 'ip', ip: '98.80.15.122' }, scope).succeeded)).toEqual({
       ip: '98.80.15.122',
       accessKeyId: 'ASIADR325FJKVEAOOZ6V',
+      errorCode: 'none',
       ...scope,
     });
   });
 
   it('no failed link for a row without failures; no link at all for a value /events cannot select', () => {
-    expect(detailLinks('apis', { key: 'RunInstances', failed: 0 }, session, scope).failed).toBeNull();
-    expect(detailLinks('ips', { key: 'AWS Internal', failed: 2 }, session, scope)).toEqual({ all: null, failed: null });
-    expect(detailLinks('keys', { key: null, failed: 2 }, session, scope)).toEqual({ all: null, failed: null });
+    expect(detailLinks('apis', { key: 'RunInstances', success: 1, failed: 0 }, session, scope).failed).toBeNull();
+    expect(detailLinks('ips', { key: 'AWS Internal', success: 1, failed: 2 }, session, scope)).toEqual({ succeeded: null, failed: null });
+    expect(detailLinks('keys', { key: null, success: 1, failed: 2 }, session, scope)).toEqual({ succeeded: null, failed: null });
   });
 });
 

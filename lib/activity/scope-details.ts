@@ -3,7 +3,7 @@ import type { Dialect } from '@/lib/engine/dialect';
 import type { QueryModule } from '@/lib/queries/panel';
 import { code, sql, trusted, type Sql } from '@/lib/sql/sql';
 import { subjectPredicate, subjectSchema, type Subject } from '@/lib/subjects/subject';
-import { failedCall } from './failed-call';
+import { failedCall } from '@/lib/cloudtrail/predicates';
 
 /** Detective's three "Display details for scope time" tabs, in its order; the URL's `details=`. */
 export const DETAILS_TABS = ['ips', 'apis', 'keys'] as const;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { scopeParams } from './scope';
-import { accessKeyId, accountId, awsRegion, errorCode, eventName, optionalParam, principal, sessionName, sourceIp } from './validators';
+import { accessKeyId, accountId, awsRegion, errorCode, eventName, eventSource, optionalParam, principal, sessionName, sourceIp } from './validators';
 
 /** The event search filters: one schema for the /events page, GET /api/events and the query key. */
-export const EVENT_FILTERS = ['principal', 'accessKeyId', 'sessionName', 'ip', 'eventName', 'errorCode', 'account', 'region', 'eventId'] as const;
+export const EVENT_FILTERS = ['principal', 'accessKeyId', 'sessionName', 'ip', 'eventName', 'eventSource', 'errorCode', 'account', 'region', 'eventId'] as const;
 export type EventFilter = (typeof EVENT_FILTERS)[number];
 
 export const eventSearchParams = scopeParams.extend({
@@ -12,6 +12,7 @@ export const eventSearchParams = scopeParams.extend({
   sessionName: optionalParam(sessionName),
   ip: optionalParam(sourceIp),
   eventName: optionalParam(eventName),
+  eventSource: optionalParam(eventSource),
   errorCode: optionalParam(errorCode),
   account: optionalParam(accountId),
   region: optionalParam(awsRegion),
@@ -27,6 +28,7 @@ export const EVENT_FILTER_LABELS: Record<EventFilter, string> = {
   sessionName: 'Session name',
   ip: 'Source IP',
   eventName: 'Event name',
+  eventSource: 'Event source',
   errorCode: 'Error code',
   account: 'Account',
   region: 'Region',

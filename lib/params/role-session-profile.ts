@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { scopeParams } from './scope';
 import { optionalParam } from './validators';
+import { volumeParams } from '@/lib/activity/params';
 
 /** The role-session profile's URL: scope, tab, and the events tab's page. */
 export const ROLE_SESSION_TABS = ['overview', 'events'] as const;
 export type RoleSessionTab = (typeof ROLE_SESSION_TABS)[number];
 
-export const roleSessionProfileParams = scopeParams.extend({
+export const roleSessionProfileParams = scopeParams.extend(volumeParams.shape).extend({
   tab: optionalParam(z.enum(ROLE_SESSION_TABS)).transform((v) => v ?? 'overview'),
   cursor: optionalParam(z.string().max(400)),
 });

@@ -38,7 +38,11 @@ export const sourceIp = z.string().regex(/^[A-Za-z0-9.:_-]{1,128}$/, 'must be an
 
 export const eventName = z.string().regex(/^[A-Za-z0-9_]{1,128}$/, 'must be an API name such as AssumeRole');
 
-export const errorCode = z.string().regex(/^(\*|[A-Za-z0-9_.:-]{1,128})$/, 'must be an error code such as AccessDenied, or * for any error');
+export const errorCode = z
+  .string()
+  .regex(/^(\*|none|[A-Za-z0-9_.:-]{1,128})$/, 'must be an error code such as AccessDenied, * for any error, or none for successful calls');
+
+export const eventSource = z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com$/, 'must be a service endpoint such as ec2.amazonaws.com');
 
 /** Query-string helper: an absent or empty value is undefined. */
 export function optionalParam<T extends z.ZodType>(schema: T) {

@@ -3,6 +3,7 @@ import { join, sql, trusted, type Sql } from '@/lib/sql/sql';
 import type { Dialect } from '@/lib/engine/dialect';
 import type { EventCursor } from './cursor';
 import type { QueryModule } from './panel';
+import { failedCall, succeededCall } from '@/lib/cloudtrail/predicates';
 
 export interface EventSearch {
   from: string;
@@ -12,6 +13,7 @@ export interface EventSearch {
   sessionName?: string;
   ip?: string;
   eventName?: string;
+  eventSource?: string;
   errorCode?: string;
   account?: string;
   region?: string;
@@ -28,6 +30,7 @@ const searchSchema: z.ZodType<EventSearch> = z.object({
   sessionName: z.string().optional(),
   ip: z.string().optional(),
   eventName: z.string().optional(),
+  eventSource: z.string().optional(),
   errorCode: z.string().optional(),
   account: z.string().optional(),
   region: z.string().optional(),
@@ -51,7 +54,9 @@ export function eventFilters(d: Dialect, p: Omit<EventSearch, 'limit' | 'after'>
   }
   if (p.ip) where.push(sql`sourceipaddress = ${p.ip}`);
   if (p.eventName) where.push(sql`eventname = ${p.eventName}`);
-  if (p.errorCode === '*') where.push(sql`errorcode IS NOT NULL AND errorcode <> ''`);
+  if (p.eventSource) where.push(sql`eventsource = ${p.eventSource}`);
+  if (p.errorCode === '*') where.push(failedCall);
+  else if (p.errorCode === 'none') where.push(succeededCall);
   else if (p.errorCode) where.push(sql`errorcode = ${p.errorCode}`);
   if (p.account) where.push(sql`recipientaccountid = ${p.account}`);
   if (p.region) where.push(sql`awsregion = ${p.region}`);

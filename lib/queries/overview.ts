@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { sql, trusted } from '@/lib/sql/sql';
 import type { Dialect } from '@/lib/engine/dialect';
 import type { QueryModule } from './panel';
+import { failedCall } from '@/lib/cloudtrail/predicates';
 
 const scope = z.object({ from: z.string(), to: z.string() });
 type ScopeP = z.infer<typeof scope>;
@@ -12,7 +13,7 @@ export const principalLabel = (d: Dialect) => {
   return sql`coalesce(useridentity.arn, useridentity.invokedby, useridentity.principalid, useridentity.type, 'unknown')`;
 };
 
-const failed = sql`errorcode IS NOT NULL AND errorcode <> ''`;
+const failed = failedCall;
 
 export const scopeTotals: QueryModule<ScopeP, { events: number; failed: number; principals: number; accounts: number; regions: number }> = {
   name: 'scope-totals',

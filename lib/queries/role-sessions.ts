@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { allow, join, sql, trusted, type Sql } from '@/lib/sql/sql';
 import type { Dialect } from '@/lib/engine/dialect';
+import { failedCall } from '@/lib/cloudtrail/predicates';
 import { ROLE_SESSION_SORTS, type RoleSessionSort } from '@/lib/params/role-sessions';
 import type { QueryModule } from './panel';
 
@@ -88,7 +89,7 @@ SELECT useridentity.principalid AS session_id,
   ${d.isoString(sql`min(${d.eventTime})`)} AS first_seen,
   ${d.isoString(sql`max(${d.eventTime})`)} AS last_seen,
   count(*) AS events,
-  count_if(errorcode IS NOT NULL AND errorcode <> '') AS failed,
+  count_if(${failedCall}) AS failed,
   count(DISTINCT useridentity.accesskeyid) AS credentials,
   count(DISTINCT sourceipaddress) AS source_ips
 FROM ${d.table}

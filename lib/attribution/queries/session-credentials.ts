@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { join, sql } from '@/lib/sql/sql';
+import { failedCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/queries/panel';
 
 /**
@@ -40,7 +41,7 @@ SELECT useridentity.principalid AS principal_id, useridentity.accesskeyid AS acc
   ${d.isoString(sql`min(${d.eventTime})`)} AS first_seen,
   ${d.isoString(sql`max(${d.eventTime})`)} AS last_seen,
   count(*) AS events,
-  count_if(errorcode IS NOT NULL AND errorcode <> '') AS failed,
+  count_if(${failedCall}) AS failed,
   array_agg(DISTINCT sourceipaddress) AS source_ips,
   max(useridentity.sessioncontext.attributes.mfaauthenticated) AS mfa,
   max(useridentity.sessioncontext.sourceidentity) AS source_identity

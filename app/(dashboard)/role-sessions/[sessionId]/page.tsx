@@ -17,6 +17,8 @@ import { searchEvents } from '@/lib/services/events';
 import { loadPageParams } from '@/lib/services/page-params';
 import type { SearchParamsRecord } from '@/lib/services/page-scope';
 import { getSubjectExtent } from '@/lib/services/subject-extent';
+import { SubjectActivity } from '@/components/activity/subject-activity';
+import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
 import type { Connection } from '@/lib/engine/types';
 import type { Scope } from '@/lib/params/scope';
 
@@ -38,10 +40,14 @@ export default async function RoleSessionPage({
   const { conn, scope } = page;
   const subject = { kind: 'role-session', principalId: sessionId } as const;
 
-  const [attribution, extent] = await Promise.all([
+  const [attribution, extent, activity] = await Promise.all([
     getRoleSessionAttribution(conn, sessionId, scope, page.range.first),
     getSubjectExtent(conn, subject, scope),
+    p.tab === 'overview' ? tryLoadSubjectActivity(conn, subject, scope, p, page.range.first) : null,
   ]);
+  if (activity?.error) {
+    return <InvalidLink parameter={activity.error.parameter} message={activity.error.message} resetHref={roleSessionHref(sessionId, scope)} />;
+  }
   const ext = extent.rows[0];
   const roleArn = attribution.roleArn;
   const tabHref = (tab: string) => roleSessionHref(sessionId, scope, tab === 'overview' ? {} : { tab });
@@ -106,6 +112,7 @@ export default async function RoleSessionPage({
               <Field label="Credentials used in scope">{formatCount(attribution.credentials.length)}</Field>
             </dl>
           </Card>
+          {activity?.data && <SubjectActivity data={activity.data} subject={subject} scope={scope} />}
           <Card title="Assumptions in the scope">
             <AssumptionsTable credentials={attribution.credentials} scope={scope} />
           </Card>

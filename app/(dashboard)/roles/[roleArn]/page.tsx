@@ -13,6 +13,9 @@ import { loadPageParams } from '@/lib/services/page-params';
 import type { SearchParamsRecord } from '@/lib/services/page-scope';
 import { getSubjectExtent } from '@/lib/services/subject-extent';
 import Link from 'next/link';
+import { SubjectActivity } from '@/components/activity/subject-activity';
+import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
+import { volumeParams } from '@/lib/activity/params';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,10 +23,16 @@ export default async function RolePage({ params, searchParams }: { params: Promi
   const arn = roleArnParam.safeParse((await params).roleArn);
   if (!arn.success) return <InvalidLink parameter="role ARN" message={arn.error.issues[0]?.message ?? 'is invalid'} resetHref="/role-sessions" />;
   const roleArn = arn.data;
-  const load = await loadPageParams(await searchParams, scopeParams);
+  const load = await loadPageParams(await searchParams, scopeParams.extend(volumeParams.shape));
   if (!load.ok) return <InvalidLink parameter={load.parameter} message={load.message} resetHref={`/roles/${encodeURIComponent(roleArn)}`} />;
   const { conn, scope, range } = load.page;
-  const [extent, interactions] = await Promise.all([getSubjectExtent(conn, { kind: 'role', arn: roleArn }, scope), getRoleInteractions(conn, roleArn, scope)]);
+  const subject = { kind: 'role', arn: roleArn } as const;
+  const [extent, interactions, activity] = await Promise.all([
+    getSubjectExtent(conn, subject, scope),
+    getRoleInteractions(conn, roleArn, scope),
+    tryLoadSubjectActivity(conn, subject, scope, load.params, range.first),
+  ]);
+  if (activity.error) return <InvalidLink parameter={activity.error.parameter} message={activity.error.message} resetHref={`/roles/${encodeURIComponent(roleArn)}`} />;
   const ext = extent.rows[0];
 
   return (
@@ -64,6 +73,7 @@ export default async function RolePage({ params, searchParams }: { params: Promi
           </section>
         </div>
       </Card>
+      <SubjectActivity data={activity.data} subject={subject} scope={scope} />
     </div>
   );
 }
