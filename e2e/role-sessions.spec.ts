@@ -61,6 +61,16 @@ test('the role sessions API answers with assumers and the SQL it ran', async ({ 
   const detail = (await one.json()) as { assumedBy: { type: string; name: string; confidence: string }[] };
   expect(detail.assumedBy).toEqual([expect.objectContaining({ type: 'sso-user', name: 'sara', confidence: 'proven' })]);
 
+  const demoId = encodeURIComponent(`${SARA.demoRole.roleId}:sara`);
+  const volume = (await (await request.get(`/api/role-sessions/${demoId}/volume?${SCOPE}&bucket=1h`)).json()) as { sql: string; series: unknown };
+  expect(volume.sql).toContain('cloudtrail_logs');
+  expect(volume.series).toBeTruthy();
+  const details = (await (await request.get(`/api/role-sessions/${demoId}/details?${SCOPE}`)).json()) as {
+    byApi: { rows: { key: string; success: number; failed: number }[]; sql: string };
+  };
+  expect(details.byApi.rows.find((r) => r.key === 'AttachRolePolicy')).toMatchObject({ success: 1, failed: 1 });
+
   const bad = await request.get('/api/role-sessions/not-a-session');
   expect(bad.status()).toBe(400);
+  expect((await request.get(`/api/role-sessions/${demoId}/volume?${SCOPE}&bucket=1s`)).status()).toBe(400);
 });

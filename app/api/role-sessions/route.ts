@@ -1,17 +1,15 @@
 import { withAuth } from '@/lib/http/with-auth';
 import { getConnection } from '@/lib/engine';
 import { roleSessionListParams } from '@/lib/params/role-sessions';
-import { resolveScope } from '@/lib/params/scope';
-import { getDataRange } from '@/lib/services/data-range';
+import { scopeForRequest } from '@/lib/http/scope-from-request';
 import { listRoleSessions } from '@/lib/services/role-sessions';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = withAuth({ query: roleSessionListParams }, async ({ req, query }) => {
   const conn = await getConnection();
-  const range = (await getDataRange(conn, req.signal)).rows[0];
-  const scope = resolveScope(query, range?.last ?? null);
-  const page = await listRoleSessions(conn, query, scope, range?.first ?? null, req.signal);
+  const { scope, first } = await scopeForRequest(conn, query, req.signal, true);
+  const page = await listRoleSessions(conn, query, scope, first, req.signal);
   return {
     scope,
     sessions: page.sessions,

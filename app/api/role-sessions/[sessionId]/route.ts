@@ -3,18 +3,17 @@ import { withAuth } from '@/lib/http/with-auth';
 import { getConnection } from '@/lib/engine';
 import { getRoleSessionAttribution } from '@/lib/attribution/role-session';
 import { sessionIdParam } from '@/lib/params/role-session-profile';
-import { resolveScope, scopeParams } from '@/lib/params/scope';
-import { getDataRange } from '@/lib/services/data-range';
+import { scopeParams } from '@/lib/params/scope';
+import { scopeForRequest } from '@/lib/http/scope-from-request';
 import { getSubjectExtent } from '@/lib/services/subject-extent';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = withAuth({ query: scopeParams, params: z.object({ sessionId: sessionIdParam }) }, async ({ req, query, params }) => {
   const conn = await getConnection();
-  const range = (await getDataRange(conn, req.signal)).rows[0];
-  const scope = resolveScope(query, range?.last ?? null);
+  const { scope, first } = await scopeForRequest(conn, query, req.signal, true);
   const [a, extent] = await Promise.all([
-    getRoleSessionAttribution(conn, params.sessionId, scope, range?.first ?? null, req.signal),
+    getRoleSessionAttribution(conn, params.sessionId, scope, first, req.signal),
     getSubjectExtent(conn, { kind: 'role-session', principalId: params.sessionId }, scope, req.signal),
   ]);
   return {

@@ -3,15 +3,14 @@ import { withAuth } from '@/lib/http/with-auth';
 import { getConnection } from '@/lib/engine';
 import { getRoleInteractions } from '@/lib/attribution/role-interactions';
 import { roleArnParam } from '@/lib/params/role-profile';
-import { resolveScope, scopeParams } from '@/lib/params/scope';
-import { getDataRange } from '@/lib/services/data-range';
+import { scopeParams } from '@/lib/params/scope';
+import { scopeForRequest } from '@/lib/http/scope-from-request';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = withAuth({ query: scopeParams, params: z.object({ roleArn: roleArnParam }) }, async ({ req, query, params }) => {
   const conn = await getConnection();
-  const latest = query.from && query.to ? null : ((await getDataRange(conn, req.signal)).rows[0]?.last ?? null);
-  const scope = resolveScope(query, latest);
+  const { scope } = await scopeForRequest(conn, query, req.signal);
   const { assumedBy, assumedRoles, sessions, panel } = await getRoleInteractions(conn, params.roleArn, scope, req.signal);
   return { scope, assumedBy, assumedRoles, sessions, sql: panel.sql, params: panel.params, stats: panel.stats };
 });
