@@ -4,17 +4,13 @@ import { eventSearchParams } from '@/lib/params/events';
 import { searchEvents } from '@/lib/services/events';
 import { getDataRange } from '@/lib/services/data-range';
 import { resolveScope } from '@/lib/params/scope';
+import { timeRuns } from './stats';
 
 const ROOT = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
 const events = Number(args[args.indexOf('--events') + 1] ?? NaN) || 1_000_000;
 const dataDir = path.join(ROOT, 'bench', 'out', `store-${events}`);
 const RUNS = 50;
-
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] as number;
-}
 
 async function main() {
   const conn = await createDuckDbConnection({ dataDir });
@@ -37,23 +33,13 @@ async function main() {
   const report: Record<string, { p50: number; p95: number; max: number; runs: number; meanRows: number }> = {};
   for (const [name, scope] of Object.entries(scopes)) {
     const accessKeys = await keysIn(scope);
-    const times: number[] = [];
     let rows = 0;
-    for (let i = 0; i < RUNS; i++) {
+    const timing = await timeRuns(RUNS, async (i) => {
       const key = accessKeys[i % accessKeys.length] as string;
-      const params = eventSearchParams.parse({ accessKeyId: key, ...scope });
-      const t = performance.now();
-      const page = await searchEvents(conn, params, scope);
-      times.push(performance.now() - t);
+      const page = await searchEvents(conn, eventSearchParams.parse({ accessKeyId: key, ...scope }), scope);
       rows += page.events.length;
-    }
-    report[name] = {
-      p50: Math.round(pct(times, 50)),
-      p95: Math.round(pct(times, 95)),
-      max: Math.round(Math.max(...times)),
-      runs: RUNS,
-      meanRows: Math.round(rows / RUNS),
-    };
+    });
+    report[name] = { ...timing, meanRows: Math.round(rows / RUNS) };
   }
   console.log(JSON.stringify({ store: dataDir, events: range.events, eventSearchByAccessKeyMs: report }, null, 2));
   await conn.close();

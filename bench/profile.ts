@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { createDuckDbConnection } from '@/lib/engine/duckdb/connection';
+import { getRoleSessionAttribution } from '@/lib/attribution/role-session';
+import { loadSubjectActivity } from '@/lib/activity/load-activity';
+import { roleSessionListParams } from '@/lib/params/role-sessions';
+import { resolveScope } from '@/lib/params/scope';
+import { getDataRange } from '@/lib/services/data-range';
+import { listRoleSessions } from '@/lib/services/role-sessions';
+import { getSubjectExtent } from '@/lib/services/subject-extent';
+import { timeRuns } from './stats';
+
+/**
+ * The role-session profile (details + attribution + API volume + scope details, as the page runs
+ * them) and the session list, on the store bench:ingest left. 50 runs each.
+ */
+const ROOT = path.resolve(__dirname, '..');
+const args = process.argv.slice(2);
+const events = Number(args[args.indexOf('--events') + 1] ?? NaN) || 1_000_000;
+const dataDir = path.join(ROOT, 'bench', 'out', `store-${events}`);
+const RUNS = 50;
+
+async function main() {
+  const conn = await createDuckDbConnection({ dataDir });
+  const range = (await getDataRange(conn)).rows[0];
+  if (!range?.last) throw new Error(`no data in ${dataDir}: run npm run bench:ingest first`);
+  const scope = resolveScope({}, range.last);
+  const listParams = roleSessionListParams.parse({ ...scope });
+  const sessions = (await listRoleSessions(conn, { ...listParams, limit: 50 }, scope, range.first)).sessions.map((s) => s.sessionId);
+  if (sessions.length === 0) throw new Error('no role sessions in the default scope');
+
+  const profile = await timeRuns(RUNS, async (i) => {
+    const principalId = sessions[i % sessions.length] as string;
+    const subject = { kind: 'role-session', principalId } as const;
+    await Promise.all([
+      getRoleSessionAttribution(conn, principalId, scope, range.first),
+      getSubjectExtent(conn, subject, scope),
+      loadSubjectActivity(conn, subject, scope, { baseline: 45, bucket: undefined }, range.first),
+    ]);
+  });
+  const list = await timeRuns(RUNS, (i) => listRoleSessions(conn, { ...listParams, sort: i % 2 ? 'events' : 'last_seen' }, scope, range.first));
+  console.log(JSON.stringify({ store: dataDir, events: range.events, scope, sessionsSampled: sessions.length, roleSessionProfileMs: profile, roleSessionListMs: list }, null, 2));
+  await conn.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
