@@ -54,6 +54,38 @@ function toObserved(r: SessionCredentialRow): ObservedCredential {
   };
 }
 
+const KEYS_PER_QUERY = 400;
+
+/**
+ * The AssumeRole* calls that issued the given sessions or keys. A long scope can hold thousands of
+ * keys (an instance profile refreshes every few hours), so keys go in bounded batches; the panel
+ * shows the first batch's SQL with the work of all of them.
+ */
+async function findIssuingEvents(
+  conn: Connection,
+  window: Scope,
+  assumedRoleIds: string[],
+  keys: string[],
+  signal?: AbortSignal,
+): Promise<PanelResult<AssumeRoleEventRow>> {
+  const batches: string[][] = [];
+  for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) batches.push(keys.slice(i, i + KEYS_PER_QUERY));
+  if (batches.length === 0) batches.push([]);
+  const base = { ...window, roleArns: [], callerPrincipalIds: [], callerRoleArns: [] };
+  const first = await runPanel(conn, assumeRoleEvents, { ...base, assumedRoleIds, accessKeyIds: batches[0] ?? [] }, signal);
+  const rows = [...first.rows];
+  const stats = { ...first.stats };
+  for (const batch of batches.slice(1)) {
+    const more = await runPanel(conn, assumeRoleEvents, { ...base, assumedRoleIds: [], accessKeyIds: batch }, signal);
+    rows.push(...more.rows);
+    stats.elapsedMs += more.stats.elapsedMs;
+    stats.bytesScanned = stats.bytesScanned === null || more.stats.bytesScanned === null ? null : stats.bytesScanned + more.stats.bytesScanned;
+    stats.costUsd = stats.costUsd === null || more.stats.costUsd === null ? null : stats.costUsd + more.stats.costUsd;
+  }
+  stats.rowCount = rows.length;
+  return { ...first, rows, stats };
+}
+
 /** Groups the proven and inferred links by who made them. */
 export function summariseAssumers(links: readonly LinkedCredential[]): AssumedBy[] {
   const byKey = new Map<string, AssumedBy>();
@@ -87,33 +119,21 @@ export async function attributeRoleSessions(
   const creations = credentialsPanel.rows.map((r) => (r.creation_date ? Date.parse(r.creation_date) : Number.POSITIVE_INFINITY));
   const earliest = Math.min(Date.parse(scope.from) - MAX_SESSION_MS, ...creations.filter(Number.isFinite));
   // Widened a little: the AssumeRole call is logged when it returns, a moment after creationDate.
-  const eventsPanel = await runPanel(
-    conn,
-    assumeRoleEvents,
-    {
-      from: iso(earliest - 5 * 60_000),
-      to: scope.to,
-      assumedRoleIds: [...principalIds],
-      accessKeyIds: [...new Set(credentialsPanel.rows.map((r) => r.access_key_id).filter((k): k is string => k !== null))],
-      roleArns: [],
-      callerPrincipalIds: [],
-      callerRoleArns: [],
-    },
-    signal,
-  );
+  const keys = [...new Set(credentialsPanel.rows.map((r) => r.access_key_id).filter((k): k is string => k !== null))];
+  const eventsPanel = await findIssuingEvents(conn, { from: iso(earliest - 5 * 60_000), to: scope.to }, [...principalIds], keys, signal);
   const all = mergeCopies(eventsPanel.rows);
 
   const sessions = new Map<string, RoleSessionAttribution>();
   for (const principalId of principalIds) {
     const rows = observedBySession.get(principalId) ?? [];
     const observed = rows.map(toObserved);
-    const keys = new Set(observed.map((o) => o.accessKeyId).filter((k) => k !== null));
+    const sessionKeys = new Set(observed.map((o) => o.accessKeyId).filter((k) => k !== null));
     const roleArn = rows.find((r) => r.role_arn)?.role_arn ?? null;
     const sessionName = principalId.slice(principalId.indexOf(':') + 1);
     const assumptions = all.filter(
       (a) =>
         a.assumedRoleId === principalId ||
-        (a.accessKeyId !== null && keys.has(a.accessKeyId)) ||
+        (a.accessKeyId !== null && sessionKeys.has(a.accessKeyId)) ||
         (a.assumedRoleId === null && a.sessionName === sessionName && roleArn !== null && a.roleArn === roleArn),
     );
     const credentials = linkCredentials(principalId, observed, assumptions, dataStart);
