@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { createDuckDbConnection } from '@/lib/engine/duckdb/connection';
 import { getRoleSessionAttribution } from '@/lib/attribution/role-session';
 import { loadSubjectActivity } from '@/lib/activity/load-activity';
@@ -7,16 +6,13 @@ import { resolveScope } from '@/lib/params/scope';
 import { getDataRange } from '@/lib/services/data-range';
 import { listRoleSessions } from '@/lib/services/role-sessions';
 import { getSubjectExtent } from '@/lib/services/subject-extent';
-import { timeRuns } from './stats';
+import { benchStore, timeRuns } from './stats';
 
 /**
  * The role-session profile (details + attribution + API volume + scope details, as the page runs
  * them) and the session list, on the store bench:ingest left. 50 runs each.
  */
-const ROOT = path.resolve(__dirname, '..');
-const args = process.argv.slice(2);
-const events = Number(args[args.indexOf('--events') + 1] ?? NaN) || 1_000_000;
-const dataDir = path.join(ROOT, 'bench', 'out', `store-${events}`);
+const { dataDir } = benchStore();
 const RUNS = 50;
 
 async function main() {

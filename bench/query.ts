@@ -1,15 +1,11 @@
-import path from 'node:path';
 import { createDuckDbConnection } from '@/lib/engine/duckdb/connection';
 import { eventSearchParams } from '@/lib/params/events';
 import { searchEvents } from '@/lib/services/events';
 import { getDataRange } from '@/lib/services/data-range';
 import { resolveScope } from '@/lib/params/scope';
-import { timeRuns } from './stats';
+import { benchStore, timeRuns } from './stats';
 
-const ROOT = path.resolve(__dirname, '..');
-const args = process.argv.slice(2);
-const events = Number(args[args.indexOf('--events') + 1] ?? NaN) || 1_000_000;
-const dataDir = path.join(ROOT, 'bench', 'out', `store-${events}`);
+const { dataDir } = benchStore();
 const RUNS = 50;
 
 async function main() {

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { formatCount, splitArn } from '@/lib/format';
+import { CountLink } from './count-link';
 
 export interface BreakdownItem {
   key: string | null;
@@ -36,13 +37,7 @@ export function BreakdownTable({ items, keyLabel, empty = 'No events in the scop
               </Link>
             </td>
             <td className="py-1.5 text-right tabular-nums">
-              {i.failed > 0 ? (
-                <Link href={`${i.href}&errorCode=*`} className="text-red-700 hover:underline">
-                  {formatCount(i.failed)}
-                </Link>
-              ) : (
-                <span className="text-slate-400">0</span>
-              )}
+              <CountLink value={i.failed} href={`${i.href}&errorCode=*`} tone="failed" />
             </td>
           </tr>
         ))}

@@ -89,7 +89,7 @@ export async function getRoleInteractions(conn: Connection, roleArn: string, sco
   const panel = await runPanel(
     conn,
     assumeRoleEvents,
-    { ...scope, assumedRoleIds: [], accessKeyIds: [], roleArns: [roleArn], callerPrincipalIds: [], callerRoleArns: [roleArn] },
+    { ...scope, assumedRoleIds: [], accessKeyIds: [], roleArns: [roleArn], callerPrincipalIds: [], callerRoleArns: [roleArn], callerServices: [] },
     signal,
   );
   return { ...interactionsOf(roleArn, mergeCopies(panel.rows)), panel };

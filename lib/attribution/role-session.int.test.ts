@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDuckDbConnection } from '@/lib/engine/duckdb/connection';
-import type { Connection } from '@/lib/engine/types';
+import { describe, expect, it } from 'vitest';
 import { CHAIN, GENERIC_SESSION, GITLAB_RUNNER, SARA, VENDOR } from '@/lib/generator/scenarios';
-import { scenarioStore } from '@/test/fixtures/scenario-store';
+import { useScenarioConnection } from '@/test/fixtures/scenario-store';
 import { getRoleSessionAttribution } from './role-session';
+
+const connection = useScenarioConnection();
 
 /**
  * Attribution through the real embedded engine, on the generator's scenarios, asserting the truths
  * the generator planted. Scope: all of the data.
  */
-let conn: Connection;
 const scope = { from: '2026-09-01T00:00:00Z', to: '2026-11-21T00:00:00Z' };
-const attribute = (principalId: string) => getRoleSessionAttribution(conn, principalId, scope, '2026-09-11T00:00:00Z');
+const attribute = (principalId: string) => getRoleSessionAttribution(connection(), principalId, scope, '2026-09-11T00:00:00Z');
 
-beforeAll(async () => {
-  conn = await createDuckDbConnection({ dataDir: await scenarioStore() });
-});
-afterAll(async () => {
-  await conn.close();
-});
 
 describe('who assumed the role session', () => {
   it('DemoRole1/sara was assumed by sara’s Identity Center session (role chaining), proven', async () => {

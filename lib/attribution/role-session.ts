@@ -71,7 +71,7 @@ async function findIssuingEvents(
   const batches: string[][] = [];
   for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) batches.push(keys.slice(i, i + KEYS_PER_QUERY));
   if (batches.length === 0) batches.push([]);
-  const base = { ...window, roleArns: [], callerPrincipalIds: [], callerRoleArns: [] };
+  const base = { ...window, roleArns: [], callerPrincipalIds: [], callerRoleArns: [], callerServices: [] };
   const first = await runPanel(conn, assumeRoleEvents, { ...base, assumedRoleIds, accessKeyIds: batches[0] ?? [] }, signal);
   const rows = [...first.rows];
   const stats = { ...first.stats };

@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDuckDbConnection } from '@/lib/engine/duckdb/connection';
-import type { Connection } from '@/lib/engine/types';
+import { describe, expect, it } from 'vitest';
 import { GENERIC_SESSION, SARA, VENDOR } from '@/lib/generator/scenarios';
 import { roleSessionListParams } from '@/lib/params/role-sessions';
-import { scenarioStore } from '@/test/fixtures/scenario-store';
+import { useScenarioConnection } from '@/test/fixtures/scenario-store';
 import { listRoleSessions } from './role-sessions';
 
-let conn: Connection;
-const scope = { from: '2026-09-01T00:00:00Z', to: '2026-11-21T00:00:00Z' };
-const list = (q: Record<string, string>) => listRoleSessions(conn, roleSessionListParams.parse({ ...scope, ...q }), scope, '2026-09-11T00:00:00Z');
+const connection = useScenarioConnection();
 
-beforeAll(async () => {
-  conn = await createDuckDbConnection({ dataDir: await scenarioStore() });
-});
-afterAll(async () => {
-  await conn.close();
-});
+const scope = { from: '2026-09-01T00:00:00Z', to: '2026-11-21T00:00:00Z' };
+const list = (q: Record<string, string>) => listRoleSessions(connection(), roleSessionListParams.parse({ ...scope, ...q }), scope, '2026-09-11T00:00:00Z');
+
 
 describe('role session list', () => {
   it('filters by session name and role, each session with who assumed it', async () => {

@@ -1,9 +1,7 @@
 import Link from 'next/link';
-import { Card } from '@/components/card';
-import { EventsTable } from '@/components/events-table';
+import { EventsCard } from '@/components/events-card';
 import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
-import { SqlPanel } from '@/components/sql-panel';
 import { EVENT_FILTERS, EVENT_FILTER_LABELS, eventSearchParams } from '@/lib/params/events';
 import { href } from '@/lib/params/href';
 import { ParamError } from '@/lib/params/param-error';
@@ -81,22 +79,15 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
         </div>
       </form>
 
-      <Card
+      <EventsCard
         title={`${result.events.length}${result.nextCursor ? '+' : ''} events${active.length ? ` matching ${active.join(', ')}` : ''}`}
-        actions={
-          result.nextCursor ? (
-            <Link
-              className="rounded border border-slate-300 px-3 py-1 text-xs hover:bg-slate-100"
-              href={href('/events', { from: scope.from, to: scope.to, ...filters, limit: parsed.data.limit === 50 ? undefined : parsed.data.limit, cursor: result.nextCursor })}
-            >
-              Older events →
-            </Link>
-          ) : null
+        result={result}
+        olderHref={
+          result.nextCursor
+            ? href('/events', { from: scope.from, to: scope.to, ...filters, limit: parsed.data.limit === 50 ? undefined : parsed.data.limit, cursor: result.nextCursor })
+            : null
         }
-        footer={<SqlPanel query={result.panel} />}
-      >
-        <EventsTable events={result.events} />
-      </Card>
+      />
     </div>
   );
 }

@@ -1,10 +1,11 @@
 import Link from 'next/link';
 import { AssumerChip, UnknownAssumer } from '@/components/assumer-chip';
 import { Card } from '@/components/card';
+import { CountLink } from '@/components/count-link';
 import { InvalidLink } from '@/components/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { SqlPanel } from '@/components/sql-panel';
-import { formatCount, formatTime } from '@/lib/format';
+import { formatTime } from '@/lib/format';
 import { eventsHref, roleHref, roleSessionHref } from '@/lib/links';
 import { href } from '@/lib/params/href';
 import { roleSessionListParams, type RoleSessionListParams, type RoleSessionSort } from '@/lib/params/role-sessions';
@@ -141,18 +142,10 @@ export default async function RoleSessionsPage({ searchParams }: { searchParams:
                     <td className="whitespace-nowrap px-2 py-1.5 font-mono text-xs">{formatTime(s.firstSeen).replace(' UTC', '')}</td>
                     <td className="whitespace-nowrap px-2 py-1.5 font-mono text-xs">{formatTime(s.lastSeen).replace(' UTC', '')}</td>
                     <td className="px-2 py-1.5 text-right tabular-nums">
-                      <Link href={eventsHref(scope, { principal: s.sessionId })} className="text-indigo-700 hover:underline">
-                        {formatCount(s.eventCount)}
-                      </Link>
+                      <CountLink value={s.eventCount} href={eventsHref(scope, { principal: s.sessionId })} />
                     </td>
                     <td className="px-2 py-1.5 text-right tabular-nums">
-                      {s.failedCount > 0 ? (
-                        <Link href={eventsHref(scope, { principal: s.sessionId, errorCode: '*' })} className="text-red-700 hover:underline">
-                          {formatCount(s.failedCount)}
-                        </Link>
-                      ) : (
-                        <span className="text-slate-400">0</span>
-                      )}
+                      <CountLink value={s.failedCount} href={eventsHref(scope, { principal: s.sessionId, errorCode: '*' })} tone="failed" />
                     </td>
                   </tr>
                 ))}

@@ -8,7 +8,8 @@ import { STS_ASSUME_EVENTS, type AssumeRoleEventRow } from '../types';
  * Successful AssumeRole* calls in a window that issued the credentials asked about, matched by
  * any of: the session id the response names (`assumedRoleUser.assumedRoleId`), the access key it
  * issued, the role and session name requested (service-issued credentials name no session id),
- * or the role alone. Every copy is returned (caller's and role's account) for `mergeCopies`.
+ * the role alone, or who called. Every copy is returned (caller's and role's account) for
+ * `mergeCopies`.
  */
 const MAX_MATCH = 500;
 const list = z.array(z.string().min(1).max(2048)).max(MAX_MATCH);
@@ -23,6 +24,8 @@ export const assumeRoleEventsParams = z.object({
   callerPrincipalIds: list.default([]),
   /** Assumptions made by any session of these roles: what a role assumed (chaining out). */
   callerRoleArns: list.default([]),
+  /** Assumptions an AWS service made on its own behalf (instance profiles, Lambda, ECS tasks). */
+  callerServices: list.default([]),
 });
 export type AssumeRoleEventsParams = z.input<typeof assumeRoleEventsParams>;
 
@@ -116,6 +119,8 @@ export const assumeRoleEvents: QueryModule<z.output<typeof assumeRoleEventsParam
     if (p.roleArns.length) match.push(inList(req('$.roleArn'), p.roleArns));
     if (p.callerPrincipalIds.length) match.push(inList(sql`useridentity.principalid`, p.callerPrincipalIds));
     if (p.callerRoleArns.length) match.push(inList(sql`useridentity.sessioncontext.sessionissuer.arn`, p.callerRoleArns));
+    // A role session's call made through a service also carries invokedBy; only the service's own count.
+    if (p.callerServices.length) match.push(sql`(useridentity.type = 'AWSService' AND ${inList(sql`useridentity.invokedby`, p.callerServices)})`);
     const matchSql = match.length ? join(match, '\n    OR ') : sql`FALSE`;
     return sql`
 SELECT eventid AS event_id, ${d.isoString(d.eventTime)} AS event_time, eventname AS event_name,

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { AssumerChip, UnknownAssumer } from '@/components/assumer-chip';
 import { AssumptionsTable } from '@/components/assumptions-table';
 import { Card, Field } from '@/components/card';
-import { EventsTable } from '@/components/events-table';
+import { EventsCard } from '@/components/events-card';
 import { InvalidLink } from '@/components/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { SqlPanel } from '@/components/sql-panel';
@@ -137,18 +137,10 @@ async function SessionEvents({
 }) {
   const result = await searchEvents(conn, eventSearchParams.parse({ principal: sessionId, cursor, limit: '100' }), scope);
   return (
-    <Card
+    <EventsCard
       title={`${result.events.length}${result.nextCursor ? '+' : ''} events in the scope`}
-      actions={
-        result.nextCursor ? (
-          <Link className="rounded border border-slate-300 px-3 py-1 text-xs hover:bg-slate-100" href={roleSessionHref(sessionId, scope, { tab: 'events', cursor: result.nextCursor })}>
-            Older events →
-          </Link>
-        ) : null
-      }
-      footer={<SqlPanel query={result.panel} />}
-    >
-      <EventsTable events={result.events} />
-    </Card>
+      result={result}
+      olderHref={result.nextCursor ? roleSessionHref(sessionId, scope, { tab: 'events', cursor: result.nextCursor }) : null}
+    />
   );
 }
