@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CHAIN, SARA, VENDOR } from '@/lib/generator/scenarios';
-import { useScenarioConnection } from '@/test/fixtures/scenario-store';
+import { scenarioConnection } from '@/test/fixtures/scenario-store';
 import { getRoleInteractions } from './role-interactions';
 
-const connection = useScenarioConnection();
+const connection = scenarioConnection();
 
 const scope = { from: '2026-09-01T00:00:00Z', to: '2026-11-21T00:00:00Z' };
 

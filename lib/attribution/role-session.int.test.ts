@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CHAIN, GENERIC_SESSION, GITLAB_RUNNER, SARA, VENDOR } from '@/lib/generator/scenarios';
-import { useScenarioConnection } from '@/test/fixtures/scenario-store';
+import { scenarioConnection } from '@/test/fixtures/scenario-store';
 import { getRoleSessionAttribution } from './role-session';
 
-const connection = useScenarioConnection();
+const connection = scenarioConnection();
 
 /**
  * Attribution through the real embedded engine, on the generator's scenarios, asserting the truths

@@ -51,6 +51,7 @@ const cases: [string, QueryModule<never, unknown>, unknown][] = [
       roleArns: ['arn:aws:iam::123456789012:role/DemoRole1'],
       callerPrincipalIds: ['AROAEXAMPLE000000002:sara'],
       callerRoleArns: ['arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_AdministratorAccess_598c5f73f8b2b4e5'],
+      callerServices: ['ec2.amazonaws.com'],
     },
   ],
   ['session-credentials', sessionCredentials as QueryModule<never, unknown>, { ...scope, principalIds: ['AROAEXAMPLE000000001:sara', 'AROAEXAMPLE000000003:bob'] }],

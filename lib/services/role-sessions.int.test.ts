@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { GENERIC_SESSION, SARA, VENDOR } from '@/lib/generator/scenarios';
 import { roleSessionListParams } from '@/lib/params/role-sessions';
-import { useScenarioConnection } from '@/test/fixtures/scenario-store';
+import { scenarioConnection } from '@/test/fixtures/scenario-store';
 import { listRoleSessions } from './role-sessions';
 
-const connection = useScenarioConnection();
+const connection = scenarioConnection();
 
 const scope = { from: '2026-09-01T00:00:00Z', to: '2026-11-21T00:00:00Z' };
 const list = (q: Record<string, string>) => listRoleSessions(connection(), roleSessionListParams.parse({ ...scope, ...q }), scope, '2026-09-11T00:00:00Z');

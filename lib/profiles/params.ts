@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { volumeParams } from '@/lib/activity/params';
+import { scopeParams } from '@/lib/params/scope';
+import { arn, sourceIp } from '@/lib/params/validators';
+import { parseUserArn } from './user-arn';
+
+/**
+ * The three profiles' URLs: the subject in the path (URL-encoded, as lib/links.ts writes it), the
+ * scope and the activity panels' `bucket`/`baseline` in the query.
+ */
+
+/** A path segment, URL-decoded; a stray `%` is a message, not a URIError on the error page. */
+const pathSegment = z.string().transform((s, ctx) => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'is not a valid URL-encoded value' });
+    return z.NEVER;
+  }
+});
+
+export const userArnParam = pathSegment.pipe(
+  arn.refine((a) => parseUserArn(a) !== null, 'must be an IAM user, root or federated user ARN (arn:aws:iam::<account>:user/<name>)'),
+);
+
+export const ipParam = pathSegment.pipe(sourceIp);
+
+/** Service principals, as CloudTrail writes them in `userIdentity.invokedBy`. */
+export const SERVICE_PRINCIPAL = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com$/;
+
+export const serviceNameParam = pathSegment.pipe(z.string().max(253).regex(SERVICE_PRINCIPAL, 'must be an AWS service principal such as ec2.amazonaws.com'));
+
+export const profileParams = scopeParams.extend(volumeParams.shape);
