@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { signOut } from '@/auth';
+import { HeaderSearch } from './header-search';
 import { NavLinks } from './nav-links';
 
 export function AppHeader({ engine, userName }: { engine: string; userName: string | null }) {
@@ -11,6 +12,7 @@ export function AppHeader({ engine, userName }: { engine: string; userName: stri
         </Link>
         <NavLinks />
         <div className="ml-auto flex items-center gap-3 text-xs">
+          <HeaderSearch />
           <span className="rounded bg-slate-800 px-2 py-1 font-mono text-slate-300" title="query engine">
             engine: {engine}
           </span>

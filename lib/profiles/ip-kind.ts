@@ -15,7 +15,8 @@ export interface IpKind {
   service: string | null;
 }
 
-const SERVICE_NAME = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com$/;
+/** Service principals, as CloudTrail writes them in `invokedBy` and, for service-made calls, the source address. */
+export const SERVICE_PRINCIPAL = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com$/;
 
 /** Four octets, or null. Leading zeros are refused: some parsers read them as octal. */
 export function parseIpv4(value: string): [number, number, number, number] | null {
@@ -102,7 +103,7 @@ function ipv6Kind(g: number[]): IpKind {
 
 /** Pure: classifies a `sourceIPAddress` value. */
 export function ipKind(value: string): IpKind {
-  if (SERVICE_NAME.test(value)) return { kind: 'aws-service', version: null, label: 'AWS service (the call was made by the service)', service: value };
+  if (SERVICE_PRINCIPAL.test(value)) return { kind: 'aws-service', version: null, label: 'AWS service (the call was made by the service)', service: value };
   const v4 = parseIpv4(value);
   if (v4) return ipv4Kind(v4);
   const v6 = value.includes(':') ? parseIpv6(value) : null;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { volumeParams } from '@/lib/activity/params';
 import { scopeParams } from '@/lib/params/scope';
 import { arn, sourceIp } from '@/lib/params/validators';
+import { SERVICE_PRINCIPAL } from './ip-kind';
 import { parseUserArn } from './user-arn';
 
 /**
@@ -24,9 +25,6 @@ export const userArnParam = pathSegment.pipe(
 );
 
 export const ipParam = pathSegment.pipe(sourceIp);
-
-/** Service principals, as CloudTrail writes them in `userIdentity.invokedBy`. */
-export const SERVICE_PRINCIPAL = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com$/;
 
 export const serviceNameParam = pathSegment.pipe(z.string().max(253).regex(SERVICE_PRINCIPAL, 'must be an AWS service principal such as ec2.amazonaws.com'));
 

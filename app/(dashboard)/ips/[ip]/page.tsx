@@ -1,0 +1,141 @@
+import Link from 'next/link';
+import { SubjectActivity } from '@/components/activity/subject-activity';
+import { Card, Field } from '@/components/card';
+import { CountLink } from '@/components/count-link';
+import { InvalidLink } from '@/components/invalid-link';
+import { PageHeader } from '@/components/page-header';
+import { SqlPanel } from '@/components/sql-panel';
+import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
+import { formatCount, formatTime } from '@/lib/format';
+import { eventsHref, ipHref, serviceHref } from '@/lib/links';
+import type { Scope } from '@/lib/params/scope';
+import type { IpPrincipal } from '@/lib/profiles/ip-principals';
+import { ipKind, type IpKindName } from '@/lib/profiles/ip-kind';
+import { getIpPrincipals } from '@/lib/profiles/ip-profile';
+import { ipParam, profileParams } from '@/lib/profiles/params';
+import { extentEventsHref } from '@/lib/profiles/profile-links';
+import { loadPageParams } from '@/lib/services/page-params';
+import type { SearchParamsRecord } from '@/lib/services/page-scope';
+import { getSubjectExtent } from '@/lib/services/subject-extent';
+
+export const dynamic = 'force-dynamic';
+
+const th = 'px-2 py-2 font-medium';
+const td = 'px-2 py-1.5';
+const short = (iso: string) => formatTime(iso).replace(' UTC', '');
+const link = 'text-indigo-700 hover:underline';
+
+const KIND_TONE: Record<IpKindName, string> = {
+  public: 'bg-sky-100 text-sky-900',
+  private: 'bg-violet-100 text-violet-900',
+  special: 'bg-amber-100 text-amber-900',
+  'aws-service': 'bg-slate-200 text-slate-800',
+  invalid: 'bg-red-100 text-red-900',
+};
+
+export default async function IpPage({ params, searchParams }: { params: Promise<{ ip: string }>; searchParams: Promise<SearchParamsRecord> }) {
+  const parsed = ipParam.safeParse((await params).ip);
+  if (!parsed.success) return <InvalidLink parameter="IP address" message={parsed.error.issues[0]?.message ?? 'is invalid'} resetHref="/" />;
+  const ip = parsed.data;
+  const load = await loadPageParams(await searchParams, profileParams);
+  if (!load.ok) return <InvalidLink parameter={load.parameter} message={load.message} resetHref={ipHref(ip, { from: '', to: '' })} />;
+  const { conn, scope, range } = load.page;
+  const subject = { kind: 'ip', ip } as const;
+  const [extent, users, activity] = await Promise.all([
+    getSubjectExtent(conn, subject, scope),
+    getIpPrincipals(conn, ip, scope),
+    tryLoadSubjectActivity(conn, subject, scope, load.params, range.first),
+  ]);
+  if (activity.error) return <InvalidLink parameter={activity.error.parameter} message={activity.error.message} resetHref={ipHref(ip, scope)} />;
+  const ext = extent.rows[0];
+  const kind = ipKind(ip);
+  const allEvents = extentEventsHref(ext, { ip });
+
+  return (
+    <div className="space-y-5">
+      <div>
+        <p className="text-xs font-medium uppercase tracking-wide text-slate-500">IP address</p>
+        <p className="font-mono text-xs text-slate-500">{ip}</p>
+      </div>
+      <PageHeader title={ip} scope={scope} latest={range.last} />
+      <Card title="IP address details" footer={<SqlPanel query={extent} label="SQL (first/last observed)" />}>
+        <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
+          <Field label="What it is">
+            <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${KIND_TONE[kind.kind]}`} data-testid="ip-kind">
+              {kind.label}
+            </span>
+            {kind.service && (
+              <Link href={serviceHref(kind.service, scope)} className={`ml-2 text-xs ${link}`}>
+                service profile →
+              </Link>
+            )}
+          </Field>
+          <Field label="First observed">{formatTime(ext?.first)}</Field>
+          <Field label="Last observed">{formatTime(ext?.last)}</Field>
+          <Field label="Events (all data)">{allEvents ? <CountLink value={ext?.events ?? 0} href={allEvents} /> : formatCount(ext?.events ?? 0)}</Field>
+          <Field label="Principals in the scope">
+            {formatCount(users.principals.length)}
+            {users.capped ? '+' : ''}
+          </Field>
+        </dl>
+      </Card>
+      <Card title="Principals that used this address in the scope" footer={<SqlPanel query={users.panel} label="SQL (principals)" />}>
+        <PrincipalsTable principals={users.principals} ip={ip} scope={scope} />
+        {users.capped && <p className="mt-2 text-xs text-amber-700">Only the busiest principals are shown; narrow the scope to see all.</p>}
+      </Card>
+      <SubjectActivity data={activity.data} subject={subject} scope={scope} />
+    </div>
+  );
+}
+
+function PrincipalsTable({ principals, ip, scope }: { principals: IpPrincipal[]; ip: string; scope: Scope }) {
+  if (principals.length === 0) return <p className="text-sm text-slate-500">No call came from this address in the scope.</p>;
+  return (
+    <table className="w-full text-xs" data-testid="ip-principals">
+      <thead>
+        <tr className="border-b border-slate-200 text-left uppercase tracking-wide text-slate-500">
+          <th className={th}>Principal</th>
+          <th className={th}>Type</th>
+          <th className={th}>Account</th>
+          <th className={th}>First</th>
+          <th className={th}>Last</th>
+          <th className={`${th} text-right`}>Calls</th>
+          <th className={`${th} text-right`}>Failed</th>
+        </tr>
+      </thead>
+      <tbody>
+        {principals.map((p) => {
+          const filters = p.eventsPrincipal ? { ip, principal: p.eventsPrincipal } : null;
+          return (
+            <tr key={p.key} className="border-b border-slate-100 align-top" data-testid="ip-principal-row">
+              <td className={`${td} max-w-[22rem] truncate font-mono`}>
+                {p.profileHref ? (
+                  <Link href={p.profileHref} className={link} title={p.eventsPrincipal ?? p.label}>
+                    {p.label}
+                  </Link>
+                ) : (
+                  <span title={p.eventsPrincipal ?? p.label}>{p.label}</span>
+                )}
+              </td>
+              <td className={td}>{p.typeLabel}</td>
+              <td className={`${td} font-mono`}>{p.accountId ?? '—'}</td>
+              <td className={`${td} whitespace-nowrap font-mono`}>{short(p.firstSeen)}</td>
+              <td className={`${td} whitespace-nowrap font-mono`}>{short(p.lastSeen)}</td>
+              <td className={`${td} whitespace-nowrap text-right tabular-nums`}>
+                {p.roleAccountCopies > 0 && (
+                  <span className="mr-1.5 text-slate-400" title="The role's account logged its own copy of these cross-account AssumeRole calls">
+                    +{formatCount(p.roleAccountCopies)} copies
+                  </span>
+                )}
+                {filters ? <CountLink value={p.events} href={eventsHref(scope, filters)} /> : formatCount(p.events)}
+              </td>
+              <td className={`${td} text-right tabular-nums`}>
+                {filters ? <CountLink value={p.failed} href={eventsHref(scope, { ...filters, errorCode: '*' })} tone="failed" /> : formatCount(p.failed)}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

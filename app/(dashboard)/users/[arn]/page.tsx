@@ -1,0 +1,204 @@
+import Link from 'next/link';
+import { SubjectActivity } from '@/components/activity/subject-activity';
+import { Card, Field } from '@/components/card';
+import { CountLink } from '@/components/count-link';
+import { InvalidLink } from '@/components/invalid-link';
+import { PageHeader } from '@/components/page-header';
+import { SqlPanel } from '@/components/sql-panel';
+import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
+import { formatCount, formatTime } from '@/lib/format';
+import { eventsHref, userHref } from '@/lib/links';
+import type { Scope } from '@/lib/params/scope';
+import { KEY_KIND_LABELS, type AccessKeyUsage } from '@/lib/profiles/access-keys';
+import { extentEventsHref, ipProfileHref } from '@/lib/profiles/profile-links';
+import { profileParams, userArnParam } from '@/lib/profiles/params';
+import { rolesAssumedLines, type RoleAssumedLine } from '@/lib/profiles/roles-assumed-model';
+import { parseUserArn, USER_ARN_LABELS } from '@/lib/profiles/user-arn';
+import { getUserProfile } from '@/lib/profiles/user-profile';
+import { loadPageParams } from '@/lib/services/page-params';
+import type { SearchParamsRecord } from '@/lib/services/page-scope';
+import { getSubjectExtent } from '@/lib/services/subject-extent';
+
+export const dynamic = 'force-dynamic';
+
+const th = 'px-2 py-2 font-medium';
+const td = 'px-2 py-1.5';
+const short = (iso: string | null) => formatTime(iso).replace(' UTC', '');
+const link = 'text-indigo-700 hover:underline';
+
+export default async function UserPage({ params, searchParams }: { params: Promise<{ arn: string }>; searchParams: Promise<SearchParamsRecord> }) {
+  const parsed = userArnParam.safeParse((await params).arn);
+  if (!parsed.success) return <InvalidLink parameter="user ARN" message={parsed.error.issues[0]?.message ?? 'is invalid'} resetHref="/" />;
+  const arn = parsed.data;
+  const user = parseUserArn(arn);
+  if (!user) return <InvalidLink parameter="user ARN" message="must be an IAM user, root or federated user ARN" resetHref="/" />;
+  const load = await loadPageParams(await searchParams, profileParams);
+  if (!load.ok) return <InvalidLink parameter={load.parameter} message={load.message} resetHref={userHref(arn, { from: '', to: '' })} />;
+  const { conn, scope, range } = load.page;
+  const subject = { kind: 'user', arn } as const;
+  const [extent, profile, activity] = await Promise.all([
+    getSubjectExtent(conn, subject, scope),
+    getUserProfile(conn, arn, scope),
+    tryLoadSubjectActivity(conn, subject, scope, load.params, range.first),
+  ]);
+  if (activity.error) return <InvalidLink parameter={activity.error.parameter} message={activity.error.message} resetHref={userHref(arn, scope)} />;
+  const ext = extent.rows[0];
+  const allEvents = extentEventsHref(ext, { principal: arn });
+
+  return (
+    <div className="space-y-5">
+      <div>
+        <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{USER_ARN_LABELS[user.kind]}</p>
+        <p className="font-mono text-xs text-slate-500" data-testid="user-arn">
+          {arn}
+        </p>
+      </div>
+      <PageHeader title={user.kind === 'root' ? `root (${user.accountId})` : user.name} scope={scope} latest={range.last} />
+      <Card title="User details" footer={<SqlPanel query={extent} label="SQL (first/last observed)" />}>
+        <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-6">
+          <Field label="Type">{USER_ARN_LABELS[user.kind]}</Field>
+          <Field label="Account">
+            <Link className={`font-mono ${link}`} href={eventsHref(scope, { account: user.accountId })} title="Events logged in this account in the scope">
+              {user.accountId}
+            </Link>
+          </Field>
+          <Field label="User name">
+            <span className="font-mono">{user.name}</span>
+          </Field>
+          <Field label="First observed">{formatTime(ext?.first)}</Field>
+          <Field label="Last observed">{formatTime(ext?.last)}</Field>
+          <Field label="Events (all data)">{allEvents ? <CountLink value={ext?.events ?? 0} href={allEvents} /> : formatCount(ext?.events ?? 0)}</Field>
+        </dl>
+      </Card>
+      <Card
+        title="Roles assumed in the scope"
+        footer={
+          profile.assumptionsPanel ? (
+            <SqlPanel query={profile.assumptionsPanel} label="SQL (AssumeRole calls)" />
+          ) : (
+            <p className="text-xs text-slate-500">No AssumeRole query ran: the user made no call in the scope.</p>
+          )
+        }
+      >
+        <RolesAssumedTable lines={rolesAssumedLines(profile.rolesAssumed, arn, scope)} />
+      </Card>
+      <Card title="Access keys used in the scope" footer={<SqlPanel query={profile.keysPanel} label="SQL (access keys)" />}>
+        <AccessKeysTable keys={profile.accessKeys} arn={arn} scope={scope} />
+        {profile.keysCapped && <p className="mt-2 text-xs text-amber-700">Only the newest key and address pairs are shown; narrow the scope to see all.</p>}
+      </Card>
+      <SubjectActivity data={activity.data} subject={subject} scope={scope} />
+    </div>
+  );
+}
+
+function RolesAssumedTable({ lines }: { lines: RoleAssumedLine[] }) {
+  if (lines.length === 0) return <p className="text-sm text-slate-500">This user assumed no role in the scope.</p>;
+  return (
+    <table className="w-full text-xs" data-testid="roles-assumed">
+      <thead>
+        <tr className="border-b border-slate-200 text-left uppercase tracking-wide text-slate-500">
+          <th className={th}>Role</th>
+          <th className={th}>Role account</th>
+          <th className={th}>Sessions</th>
+          <th className={th}>First</th>
+          <th className={th}>Last</th>
+          <th className={`${th} text-right`}>Assumptions</th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((r) => (
+          <tr key={r.roleArn} className="border-b border-slate-100 align-top" data-testid="role-assumed-row">
+            <td className={td}>
+              <Link href={r.roleHref} className={link} title={r.roleArn}>
+                {r.roleName}
+              </Link>
+            </td>
+            <td className={`${td} whitespace-nowrap font-mono`}>
+              {r.roleAccountId ?? '—'}
+              {r.crossAccount && <span className="ml-1 rounded bg-orange-100 px-1 font-sans text-orange-800">cross-account</span>}
+            </td>
+            <td className={`${td} font-mono`}>
+              {r.sessions.map((s) =>
+                s.href ? (
+                  <Link key={s.name} href={s.href} className={`mr-2 ${link}`} title={`${s.count} assumptions`}>
+                    {s.name}
+                  </Link>
+                ) : (
+                  <span key={s.name} className="mr-2">
+                    {s.name}
+                  </span>
+                ),
+              )}
+              {r.more && (
+                <Link href={r.more.href} className={`font-sans ${link}`}>
+                  +{r.more.count} more
+                </Link>
+              )}
+            </td>
+            <td className={`${td} whitespace-nowrap font-mono`}>{short(r.first)}</td>
+            <td className={`${td} whitespace-nowrap font-mono`}>{short(r.last)}</td>
+            <td className={`${td} text-right tabular-nums`} title="Opens this user's calls of the same API in the scope">
+              <CountLink value={r.count} href={r.countHref} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function AccessKeysTable({ keys, arn, scope }: { keys: AccessKeyUsage[]; arn: string; scope: Scope }) {
+  if (keys.length === 0) return <p className="text-sm text-slate-500">No call by this user in the scope.</p>;
+  return (
+    <table className="w-full text-xs" data-testid="access-keys">
+      <thead>
+        <tr className="border-b border-slate-200 text-left uppercase tracking-wide text-slate-500">
+          <th className={th}>Access key</th>
+          <th className={th}>Kind</th>
+          <th className={th}>Session issued</th>
+          <th className={th}>Source IPs</th>
+          <th className={th}>First</th>
+          <th className={th}>Last</th>
+          <th className={`${th} text-right`}>Calls</th>
+          <th className={`${th} text-right`}>Failed</th>
+        </tr>
+      </thead>
+      <tbody>
+        {keys.map((k) => {
+          // Calls without a key (the console sign-in) cannot be selected on /events apart from the others.
+          const filters = k.accessKeyId ? { principal: arn, accessKeyId: k.accessKeyId } : null;
+          return (
+            <tr key={k.accessKeyId ?? 'none'} className="border-b border-slate-100 align-top" data-testid="access-key-row">
+              <td className={`${td} font-mono`}>{k.accessKeyId ?? '—'}</td>
+              <td className={td}>
+                {KEY_KIND_LABELS[k.kind]}
+                {k.mfa && <span className="ml-1 rounded bg-emerald-100 px-1 text-emerald-800">MFA</span>}
+              </td>
+              <td className={`${td} whitespace-nowrap font-mono`}>{k.sessionCreated ? short(k.sessionCreated) : '—'}</td>
+              <td className={`${td} font-mono`}>
+                {k.sourceIps.map((ip) => {
+                  const ipLink = ipProfileHref(ip, scope);
+                  return ipLink ? (
+                    <Link key={ip} href={ipLink} className={`mr-2 ${link}`}>
+                      {ip}
+                    </Link>
+                  ) : (
+                    <span key={ip} className="mr-2">
+                      {ip}
+                    </span>
+                  );
+                })}
+              </td>
+              <td className={`${td} whitespace-nowrap font-mono`}>{short(k.firstSeen)}</td>
+              <td className={`${td} whitespace-nowrap font-mono`}>{short(k.lastSeen)}</td>
+              <td className={`${td} text-right tabular-nums`}>{filters ? <CountLink value={k.events} href={eventsHref(scope, filters)} /> : formatCount(k.events)}</td>
+              <td className={`${td} text-right tabular-nums`}>
+                {filters ? <CountLink value={k.failed} href={eventsHref(scope, { ...filters, errorCode: '*' })} tone="failed" /> : formatCount(k.failed)}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
