@@ -51,7 +51,7 @@ export function ApiVolumePanel({ volume }: { volume: ApiVolume }) {
         </Suspense>
         {series.windowTotal === 0 && (
           <p className="pointer-events-none absolute inset-x-0 top-1/3 text-center text-sm text-slate-500">
-            No calls by this principal from {formatTime(volume.window.from)} to {formatTime(volume.window.to)}.
+            No calls from {formatTime(volume.window.from)} to {formatTime(volume.window.to)}.
           </p>
         )}
       </div>

@@ -93,7 +93,17 @@ function Row({ row, withService }: { row: DetailItem; withService: boolean }) {
   return (
     <tr className="border-t border-slate-100" data-testid="details-row">
       {withService && <td className="py-1.5 pr-3 font-mono text-xs text-slate-600">{row.service}</td>}
-      <td className="py-1.5 pr-3 font-mono text-xs">{row.key ?? <span className="text-slate-400">(none)</span>}</td>
+      <td className="py-1.5 pr-3 font-mono text-xs">
+        {row.key === null ? (
+          <span className="text-slate-400">(none)</span>
+        ) : row.links.profile ? (
+          <Link href={row.links.profile} className="text-indigo-700 hover:underline">
+            {row.key}
+          </Link>
+        ) : (
+          row.key
+        )}
+      </td>
       <td className="py-1.5 pr-3 text-right tabular-nums">
         <Count value={row.success} href={row.links.succeeded} tone="text-indigo-700" title="Successful calls of this row" />
       </td>

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { href } from '@/lib/params/href';
+import { ipHref } from '@/lib/links';
 import type { Scope } from '@/lib/params/scope';
 import { accessKeyId, eventName, eventSource, sourceIp } from '@/lib/params/validators';
 import { subjectEventFilters, type Subject } from '@/lib/subjects/subject';
@@ -11,6 +12,8 @@ export interface DetailLinks {
   succeeded: string | null;
   /** The row's calls with any error code. */
   failed: string | null;
+  /** The row's own profile, where it has one (an IP address). */
+  profile: string | null;
 }
 
 const ROW_FILTER: Record<DetailsTab, { name: 'ip' | 'eventName' | 'accessKeyId'; schema: z.ZodType<string> }> = {
@@ -32,7 +35,7 @@ export function detailLinks(
 ): DetailLinks {
   const filter = ROW_FILTER[tab];
   const value = row.key === null ? null : filter.schema.safeParse(row.key);
-  if (!value?.success) return { succeeded: null, failed: null };
+  if (!value?.success) return { succeeded: null, failed: null, profile: null };
   // API methods are named per service: the same name in two services stays two rows.
   const service = tab === 'apis' && row.service ? eventSource.safeParse(row.service) : null;
   const params = {
@@ -45,5 +48,6 @@ export function detailLinks(
   return {
     succeeded: row.success > 0 ? href('/events', { ...params, errorCode: 'none' }) : null,
     failed: row.failed > 0 ? href('/events', { ...params, errorCode: '*' }) : null,
+    profile: tab === 'ips' && subject.kind !== 'ip' ? ipHref(value.data, scope) : null,
   };
 }

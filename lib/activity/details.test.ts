@@ -74,7 +74,9 @@ describe('details links', () => {
     const api = { principal: 'AROAGMFS4MS4L2EGNLIPQ:sara', eventName: 'AttachRolePolicy', eventSource: 'iam.amazonaws.com', ...scope };
     expect(q(links.succeeded)).toEqual({ ...api, errorCode: 'none' });
     expect(q(links.failed)).toEqual({ ...api, errorCode: '*' });
-    expect(q(detailLinks('ips', { key: '98.80.15.122', success: 3, failed: 0 }, session, scope).succeeded)).toMatchObject({ ip: '98.80.15.122' });
+    const ipLinks = detailLinks('ips', { key: '98.80.15.122', success: 3, failed: 0 }, session, scope);
+    expect(q(ipLinks.succeeded)).toMatchObject({ ip: '98.80.15.122' });
+    expect(ipLinks.profile).toBe(`/ips/98.80.15.122?from=${encodeURIComponent(scope.from)}&to=${encodeURIComponent(scope.to)}`);
     expect(q(detailLinks('keys', { key: 'ASIADR325FJKVEAOOZ6V', success: 3, failed: 0 }, { kind: 'ip', ip: '98.80.15.122' }, scope).succeeded)).toEqual({
       ip: '98.80.15.122',
       accessKeyId: 'ASIADR325FJKVEAOOZ6V',
@@ -85,8 +87,8 @@ describe('details links', () => {
 
   it('no failed link for a row without failures; no link at all for a value /events cannot select', () => {
     expect(detailLinks('apis', { key: 'RunInstances', success: 1, failed: 0 }, session, scope).failed).toBeNull();
-    expect(detailLinks('ips', { key: 'AWS Internal', success: 1, failed: 2 }, session, scope)).toEqual({ succeeded: null, failed: null });
-    expect(detailLinks('keys', { key: null, success: 1, failed: 2 }, session, scope)).toEqual({ succeeded: null, failed: null });
+    expect(detailLinks('ips', { key: 'AWS Internal', success: 1, failed: 2 }, session, scope)).toEqual({ succeeded: null, failed: null, profile: null });
+    expect(detailLinks('keys', { key: null, success: 1, failed: 2 }, session, scope)).toEqual({ succeeded: null, failed: null, profile: null });
   });
 });
 

@@ -7,6 +7,8 @@ import { dataRange } from './data-range';
 import { eventSearch } from './event-search';
 import { accountsInScope, regionsInScope, scopeTotals, topEventNames, topPrincipals } from './overview';
 import type { QueryModule } from './panel';
+import { subjectExtent } from './subject-extent';
+import { roleSessionList } from './role-sessions';
 import { assumeRoleEvents } from '@/lib/attribution/queries/assume-role-events';
 import { sessionCredentials } from '@/lib/attribution/queries/session-credentials';
 
@@ -53,6 +55,12 @@ const cases: [string, QueryModule<never, unknown>, unknown][] = [
       callerRoleArns: ['arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_AdministratorAccess_598c5f73f8b2b4e5'],
       callerServices: ['ec2.amazonaws.com'],
     },
+  ],
+  ['subject-extent (role session, windowed)', subjectExtent as QueryModule<never, unknown>, { subject: { kind: 'role-session', principalId: 'AROAEXAMPLE000000001:sara' }, window: scope }],
+  [
+    'role-sessions (all filters)',
+    roleSessionList as QueryModule<never, unknown>,
+    { ...scope, account: '123456789012', role: 'DemoRole1', sessionName: 'sara', assumer: 'arn:aws:iam::123456789012:user/alice', sort: 'events', order: 'desc', limit: 51, offset: 50 },
   ],
   ['session-credentials', sessionCredentials as QueryModule<never, unknown>, { ...scope, principalIds: ['AROAEXAMPLE000000001:sara', 'AROAEXAMPLE000000003:bob'] }],
 ];

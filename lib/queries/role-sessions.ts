@@ -97,6 +97,6 @@ WHERE ${join(where, '\n  AND ')}
   AND useridentity.principalid IS NOT NULL
 GROUP BY 1
 ORDER BY ${sort} ${order}, session_id
-LIMIT ${trusted(p.limit)} OFFSET ${trusted(p.offset)}`;
+OFFSET ${trusted(p.offset)} LIMIT ${trusted(p.limit)}`;
   },
 };

@@ -49,7 +49,8 @@ export default async function RoleSessionPage({
     return <InvalidLink parameter={activity.error.parameter} message={activity.error.message} resetHref={roleSessionHref(sessionId, scope)} />;
   }
   const ext = extent.rows[0];
-  const roleArn = attribution.roleArn;
+  // From the scope's activity, else from any of the session's events: a scope without activity still names the role.
+  const roleArn = attribution.roleArn ?? ext?.role_arn ?? null;
   const tabHref = (tab: string) => roleSessionHref(sessionId, scope, tab === 'overview' ? {} : { tab });
 
   return (
