@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { ENGINE_NAMES } from '@/lib/engine/types';
@@ -19,6 +20,13 @@ const list = optional.transform((v) =>
   v === undefined ? [] : v.split(',').map((s) => s.trim()).filter((s) => s.length > 0),
 );
 
+/** A user-supplied database file: resolved against the working directory, checked at start-up. */
+const existingFile = optional
+  .transform((v) => (v === undefined ? undefined : path.resolve(v)))
+  .refine((v) => v === undefined || fs.statSync(v, { throwIfNoEntry: false })?.isFile() === true, {
+    message: 'file not found (expected the path of a MaxMind .mmdb file)',
+  });
+
 const schema = z
   .object({
     TRAILSCOPE_ENGINE: z.enum(ENGINE_NAMES).default('duckdb'),
@@ -39,6 +47,10 @@ const schema = z
     ),
     TRAILSCOPE_ATHENA_PARTITIONING: z.enum(ATHENA_PARTITIONINGS).default('projected-date'),
     TRAILSCOPE_ATHENA_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(300),
+    /** A MaxMind GeoLite2/GeoIP2 City .mmdb used instead of the bundled DB-IP Lite data. */
+    TRAILSCOPE_GEOIP_CITY_DB: existingFile,
+    /** A MaxMind GeoLite2-ASN .mmdb used instead of the bundled ip-location-db ASN data. */
+    TRAILSCOPE_GEOIP_ASN_DB: existingFile,
     AWS_REGION: optional,
     AUTH_SECRET: optional,
   })

@@ -27,6 +27,11 @@ export interface SourceInfo {
   /** Only for public IPs found in the database. */
   geo: GeoLocation | null;
   asn: AsnInfo | null;
+  /**
+   * The special-purpose block that decided `kind` (`private (RFC 1918)`, `loopback`,
+   * `documentation (RFC 5737)`), so the UI can say why an address has no location.
+   */
+  range?: string;
 }
 
 /** Looks up many sources at once (after aggregation: distinct values, never per raw event). */
