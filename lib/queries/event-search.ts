@@ -18,6 +18,7 @@ export interface EventSearch {
   account?: string;
   region?: string;
   eventId?: string;
+  userAgent?: string;
   limit: number;
   after?: EventCursor;
 }
@@ -35,6 +36,7 @@ const searchSchema: z.ZodType<EventSearch> = z.object({
   account: z.string().optional(),
   region: z.string().optional(),
   eventId: z.string().optional(),
+  userAgent: z.string().optional(),
   limit: z.number().int().min(1).max(501),
   after: z.object({ t: z.string(), id: z.string() }).optional(),
 });
@@ -61,6 +63,7 @@ export function eventFilters(d: Dialect, p: Omit<EventSearch, 'limit' | 'after'>
   if (p.account) where.push(sql`recipientaccountid = ${p.account}`);
   if (p.region) where.push(sql`awsregion = ${p.region}`);
   if (p.eventId) where.push(sql`eventid = ${p.eventId}`);
+  if (p.userAgent) where.push(sql`useragent = ${p.userAgent}`);
   return where;
 }
 

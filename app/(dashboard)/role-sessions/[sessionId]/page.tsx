@@ -18,6 +18,9 @@ import { loadPageParams } from '@/lib/services/page-params';
 import type { SearchParamsRecord } from '@/lib/services/page-scope';
 import { getSubjectExtent } from '@/lib/services/subject-extent';
 import { SubjectActivity } from '@/components/activity/subject-activity';
+import { NewBehaviorPanel } from '@/components/new-behavior/new-behavior-panel';
+import { getNewBehavior } from '@/lib/new-behavior/get-new-behavior';
+import { getEnricher } from '@/lib/enrichment/enricher';
 import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
 import type { Connection } from '@/lib/engine/types';
 import type { Scope } from '@/lib/params/scope';
@@ -66,6 +69,7 @@ export default async function RoleSessionPage({
         active={p.tab}
         tabs={[
           { id: 'overview', label: 'Overview', href: tabHref('overview') },
+          { id: 'new-behavior', label: 'New behavior', href: tabHref('new-behavior') },
           { id: 'events', label: 'Events', href: tabHref('events') },
         ]}
       />
@@ -118,6 +122,15 @@ export default async function RoleSessionPage({
             <AssumptionsTable credentials={attribution.credentials} scope={scope} />
           </Card>
         </>
+      )}
+
+      {p.tab === 'new-behavior' && (
+        <NewBehaviorPanel
+          data={await getNewBehavior(conn, subject, scope, { baselineDays: p.baseline, enricher: getEnricher(), storeFirstEvent: page.range.first })}
+          subject={subject}
+          scope={scope}
+          baselineHref={(days) => roleSessionHref(sessionId, scope, { tab: 'new-behavior', baseline: String(days) })}
+        />
       )}
 
       {p.tab === 'events' && <SessionEvents sessionId={sessionId} scope={scope} cursor={p.cursor} conn={conn} />}
