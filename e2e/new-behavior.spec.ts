@@ -31,3 +31,11 @@ test('the new-behavior API: the vendor role’s credential report is new', async
   expect(body.queries[0]?.sql).toContain('cloudtrail_logs');
   expect((await request.get(`/api/roles/${encodeURIComponent(VENDOR.role.arn)}/new-behavior?baseline=365`)).status()).toBe(400);
 });
+
+test('roles have the tab too, and the About page credits the data', async ({ page }) => {
+  await page.goto(`/roles/${encodeURIComponent(VENDOR.role.arn)}?from=2026-11-18T00%3A00%3A00Z&to=2026-11-20T00%3A00%3A00Z&tab=new-behavior`);
+  await expect(page.getByTestId('new-api-calls')).toContainText('GenerateCredentialReport');
+  await page.screenshot({ path: 'test-results/screens/new-behavior-vendor-role.png', fullPage: true });
+  await page.getByRole('link', { name: 'About and data sources' }).click();
+  await expect(page.getByTestId('data-sources')).toContainText('DB-IP');
+});

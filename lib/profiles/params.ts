@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { profileTabParams } from '@/lib/params/profile-tab';
 import { volumeParams } from '@/lib/activity/params';
 import { scopeParams } from '@/lib/params/scope';
 import { arn, sourceIp } from '@/lib/params/validators';
@@ -28,4 +29,4 @@ export const ipParam = pathSegment.pipe(sourceIp);
 
 export const serviceNameParam = pathSegment.pipe(z.string().max(253).regex(SERVICE_PRINCIPAL, 'must be an AWS service principal such as ec2.amazonaws.com'));
 
-export const profileParams = scopeParams.extend(volumeParams.shape);
+export const profileParams = scopeParams.extend(volumeParams.shape).extend(profileTabParams.shape);

@@ -18,9 +18,7 @@ import { loadPageParams } from '@/lib/services/page-params';
 import type { SearchParamsRecord } from '@/lib/services/page-scope';
 import { getSubjectExtent } from '@/lib/services/subject-extent';
 import { SubjectActivity } from '@/components/activity/subject-activity';
-import { NewBehaviorPanel } from '@/components/new-behavior/new-behavior-panel';
-import { getNewBehavior } from '@/lib/new-behavior/get-new-behavior';
-import { getEnricher } from '@/lib/enrichment/enricher';
+import { NewBehaviorTab } from '@/components/new-behavior/new-behavior-tab';
 import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
 import type { Connection } from '@/lib/engine/types';
 import type { Scope } from '@/lib/params/scope';
@@ -125,10 +123,12 @@ export default async function RoleSessionPage({
       )}
 
       {p.tab === 'new-behavior' && (
-        <NewBehaviorPanel
-          data={await getNewBehavior(conn, subject, scope, { baselineDays: p.baseline, enricher: getEnricher(), storeFirstEvent: page.range.first })}
+        <NewBehaviorTab
+          conn={conn}
           subject={subject}
           scope={scope}
+          baselineDays={p.baseline}
+          storeFirstEvent={page.range.first}
           baselineHref={(days) => roleSessionHref(sessionId, scope, { tab: 'new-behavior', baseline: String(days) })}
         />
       )}

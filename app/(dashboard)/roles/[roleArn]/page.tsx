@@ -13,6 +13,9 @@ import { loadPageParams } from '@/lib/services/page-params';
 import type { SearchParamsRecord } from '@/lib/services/page-scope';
 import { getSubjectExtent } from '@/lib/services/subject-extent';
 import Link from 'next/link';
+import { NewBehaviorTab } from '@/components/new-behavior/new-behavior-tab';
+import { ProfileTabs } from '@/components/profile-tabs';
+import { profileTabParams } from '@/lib/params/profile-tab';
 import { SubjectActivity } from '@/components/activity/subject-activity';
 import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
 import { volumeParams } from '@/lib/activity/params';
@@ -23,10 +26,36 @@ export default async function RolePage({ params, searchParams }: { params: Promi
   const arn = roleArnParam.safeParse((await params).roleArn);
   if (!arn.success) return <InvalidLink parameter="role ARN" message={arn.error.issues[0]?.message ?? 'is invalid'} resetHref="/role-sessions" />;
   const roleArn = arn.data;
-  const load = await loadPageParams(await searchParams, scopeParams.extend(volumeParams.shape));
+  const load = await loadPageParams(await searchParams, scopeParams.extend(volumeParams.shape).extend(profileTabParams.shape));
   if (!load.ok) return <InvalidLink parameter={load.parameter} message={load.message} resetHref={`/roles/${encodeURIComponent(roleArn)}`} />;
   const { conn, scope, range } = load.page;
   const subject = { kind: 'role', arn: roleArn } as const;
+  const self = (extra: Record<string, string | number | undefined>) => href(`/roles/${encodeURIComponent(roleArn)}`, { ...scope, ...extra });
+  const header = (
+    <>
+      <div>
+        <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Role</p>
+        <p className="font-mono text-xs text-slate-500">{roleArn}</p>
+      </div>
+      <PageHeader title={roleNameOf(roleArn)} scope={scope} latest={range.last} />
+      <ProfileTabs active={load.params.tab} hrefFor={(tab) => self({ tab: tab === 'overview' ? undefined : tab })} />
+    </>
+  );
+  if (load.params.tab === 'new-behavior') {
+    return (
+      <div className="space-y-5">
+        {header}
+        <NewBehaviorTab
+          conn={conn}
+          subject={subject}
+          scope={scope}
+          baselineDays={load.params.baseline}
+          storeFirstEvent={range.first}
+          baselineHref={(days) => self({ tab: 'new-behavior', baseline: days })}
+        />
+      </div>
+    );
+  }
   const [extent, interactions, activity] = await Promise.all([
     getSubjectExtent(conn, subject, scope),
     getRoleInteractions(conn, roleArn, scope),
@@ -37,11 +66,7 @@ export default async function RolePage({ params, searchParams }: { params: Promi
 
   return (
     <div className="space-y-5">
-      <div>
-        <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Role</p>
-        <p className="font-mono text-xs text-slate-500">{roleArn}</p>
-      </div>
-      <PageHeader title={roleNameOf(roleArn)} scope={scope} latest={range.last} />
+      {header}
       <Card title="Role details" footer={<SqlPanel query={extent} label="SQL (first/last observed)" />}>
         <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
           <Field label="Account">

@@ -1,5 +1,8 @@
 import Link from 'next/link';
 import { SubjectActivity } from '@/components/activity/subject-activity';
+import { NewBehaviorTab } from '@/components/new-behavior/new-behavior-tab';
+import { ProfileTabs } from '@/components/profile-tabs';
+import { href } from '@/lib/params/href';
 import { Card, Field } from '@/components/card';
 import { CountLink } from '@/components/count-link';
 import { InvalidLink } from '@/components/invalid-link';
@@ -36,6 +39,33 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   if (!load.ok) return <InvalidLink parameter={load.parameter} message={load.message} resetHref={userHref(arn, { from: '', to: '' })} />;
   const { conn, scope, range } = load.page;
   const subject = { kind: 'user', arn } as const;
+  const header = (
+    <>
+      <div>
+        <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{USER_ARN_LABELS[user.kind]}</p>
+        <p className="font-mono text-xs text-slate-500" data-testid="user-arn">
+          {arn}
+        </p>
+      </div>
+      <PageHeader title={user.kind === 'root' ? `root (${user.accountId})` : user.name} scope={scope} latest={range.last} />
+      <ProfileTabs active={load.params.tab} hrefFor={(tab, extra) => href(`/users/${encodeURIComponent(arn)}`, { ...scope, ...extra, tab: tab === 'overview' ? undefined : tab })} />
+    </>
+  );
+  if (load.params.tab === 'new-behavior') {
+    return (
+      <div className="space-y-5">
+        {header}
+        <NewBehaviorTab
+          conn={conn}
+          subject={subject}
+          scope={scope}
+          baselineDays={load.params.baseline}
+          storeFirstEvent={range.first}
+          baselineHref={(days) => href(`/users/${encodeURIComponent(arn)}`, { ...scope, tab: 'new-behavior', baseline: days })}
+        />
+      </div>
+    );
+  }
   const [extent, profile, activity] = await Promise.all([
     getSubjectExtent(conn, subject, scope),
     getUserProfile(conn, arn, scope),
@@ -47,13 +77,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
 
   return (
     <div className="space-y-5">
-      <div>
-        <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{USER_ARN_LABELS[user.kind]}</p>
-        <p className="font-mono text-xs text-slate-500" data-testid="user-arn">
-          {arn}
-        </p>
-      </div>
-      <PageHeader title={user.kind === 'root' ? `root (${user.accountId})` : user.name} scope={scope} latest={range.last} />
+      {header}
       <Card title="User details" footer={<SqlPanel query={extent} label="SQL (first/last observed)" />}>
         <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-6">
           <Field label="Type">{USER_ARN_LABELS[user.kind]}</Field>
