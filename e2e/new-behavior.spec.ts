@@ -39,3 +39,10 @@ test('roles have the tab too, and the About page credits the data', async ({ pag
   await page.getByRole('link', { name: 'About and data sources' }).click();
   await expect(page.getByTestId('data-sources')).toContainText('DB-IP');
 });
+
+test('DemoRole1 has no history before the incident: the tab says so instead of calling everything new', async ({ page }) => {
+  await page.goto(`/role-sessions/${encodeURIComponent(`${SARA.demoRole.roleId}:sara`)}?${SCOPE}&tab=new-behavior`);
+  await expect(page.getByRole('status').filter({ hasText: 'No baseline to compare with' })).toBeVisible();
+  await expect(page.getByTestId('new-api-calls')).toContainText('No API call in the scope is new');
+  await expect(page.getByTestId('world-map').locator('circle[data-tone="new"]')).toHaveCount(0);
+});
