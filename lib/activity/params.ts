@@ -1,27 +1,19 @@
 import { z } from 'zod';
+import { baselineDays } from '@/lib/params/baseline';
 import { optionalParam } from '@/lib/params/validators';
 import { SUBJECT_KINDS, subjectSchema, type Subject } from '@/lib/subjects/subject';
 import { BUCKET_SIZES } from './buckets';
 import { DETAILS_TABS, type DetailsTab } from './scope-details';
-import { DEFAULT_BASELINE_DAYS, MAX_BASELINE_DAYS } from './volume-plan';
 
 /**
  * The activity panels' query parameters, shared by pages, the `/volume` and `/details` routes and
  * query keys. The scope (`from`/`to`) is lib/params/scope's.
  */
 
-const BASELINE_DAYS = `must be a whole number of days from 1 to ${MAX_BASELINE_DAYS}`;
-
 /** `?bucket=1h&baseline=30`: both optional; a bucket outside the allowlist is a 400 naming it. */
 export const volumeParams = z.object({
   bucket: optionalParam(z.enum(BUCKET_SIZES, { error: `must be one of ${BUCKET_SIZES.join(', ')}` })),
-  baseline: optionalParam(
-    z.coerce
-      .number({ error: BASELINE_DAYS })
-      .int({ error: BASELINE_DAYS })
-      .min(1, { error: BASELINE_DAYS })
-      .max(MAX_BASELINE_DAYS, { error: BASELINE_DAYS }),
-  ).transform((v) => v ?? DEFAULT_BASELINE_DAYS),
+  baseline: baselineDays,
 });
 export type VolumeParams = z.infer<typeof volumeParams>;
 

@@ -3,8 +3,9 @@ import type { Scope } from '@/lib/params/scope';
 import { BUCKET_SECONDS, MAX_BUCKETS, bucketCount, bucketStart, chooseBucket, type BucketSize } from './buckets';
 
 /** Detective compares a scope with the 45 days before it. */
-export const DEFAULT_BASELINE_DAYS = 45;
-export const MAX_BASELINE_DAYS = 90;
+import { DEFAULT_BASELINE_DAYS, MAX_BASELINE_DAYS } from '@/lib/params/baseline';
+
+export { DEFAULT_BASELINE_DAYS, MAX_BASELINE_DAYS };
 
 export interface VolumePlan {
   bucket: BucketSize;
