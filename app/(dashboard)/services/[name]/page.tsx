@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { SubjectActivity } from '@/components/activity/subject-activity';
 import { Card, Field } from '@/components/card';
 import { CountLink } from '@/components/count-link';
+import { RolesAssumedTable } from '@/components/roles-assumed-table';
 import { InvalidLink } from '@/components/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { SqlPanel } from '@/components/sql-panel';
@@ -10,7 +11,7 @@ import { formatCount, formatTime } from '@/lib/format';
 import { ipHref, serviceHref } from '@/lib/links';
 import { profileParams, serviceNameParam } from '@/lib/profiles/params';
 import { extentEventsHref } from '@/lib/profiles/profile-links';
-import { rolesAssumedLines, type RoleAssumedLine } from '@/lib/profiles/roles-assumed-model';
+import { rolesAssumedLines } from '@/lib/profiles/roles-assumed-model';
 import { getServiceAssumptions } from '@/lib/profiles/service-profile';
 import { loadPageParams } from '@/lib/services/page-params';
 import type { SearchParamsRecord } from '@/lib/services/page-scope';
@@ -18,9 +19,6 @@ import { getSubjectExtent } from '@/lib/services/subject-extent';
 
 export const dynamic = 'force-dynamic';
 
-const th = 'px-2 py-2 font-medium';
-const td = 'px-2 py-1.5';
-const short = (iso: string) => formatTime(iso).replace(' UTC', '');
 const link = 'text-indigo-700 hover:underline';
 
 export default async function ServicePage({ params, searchParams }: { params: Promise<{ name: string }>; searchParams: Promise<SearchParamsRecord> }) {
@@ -67,7 +65,12 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
         <p className="mb-3 text-xs text-slate-500">
           The service assumes these roles for the resources it runs; each session is named after its resource (an instance id, a function, a task).
         </p>
-        <RolesAssumedTable lines={lines} />
+        <RolesAssumedTable
+          lines={lines}
+          empty="This service assumed no role in the scope."
+          sessionsHeader="Sessions (resources)"
+          countTitle="Opens the service's calls of the same API in the scope"
+        />
         {assumptions.capped && <p className="mt-2 text-xs text-amber-700">Only the first 5,000 AssumeRole calls are counted; narrow the scope to see all.</p>}
       </Card>
       <SubjectActivity data={activity.data} subject={subject} scope={scope} />
@@ -75,55 +78,3 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
   );
 }
 
-function RolesAssumedTable({ lines }: { lines: RoleAssumedLine[] }) {
-  if (lines.length === 0) return <p className="text-sm text-slate-500">This service assumed no role in the scope.</p>;
-  return (
-    <table className="w-full text-xs" data-testid="roles-assumed">
-      <thead>
-        <tr className="border-b border-slate-200 text-left uppercase tracking-wide text-slate-500">
-          <th className={th}>Role</th>
-          <th className={th}>Account</th>
-          <th className={th}>Sessions (resources)</th>
-          <th className={th}>First</th>
-          <th className={th}>Last</th>
-          <th className={`${th} text-right`}>Assumptions</th>
-        </tr>
-      </thead>
-      <tbody>
-        {lines.map((r) => (
-          <tr key={r.roleArn} className="border-b border-slate-100 align-top" data-testid="role-assumed-row">
-            <td className={td}>
-              <Link href={r.roleHref} className={link} title={r.roleArn}>
-                {r.roleName}
-              </Link>
-            </td>
-            <td className={`${td} font-mono`}>{r.roleAccountId ?? '—'}</td>
-            <td className={`${td} font-mono`}>
-              {r.sessions.map((s) =>
-                s.href ? (
-                  <Link key={s.name} href={s.href} className={`mr-2 ${link}`} title={`${s.count} assumptions`}>
-                    {s.name}
-                  </Link>
-                ) : (
-                  <span key={s.name} className="mr-2" title={`${s.count} assumptions`}>
-                    {s.name}
-                  </span>
-                ),
-              )}
-              {r.more && (
-                <Link href={r.more.href} className={`font-sans ${link}`}>
-                  +{r.more.count} more
-                </Link>
-              )}
-            </td>
-            <td className={`${td} whitespace-nowrap font-mono`}>{short(r.first)}</td>
-            <td className={`${td} whitespace-nowrap font-mono`}>{short(r.last)}</td>
-            <td className={`${td} text-right tabular-nums`} title="Opens the service's calls of the same API in the scope">
-              <CountLink value={r.count} href={r.countHref} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}

@@ -5,6 +5,7 @@ import { ProfileTabs } from '@/components/profile-tabs';
 import { href } from '@/lib/params/href';
 import { Card, Field } from '@/components/card';
 import { CountLink } from '@/components/count-link';
+import { RolesAssumedTable } from '@/components/roles-assumed-table';
 import { InvalidLink } from '@/components/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { SqlPanel } from '@/components/sql-panel';
@@ -15,7 +16,7 @@ import type { Scope } from '@/lib/params/scope';
 import { KEY_KIND_LABELS, type AccessKeyUsage } from '@/lib/profiles/access-keys';
 import { extentEventsHref, ipProfileHref } from '@/lib/profiles/profile-links';
 import { profileParams, userArnParam } from '@/lib/profiles/params';
-import { rolesAssumedLines, type RoleAssumedLine } from '@/lib/profiles/roles-assumed-model';
+import { rolesAssumedLines } from '@/lib/profiles/roles-assumed-model';
 import { parseUserArn, USER_ARN_LABELS } from '@/lib/profiles/user-arn';
 import { getUserProfile } from '@/lib/profiles/user-profile';
 import { loadPageParams } from '@/lib/services/page-params';
@@ -104,7 +105,11 @@ export default async function UserPage({ params, searchParams }: { params: Promi
           )
         }
       >
-        <RolesAssumedTable lines={rolesAssumedLines(profile.rolesAssumed, arn, scope)} />
+        <RolesAssumedTable
+          lines={rolesAssumedLines(profile.rolesAssumed, arn, scope)}
+          empty="This user assumed no role in the scope."
+          countTitle="Opens this user's calls of the same API in the scope"
+        />
       </Card>
       <Card title="Access keys used in the scope" footer={<SqlPanel query={profile.keysPanel} label="SQL (access keys)" />}>
         <AccessKeysTable keys={profile.accessKeys} arn={arn} scope={scope} />
@@ -112,62 +117,6 @@ export default async function UserPage({ params, searchParams }: { params: Promi
       </Card>
       <SubjectActivity data={activity.data} subject={subject} scope={scope} />
     </div>
-  );
-}
-
-function RolesAssumedTable({ lines }: { lines: RoleAssumedLine[] }) {
-  if (lines.length === 0) return <p className="text-sm text-slate-500">This user assumed no role in the scope.</p>;
-  return (
-    <table className="w-full text-xs" data-testid="roles-assumed">
-      <thead>
-        <tr className="border-b border-slate-200 text-left uppercase tracking-wide text-slate-500">
-          <th className={th}>Role</th>
-          <th className={th}>Role account</th>
-          <th className={th}>Sessions</th>
-          <th className={th}>First</th>
-          <th className={th}>Last</th>
-          <th className={`${th} text-right`}>Assumptions</th>
-        </tr>
-      </thead>
-      <tbody>
-        {lines.map((r) => (
-          <tr key={r.roleArn} className="border-b border-slate-100 align-top" data-testid="role-assumed-row">
-            <td className={td}>
-              <Link href={r.roleHref} className={link} title={r.roleArn}>
-                {r.roleName}
-              </Link>
-            </td>
-            <td className={`${td} whitespace-nowrap font-mono`}>
-              {r.roleAccountId ?? '—'}
-              {r.crossAccount && <span className="ml-1 rounded bg-orange-100 px-1 font-sans text-orange-800">cross-account</span>}
-            </td>
-            <td className={`${td} font-mono`}>
-              {r.sessions.map((s) =>
-                s.href ? (
-                  <Link key={s.name} href={s.href} className={`mr-2 ${link}`} title={`${s.count} assumptions`}>
-                    {s.name}
-                  </Link>
-                ) : (
-                  <span key={s.name} className="mr-2">
-                    {s.name}
-                  </span>
-                ),
-              )}
-              {r.more && (
-                <Link href={r.more.href} className={`font-sans ${link}`}>
-                  +{r.more.count} more
-                </Link>
-              )}
-            </td>
-            <td className={`${td} whitespace-nowrap font-mono`}>{short(r.first)}</td>
-            <td className={`${td} whitespace-nowrap font-mono`}>{short(r.last)}</td>
-            <td className={`${td} text-right tabular-nums`} title="Opens this user's calls of the same API in the scope">
-              <CountLink value={r.count} href={r.countHref} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
 
