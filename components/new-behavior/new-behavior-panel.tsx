@@ -89,7 +89,9 @@ export function NewBehaviorPanel({ data, subject, scope, baselineHref }: { data:
         </Card>
         <Card title="Newly observed user agents">
           {data.newUserAgents.length === 0 ? (
-            <p className="text-sm text-slate-500">No user agent in the scope is new.</p>
+            <p className="text-sm text-slate-500" data-testid="new-user-agents">
+            No user agent in the scope is new.
+          </p>
           ) : (
             <ul className="space-y-3 text-xs" data-testid="new-user-agents">
               {data.newUserAgents.map((f) => (
@@ -115,7 +117,9 @@ export function NewBehaviorPanel({ data, subject, scope, baselineHref }: { data:
 
       <Card title="Newly observed API calls">
         {data.newApiCalls.length === 0 ? (
-          <p className="text-sm text-slate-500">No API call in the scope is new.</p>
+          <p className="text-sm text-slate-500" data-testid="new-api-calls">
+            No API call in the scope is new.
+          </p>
         ) : (
           <table className="w-full text-xs" data-testid="new-api-calls">
             <thead>
@@ -147,7 +151,9 @@ export function NewBehaviorPanel({ data, subject, scope, baselineHref }: { data:
 
       <Card title="API calls with increased volume">
         {data.increasedVolume.length === 0 ? (
-          <p className="text-sm text-slate-500">No API call ran far above its baseline rate (Poisson tail p &lt; 0.001, at least 5 calls).</p>
+          <p className="text-sm text-slate-500" data-testid="increased-volume">
+            No API call ran far above its baseline rate (Poisson tail p &lt; 0.001, at least 5 calls).
+          </p>
         ) : (
           <table className="w-full text-xs" data-testid="increased-volume">
             <thead>
