@@ -1,8 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { createAthenaDialect } from '@/lib/engine/athena/dialect';
-import { duckdbDialect } from '@/lib/engine/duckdb/dialect';
-import { ATHENA_PARTITIONINGS } from '@/lib/env';
-import { expectValidTrino, placeholdersOutsideWhere } from '@/lib/sql/trino-parse';
+import { describeGoldenSql } from '@/test/golden-sql';
 import { dataRange } from './data-range';
 import { eventSearch } from './event-search';
 import { accountsInScope, regionsInScope, scopeTotals, topEventNames, topPrincipals } from './overview';
@@ -12,11 +8,7 @@ import { roleSessionList } from './role-sessions';
 import { assumeRoleEvents } from '@/lib/attribution/queries/assume-role-events';
 import { sessionCredentials } from '@/lib/attribution/queries/session-credentials';
 
-/**
- * Golden SQL: the exact statement each analysis sends to each engine. Every Athena string must
- * parse with the Trino grammar, bind values only in WHERE (Athena's rule), and carry the
- * partition predicate so it reads only the scope's days.
- */
+/** Golden SQL of the core analyses, on both engines (see test/golden-sql.ts for what is checked). */
 const scope = { from: '2026-11-19T00:00:00Z', to: '2026-11-20T00:00:00Z' };
 
 const cases: [string, QueryModule<never, unknown>, unknown][] = [
@@ -65,19 +57,4 @@ const cases: [string, QueryModule<never, unknown>, unknown][] = [
   ['session-credentials', sessionCredentials as QueryModule<never, unknown>, { ...scope, principalIds: ['AROAEXAMPLE000000001:sara', 'AROAEXAMPLE000000003:bob'] }],
 ];
 
-describe.each(cases)('%s', (_name, module, params) => {
-  it('DuckDB SQL is stable', () => {
-    const q = module.build(duckdbDialect, module.params.parse(params) as never).toQuery();
-    expect(q).toMatchSnapshot();
-  });
-
-  it.each(ATHENA_PARTITIONINGS)('Athena SQL (%s partitions) parses as Trino, binds only in WHERE, prunes partitions', (partitioning) => {
-    const dialect = createAthenaDialect({ catalog: 'AwsDataCatalog', database: 'trailscope', table: 'cloudtrail_logs', partitioning });
-    const q = module.build(dialect, module.params.parse(params) as never).toQuery();
-    expectValidTrino(q.sql, q.params);
-    expect(placeholdersOutsideWhere(q.sql)).toEqual([]);
-    if (partitioning === 'projected-date') expect(q.sql).toMatch(/"timestamp"|\btimestamp\b/);
-    if (partitioning === 'region-date' || partitioning === 'account-region-date') expect(q.sql).toMatch(/\byear\b/);
-    if (partitioning === 'projected-date') expect(q).toMatchSnapshot();
-  });
-});
+describeGoldenSql(cases);
