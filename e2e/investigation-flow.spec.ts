@@ -23,6 +23,12 @@ test('overview → search → session → drag a scope → role → back', async
   await expect(page).toHaveURL((url) => url.pathname === sessionPath && url.searchParams.get('from') === SCOPE.from && url.searchParams.get('to') === SCOPE.to);
   await expect(page.getByRole('heading', { name: 'DemoRole1 / sara' })).toBeVisible();
   await expect(page.getByTestId('assumed-by')).toContainText(`${SARA.ssoRole.name}/sara`);
+  // Provenance to the person: sara (Identity Center) → her SSO role session → DemoRole1.
+  const origin = page.getByTestId('origin-line');
+  await expect(origin).toContainText('sara (IAM Identity Center)');
+  await expect(origin).toContainText(SARA.ssoRole.name);
+  await expect(origin).toContainText('DemoRole1');
+  await snap(page, 'flow-session-origin');
 
   // Drag across the chart: a new scope, on whole hours, in the URL.
   const chart = page.getByTestId('api-volume-chart');

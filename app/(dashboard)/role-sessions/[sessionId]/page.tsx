@@ -19,6 +19,8 @@ import type { SearchParamsRecord } from '@/lib/services/page-scope';
 import { getSubjectExtent } from '@/lib/services/subject-extent';
 import { SubjectActivity } from '@/components/activity/subject-activity';
 import { NewBehaviorTab } from '@/components/new-behavior/new-behavior-tab';
+import { OriginLine } from '@/components/origin-line';
+import { getChain } from '@/lib/attribution/chain';
 import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
 import type { Connection } from '@/lib/engine/types';
 import type { Scope } from '@/lib/params/scope';
@@ -41,10 +43,11 @@ export default async function RoleSessionPage({
   const { conn, scope } = page;
   const subject = { kind: 'role-session', principalId: sessionId } as const;
 
-  const [attribution, extent, activity] = await Promise.all([
+  const [attribution, extent, activity, chain] = await Promise.all([
     getRoleSessionAttribution(conn, sessionId, scope, page.range.first),
     getSubjectExtent(conn, subject, scope),
     p.tab === 'overview' ? tryLoadSubjectActivity(conn, subject, scope, p, page.range.first) : null,
+    p.tab === 'overview' ? getChain(conn, sessionId, scope, page.range.first) : null,
   ]);
   if (activity?.error) {
     return <InvalidLink parameter={activity.error.parameter} message={activity.error.message} resetHref={roleSessionHref(sessionId, scope)} />;
@@ -74,6 +77,7 @@ export default async function RoleSessionPage({
 
       {p.tab === 'overview' && (
         <>
+          {chain && <OriginLine chain={chain} scope={scope} />}
           <Card
             title="Role session details"
             footer={
