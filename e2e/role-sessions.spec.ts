@@ -70,6 +70,15 @@ test('the role sessions API answers with assumers and the SQL it ran', async ({ 
   };
   expect(details.byApi.rows.find((r) => r.key === 'AttachRolePolicy')).toMatchObject({ success: 1, failed: 1 });
 
+  const chain = (await (await request.get(`/api/role-sessions/${demoId}/chain?${SCOPE}`)).json()) as {
+    origin: { type: string; name: string } | null;
+    hops: { label: string }[];
+    downstream: unknown[];
+  };
+  expect(chain.origin).toMatchObject({ type: 'sso-user', name: 'sara' });
+  expect(chain.hops.map((h) => h.label)).toEqual(['proven', 'proven']);
+  expect(chain.downstream).toEqual([]);
+
   const bad = await request.get('/api/role-sessions/not-a-session');
   expect(bad.status()).toBe(400);
   expect((await request.get(`/api/role-sessions/${demoId}/volume?${SCOPE}&bucket=1s`)).status()).toBe(400);
