@@ -2,7 +2,7 @@ import { Tabs } from './tabs';
 import type { ProfileTab } from '@/lib/params/profile-tab';
 
 /** Overview and New behavior, the tabs the role and user profiles share. */
-export function ProfileTabs({ active, hrefFor }: { active: ProfileTab; hrefFor: (tab: ProfileTab, extra?: Record<string, string>) => string }) {
+export function ProfileTabs({ active, hrefFor }: { active: ProfileTab; hrefFor: (tab: ProfileTab) => string }) {
   return (
     <Tabs
       active={active}

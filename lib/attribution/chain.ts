@@ -217,6 +217,8 @@ function iso(ms: number): string {
 /**
  * The chain of a role session in the scope, from the attribution: the start session's assumers in
  * the scope, each upstream session's around the AssumeRole calls it made (within a minute of them).
+ * A caller that already attributed the start session (the profile page) passes it, so its queries
+ * are not run twice.
  */
 export async function getChain(
   conn: Connection,
@@ -224,8 +226,10 @@ export async function getChain(
   scope: Scope,
   dataStart: string | null,
   signal?: AbortSignal,
+  start?: RoleSessionAttribution,
 ): Promise<RoleChain> {
   return buildChain(principalId, async (ids, when) => {
+    if (start && ids.length === 1 && ids[0] === principalId && when.earliest === null) return new Map([[principalId, start]]);
     const window =
       when.earliest && when.latest
         ? { from: iso(Date.parse(when.earliest) - AROUND_CALL_MS), to: iso(Date.parse(when.latest) + AROUND_CALL_MS) }

@@ -43,11 +43,12 @@ export default async function RoleSessionPage({
   const { conn, scope } = page;
   const subject = { kind: 'role-session', principalId: sessionId } as const;
 
+  const attributed = getRoleSessionAttribution(conn, sessionId, scope, page.range.first);
   const [attribution, extent, activity, chain] = await Promise.all([
-    getRoleSessionAttribution(conn, sessionId, scope, page.range.first),
+    attributed,
     getSubjectExtent(conn, subject, scope),
     p.tab === 'overview' ? tryLoadSubjectActivity(conn, subject, scope, p, page.range.first) : null,
-    p.tab === 'overview' ? getChain(conn, sessionId, scope, page.range.first) : null,
+    p.tab === 'overview' ? attributed.then((a) => getChain(conn, sessionId, scope, page.range.first, undefined, a)) : null,
   ]);
   if (activity?.error) {
     return <InvalidLink parameter={activity.error.parameter} message={activity.error.message} resetHref={roleSessionHref(sessionId, scope)} />;

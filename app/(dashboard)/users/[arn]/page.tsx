@@ -49,7 +49,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         </p>
       </div>
       <PageHeader title={user.kind === 'root' ? `root (${user.accountId})` : user.name} scope={scope} latest={range.last} />
-      <ProfileTabs active={load.params.tab} hrefFor={(tab, extra) => href(`/users/${encodeURIComponent(arn)}`, { ...scope, ...extra, tab: tab === 'overview' ? undefined : tab })} />
+      <ProfileTabs active={load.params.tab} hrefFor={(tab) => href(`/users/${encodeURIComponent(arn)}`, { ...scope, tab: tab === 'overview' ? undefined : tab })} />
     </>
   );
   if (load.params.tab === 'new-behavior') {
