@@ -1,73 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildChain, MAX_CHAIN_DEPTH, MAX_CHAIN_PATHS, type AttributionLookup } from './chain';
 import type { RoleSessionAttribution } from './role-session';
-import type { Assumer, Assumption, LinkedCredential } from './types';
-
-const A = '111111111111';
-const B = '222222222222';
-const C = '333333333333';
-
-function assumer(over: Partial<Assumer> & Pick<Assumer, 'type' | 'key' | 'name'>): Assumer {
-  return { arn: null, principalId: null, accountId: null, roleArn: null, provider: null, ...over };
-}
-
-const alice = assumer({ type: 'iam-user', key: `arn:aws:iam::${A}:user/alice`, name: 'alice', arn: `arn:aws:iam::${A}:user/alice`, accountId: A });
-const bob = assumer({ type: 'iam-user', key: `arn:aws:iam::${A}:user/bob`, name: 'bob', arn: `arn:aws:iam::${A}:user/bob`, accountId: A });
-const roleArn = (account: string, name: string) => `arn:aws:iam::${account}:role/${name}`;
-const session = (id: string, arn: string) =>
-  assumer({ type: 'role-session', key: id, name: id, principalId: id, roleArn: arn, accountId: /::(\d{12}):/.exec(arn)?.[1] ?? null });
-
-interface LinkSpec {
-  by: Assumer;
-  confidence?: 'proven' | 'inferred';
-  at?: string;
-  events?: string[];
-  sourceIdentity?: string;
-}
-
-let keyCounter = 0;
-function attribution(principalId: string, arn: string, links: LinkSpec[], unlinkedReason?: string): RoleSessionAttribution {
-  const credentials: LinkedCredential[] = links.map((l) => {
-    const key = `ASIA${String(++keyCounter).padStart(16, '0')}`;
-    const at = l.at ?? '2026-11-19T10:00:00Z';
-    const assumption: Assumption = {
-      roleArn: arn,
-      sessionName: principalId.split(':')[1] ?? '',
-      assumedRoleId: principalId,
-      accessKeyId: key,
-      issuedAt: at,
-      expiresAt: null,
-      assumer: l.by,
-      sourceIdentity: l.sourceIdentity ?? null,
-      externalIdUsed: false,
-      sourceIp: null,
-      userAgent: null,
-      callerMfa: null,
-      eventName: 'AssumeRole',
-      evidenceEventIds: l.events ?? [`ev-${keyCounter}`],
-      accounts: [],
-      crossAccount: false,
-    };
-    const confidence = l.confidence ?? 'proven';
-    return {
-      credential: { accessKeyId: key, creationDate: at, firstSeen: at, lastSeen: at, events: 1, failed: 0, sourceIps: [], mfaAuthenticated: null, sourceIdentity: l.sourceIdentity ?? null },
-      assumption,
-      link: confidence === 'proven' ? 'access-key' : 'inferred',
-      confidence,
-      reason: confidence === 'proven' ? null : 'same role session name within minutes',
-    };
-  });
-  if (unlinkedReason) {
-    credentials.push({
-      credential: { accessKeyId: 'ASIAUNLINKED', creationDate: '2026-11-19T09:00:00Z', firstSeen: '2026-11-19T09:00:00Z', lastSeen: '2026-11-19T09:00:00Z', events: 1, failed: 0, sourceIps: [], mfaAuthenticated: null, sourceIdentity: 'alice' },
-      assumption: null,
-      link: 'none',
-      confidence: 'unknown',
-      reason: unlinkedReason,
-    });
-  }
-  return { principalId, sessionName: principalId.split(':')[1] ?? '', roleArn: arn, accountId: null, credentials, assumptions: [], assumedBy: [], unattributed: credentials.filter((c) => c.confidence === 'unknown') };
-}
+import { A, B, C, alice, assumer, attribution, bob, roleArn, session } from '@/test/fixtures/attribution';
 
 /** A lookup over fixed attributions, recording each batch it was asked for. */
 function store(...atts: RoleSessionAttribution[]): AttributionLookup & { calls: string[][] } {

@@ -79,7 +79,7 @@ function originOf(a: Assumer): ChainOrigin {
 }
 
 /** The upstream session id of an assumer that is (or may be) a role session, else null. */
-function upstreamSession(a: Assumer): string | null {
+export function upstreamSession(a: Assumer): string | null {
   if (a.type === 'role-session') return a.principalId ?? (a.key.includes(':') ? a.key : null);
   // The role account's copy of a cross-account call names the caller's principal id only.
   if (a.type === 'aws-account' && a.principalId?.startsWith('AROA') && a.principalId.includes(':')) return a.principalId;

@@ -2,7 +2,7 @@ import type { Connection } from '@/lib/engine/types';
 import { runPanel } from '@/lib/queries/panel';
 import type { Scope } from '@/lib/params/scope';
 import { mergeCopies } from './assumptions';
-import { assumeRoleEvents } from './queries/assume-role-events';
+import { assumeRoleEvents, NO_MATCH } from './queries/assume-role-events';
 import type { Assumption } from './types';
 
 /** Every session a role session started, recursively: what its credentials were used to assume. */
@@ -71,7 +71,7 @@ export function getDownstream(conn: Connection, principalId: string, scope: Scop
     const panel = await runPanel(
       conn,
       assumeRoleEvents,
-      { ...scope, assumedRoleIds: [], accessKeyIds: [], roleArns: [], callerPrincipalIds: callers, callerRoleArns: [], callerServices: [] },
+      { ...NO_MATCH, ...scope, callerPrincipalIds: callers },
       signal,
     );
     return mergeCopies(panel.rows);

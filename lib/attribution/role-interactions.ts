@@ -2,7 +2,7 @@ import type { Connection } from '@/lib/engine/types';
 import { runPanel, type PanelResult } from '@/lib/queries/panel';
 import type { Scope } from '@/lib/params/scope';
 import { mergeCopies } from './assumptions';
-import { assumeRoleEvents } from './queries/assume-role-events';
+import { assumeRoleEvents, NO_MATCH } from './queries/assume-role-events';
 import type { Assumer, Assumption, AssumeRoleEventRow } from './types';
 
 /** Detective's "Resource interaction" for a role: who assumed it, what it assumed, and the sessions. */
@@ -89,7 +89,7 @@ export async function getRoleInteractions(conn: Connection, roleArn: string, sco
   const panel = await runPanel(
     conn,
     assumeRoleEvents,
-    { ...scope, assumedRoleIds: [], accessKeyIds: [], roleArns: [roleArn], callerPrincipalIds: [], callerRoleArns: [roleArn], callerServices: [] },
+    { ...NO_MATCH, ...scope, roleArns: [roleArn], callerRoleArns: [roleArn] },
     signal,
   );
   return { ...interactionsOf(roleArn, mergeCopies(panel.rows)), panel };

@@ -3,7 +3,7 @@ import { runPanel, type PanelResult } from '@/lib/queries/panel';
 import type { Scope } from '@/lib/params/scope';
 import { mergeCopies } from './assumptions';
 import { linkCredentials } from './link-credentials';
-import { assumeRoleEvents } from './queries/assume-role-events';
+import { assumeRoleEvents, NO_MATCH } from './queries/assume-role-events';
 import { sessionCredentials, type SessionCredentialRow } from './queries/session-credentials';
 import type { Assumer, Assumption, AssumeRoleEventRow, LinkedCredential, ObservedCredential } from './types';
 
@@ -71,7 +71,7 @@ async function findIssuingEvents(
   const batches: string[][] = [];
   for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) batches.push(keys.slice(i, i + KEYS_PER_QUERY));
   if (batches.length === 0) batches.push([]);
-  const base = { ...window, roleArns: [], callerPrincipalIds: [], callerRoleArns: [], callerServices: [] };
+  const base = { ...NO_MATCH, ...window };
   const first = await runPanel(conn, assumeRoleEvents, { ...base, assumedRoleIds, accessKeyIds: batches[0] ?? [] }, signal);
   const rows = [...first.rows];
   const stats = { ...first.stats };

@@ -1,5 +1,5 @@
 import { mergeCopies } from '@/lib/attribution/assumptions';
-import { assumeRoleEvents } from '@/lib/attribution/queries/assume-role-events';
+import { assumeRoleEvents, NO_MATCH } from '@/lib/attribution/queries/assume-role-events';
 import type { AssumeRoleEventRow } from '@/lib/attribution/types';
 import type { Connection } from '@/lib/engine/types';
 import type { Scope } from '@/lib/params/scope';
@@ -23,7 +23,7 @@ export async function getServiceAssumptions(conn: Connection, name: string, scop
   const panel = await runPanel(
     conn,
     assumeRoleEvents,
-    { ...scope, assumedRoleIds: [], accessKeyIds: [], roleArns: [], callerPrincipalIds: [], callerRoleArns: [], callerServices: [name] },
+    { ...NO_MATCH, ...scope, callerServices: [name] },
     signal,
   );
   return { rolesAssumed: rolesAssumed(mergeCopies(panel.rows)), capped: panel.rows.length >= ASSUME_ROLE_EVENTS_LIMIT, panel };

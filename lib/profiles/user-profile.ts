@@ -1,5 +1,5 @@
 import { mergeCopies } from '@/lib/attribution/assumptions';
-import { assumeRoleEvents } from '@/lib/attribution/queries/assume-role-events';
+import { assumeRoleEvents, NO_MATCH } from '@/lib/attribution/queries/assume-role-events';
 import type { AssumeRoleEventRow } from '@/lib/attribution/types';
 import type { Connection } from '@/lib/engine/types';
 import type { Scope } from '@/lib/params/scope';
@@ -30,7 +30,7 @@ export async function getUserProfile(conn: Connection, arn: string, scope: Scope
     ? await runPanel(
         conn,
         assumeRoleEvents,
-        { ...scope, assumedRoleIds: [], accessKeyIds: [], roleArns: [], callerPrincipalIds, callerRoleArns: [], callerServices: [] },
+        { ...NO_MATCH, ...scope, callerPrincipalIds },
         signal,
       )
     : null;

@@ -46,6 +46,8 @@ const cases: [string, QueryModule<never, unknown>, unknown][] = [
       callerPrincipalIds: ['AROAEXAMPLE000000002:sara'],
       callerRoleArns: ['arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_AdministratorAccess_598c5f73f8b2b4e5'],
       callerServices: ['ec2.amazonaws.com'],
+      callerArns: ['arn:aws:iam::123456789012:user/alice'],
+      federated: ['AssumeRoleWithSAML'],
     },
   ],
   ['subject-extent (role session, windowed)', subjectExtent as QueryModule<never, unknown>, { subject: { kind: 'role-session', principalId: 'AROAEXAMPLE000000001:sara' }, window: scope }],

@@ -26,8 +26,27 @@ export const assumeRoleEventsParams = z.object({
   callerRoleArns: list.default([]),
   /** Assumptions an AWS service made on its own behalf (instance profiles, Lambda, ECS tasks). */
   callerServices: list.default([]),
+  /** Assumptions made by these identities (IAM users, root), by ARN. */
+  callerArns: list.default([]),
+  /**
+   * Every federated sign-in of a kind in the window: a federated user has no id to match on in SQL,
+   * so the caller narrows these rows in code.
+   */
+  federated: z.array(z.enum(['AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity'])).max(2).default([]),
 });
 export type AssumeRoleEventsParams = z.input<typeof assumeRoleEventsParams>;
+
+/** Every match list empty: spread it, then set the lists a caller matches on. */
+export const NO_MATCH = {
+  assumedRoleIds: [],
+  accessKeyIds: [],
+  roleArns: [],
+  callerPrincipalIds: [],
+  callerRoleArns: [],
+  callerServices: [],
+  callerArns: [],
+  federated: [],
+} satisfies Omit<z.output<typeof assumeRoleEventsParams>, 'from' | 'to'>;
 
 const s = z.string().nullable();
 const rowSchema = z
@@ -121,6 +140,8 @@ export const assumeRoleEvents: QueryModule<z.output<typeof assumeRoleEventsParam
     if (p.callerRoleArns.length) match.push(inList(sql`useridentity.sessioncontext.sessionissuer.arn`, p.callerRoleArns));
     // A role session's call made through a service also carries invokedBy; only the service's own count.
     if (p.callerServices.length) match.push(sql`(useridentity.type = 'AWSService' AND ${inList(sql`useridentity.invokedby`, p.callerServices)})`);
+    if (p.callerArns.length) match.push(inList(sql`useridentity.arn`, p.callerArns));
+    if (p.federated.length) match.push(inList(sql`eventname`, p.federated));
     const matchSql = match.length ? join(match, '\n    OR ') : sql`FALSE`;
     return sql`
 SELECT eventid AS event_id, ${d.isoString(d.eventTime)} AS event_time, eventname AS event_name,

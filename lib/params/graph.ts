@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { MAX_EXPANDED } from '@/lib/graph/load';
+import { nodeIdParam } from '@/lib/graph/node-id';
+import { scopeParams } from './scope';
+import { optionalParam } from './validators';
+
+/** A repeated parameter (`expand=a&expand=b`): node ids may contain commas, so no joined lists. */
+const nodeList = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((s) => s !== ''))
+  .pipe(z.array(nodeIdParam).max(MAX_EXPANDED, `at most ${MAX_EXPANDED} expanded nodes`));
+
+/**
+ * The graph's URL: the focus, the nodes expanded around it, the selected node and whether the path
+ * to origin is highlighted. A shared link draws the same graph.
+ */
+export const graphParams = scopeParams.extend({
+  focus: nodeIdParam,
+  expand: nodeList,
+  selected: optionalParam(nodeIdParam.or(z.string().regex(/^unknown:assumer-of:AROA[A-Z0-9]{8,}:[\w+=,.@-]{1,128}$/))),
+  path: optionalParam(z.enum(['1', '0'])).transform((v) => v === '1'),
+});
+export type GraphParams = z.output<typeof graphParams>;
+
+/** The API takes the same parameters, without the view-only ones. */
+export const graphApiParams = graphParams.pick({ from: true, to: true, focus: true, expand: true });
