@@ -61,3 +61,33 @@ export const ASSUMER_LABELS: Record<Assumer['type'], string> = {
   'aws-account': 'account',
   unknown: 'unknown',
 };
+
+/** The graph page focused on a node, with nodes expanded around it. */
+export function graphHref(focus: string, scope: Scope, expand: readonly string[] = []): string {
+  const base = href('/graph', { ...scope, focus });
+  return expand.length ? `${base}&${expand.map((e) => `expand=${encodeURIComponent(e)}`).join('&')}` : base;
+}
+
+/** The profile behind a graph node (the events of a federated user, who has no profile of their own). */
+export function graphNodeHref(node: { id: string; kind: string; label: string; arn: string | null }, scope: Scope): string | null {
+  const value = node.id.slice(node.id.indexOf(':') + 1);
+  switch (node.kind) {
+    case 'session':
+      return roleSessionHref(value, scope);
+    case 'role':
+      return roleHref(value, scope);
+    case 'iam-user':
+    case 'root':
+      return node.arn ? userHref(node.arn, scope) : eventsHref(scope, { principal: value });
+    case 'aws-service':
+      return serviceHref(value, scope);
+    case 'sso-user':
+    case 'saml-user':
+    case 'web-identity-user':
+      return eventsHref(scope, { principal: node.label });
+    case 'aws-account':
+      return eventsHref(scope, { account: value.split(':')[0] });
+    default:
+      return null;
+  }
+}

@@ -15,13 +15,24 @@ const nodeList = z
  * The graph's URL: the focus, the nodes expanded around it, the selected node and whether the path
  * to origin is highlighted. A shared link draws the same graph.
  */
-export const graphParams = scopeParams.extend({
-  focus: nodeIdParam,
+export const graphViewParams = z.object({
   expand: nodeList,
   selected: optionalParam(nodeIdParam.or(z.string().regex(/^unknown:assumer-of:AROA[A-Z0-9]{8,}:[\w+=,.@-]{1,128}$/))),
   path: optionalParam(z.enum(['1', '0'])).transform((v) => v === '1'),
 });
+export type GraphView = z.output<typeof graphViewParams>;
+
+export const graphParams = scopeParams.extend({ focus: nodeIdParam }).extend(graphViewParams.shape);
 export type GraphParams = z.output<typeof graphParams>;
 
 /** The API takes the same parameters, without the view-only ones. */
 export const graphApiParams = graphParams.pick({ from: true, to: true, focus: true, expand: true });
+
+/** The graph's view state from a page's raw search parameters (expand may repeat), or the bad parameter. */
+export function parseGraphView(sp: Readonly<Record<string, string | string[] | undefined>>): { ok: true; view: GraphView } | { ok: false; parameter: string; message: string } {
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const parsed = graphViewParams.safeParse({ expand: sp.expand, selected: first(sp.selected), path: first(sp.path) });
+  if (parsed.success) return { ok: true, view: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { ok: false, parameter: String(issue?.path[0] ?? 'query'), message: issue?.message ?? 'is invalid' };
+}

@@ -20,6 +20,8 @@ import { getSubjectExtent } from '@/lib/services/subject-extent';
 import { SubjectActivity } from '@/components/activity/subject-activity';
 import { NewBehaviorTab } from '@/components/new-behavior/new-behavior-tab';
 import { OriginLine } from '@/components/origin-line';
+import { GraphTab } from '@/components/graph/graph-tab';
+import { sessionNodeId } from '@/lib/graph/node-id';
 import { getChain } from '@/lib/attribution/chain';
 import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
 import type { Connection } from '@/lib/engine/types';
@@ -37,7 +39,8 @@ export default async function RoleSessionPage({
   const id = sessionIdParam.safeParse((await params).sessionId);
   if (!id.success) return <InvalidLink parameter="session id" message={id.error.issues[0]?.message ?? 'is invalid'} resetHref="/role-sessions" />;
   const sessionId = id.data;
-  const load = await loadPageParams(await searchParams, roleSessionProfileParams);
+  const sp = await searchParams;
+  const load = await loadPageParams(sp, roleSessionProfileParams);
   if (!load.ok) return <InvalidLink parameter={load.parameter} message={load.message} resetHref={roleSessionHref(sessionId, { from: '', to: '' })} />;
   const { page, params: p } = load;
   const { conn, scope } = page;
@@ -73,6 +76,7 @@ export default async function RoleSessionPage({
           { id: 'overview', label: 'Overview', href: tabHref('overview') },
           { id: 'new-behavior', label: 'New behavior', href: tabHref('new-behavior') },
           { id: 'events', label: 'Events', href: tabHref('events') },
+          { id: 'graph', label: 'Graph', href: tabHref('graph') },
         ]}
       />
 
@@ -137,6 +141,8 @@ export default async function RoleSessionPage({
           baselineHref={(days) => roleSessionHref(sessionId, scope, { tab: 'new-behavior', baseline: String(days) })}
         />
       )}
+
+      {p.tab === 'graph' && <GraphTab focus={sessionNodeId(sessionId)} scope={scope} searchParams={sp} resetHref={tabHref('graph')} />}
 
       {p.tab === 'events' && <SessionEvents sessionId={sessionId} scope={scope} cursor={p.cursor} conn={conn} />}
     </div>

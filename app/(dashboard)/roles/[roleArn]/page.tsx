@@ -15,6 +15,8 @@ import { getSubjectExtent } from '@/lib/services/subject-extent';
 import Link from 'next/link';
 import { NewBehaviorTab } from '@/components/new-behavior/new-behavior-tab';
 import { ProfileTabs } from '@/components/profile-tabs';
+import { GraphTab } from '@/components/graph/graph-tab';
+import { roleNodeId } from '@/lib/graph/node-id';
 import { profileTabParams } from '@/lib/params/profile-tab';
 import { SubjectActivity } from '@/components/activity/subject-activity';
 import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
@@ -26,7 +28,8 @@ export default async function RolePage({ params, searchParams }: { params: Promi
   const arn = roleArnParam.safeParse((await params).roleArn);
   if (!arn.success) return <InvalidLink parameter="role ARN" message={arn.error.issues[0]?.message ?? 'is invalid'} resetHref="/role-sessions" />;
   const roleArn = arn.data;
-  const load = await loadPageParams(await searchParams, scopeParams.extend(volumeParams.shape).extend(profileTabParams.shape));
+  const sp = await searchParams;
+  const load = await loadPageParams(sp, scopeParams.extend(volumeParams.shape).extend(profileTabParams.shape));
   if (!load.ok) return <InvalidLink parameter={load.parameter} message={load.message} resetHref={`/roles/${encodeURIComponent(roleArn)}`} />;
   const { conn, scope, range } = load.page;
   const subject = { kind: 'role', arn: roleArn } as const;
@@ -38,9 +41,17 @@ export default async function RolePage({ params, searchParams }: { params: Promi
         <p className="font-mono text-xs text-slate-500">{roleArn}</p>
       </div>
       <PageHeader title={roleNameOf(roleArn)} scope={scope} latest={range.last} />
-      <ProfileTabs active={load.params.tab} hrefFor={(tab) => self({ tab: tab === 'overview' ? undefined : tab })} />
+      <ProfileTabs graph active={load.params.tab} hrefFor={(tab) => self({ tab: tab === 'overview' ? undefined : tab })} />
     </>
   );
+  if (load.params.tab === 'graph') {
+    return (
+      <div className="space-y-5">
+        {header}
+        <GraphTab focus={roleNodeId(roleArn)} scope={scope} searchParams={sp} resetHref={self({ tab: 'graph' })} />
+      </div>
+    );
+  }
   if (load.params.tab === 'new-behavior') {
     return (
       <div className="space-y-5">

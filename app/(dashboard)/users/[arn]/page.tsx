@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { SubjectActivity } from '@/components/activity/subject-activity';
 import { NewBehaviorTab } from '@/components/new-behavior/new-behavior-tab';
 import { ProfileTabs } from '@/components/profile-tabs';
+import { GraphTab } from '@/components/graph/graph-tab';
 import { href } from '@/lib/params/href';
 import { Card, Field } from '@/components/card';
 import { CountLink } from '@/components/count-link';
@@ -36,10 +37,13 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   const arn = parsed.data;
   const user = parseUserArn(arn);
   if (!user) return <InvalidLink parameter="user ARN" message="must be an IAM user, root or federated user ARN" resetHref="/" />;
-  const load = await loadPageParams(await searchParams, profileParams);
+  const sp = await searchParams;
+  const load = await loadPageParams(sp, profileParams);
   if (!load.ok) return <InvalidLink parameter={load.parameter} message={load.message} resetHref={userHref(arn, { from: '', to: '' })} />;
   const { conn, scope, range } = load.page;
   const subject = { kind: 'user', arn } as const;
+  // Federated users (GetFederationToken) assume no roles: no graph for them.
+  const graphFocus = user.kind === 'iam-user' ? `user:${arn}` : user.kind === 'root' ? `root:${user.accountId}` : null;
   const header = (
     <>
       <div>
@@ -49,9 +53,17 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         </p>
       </div>
       <PageHeader title={user.kind === 'root' ? `root (${user.accountId})` : user.name} scope={scope} latest={range.last} />
-      <ProfileTabs active={load.params.tab} hrefFor={(tab) => href(`/users/${encodeURIComponent(arn)}`, { ...scope, tab: tab === 'overview' ? undefined : tab })} />
+      <ProfileTabs graph={graphFocus !== null} active={load.params.tab} hrefFor={(tab) => href(`/users/${encodeURIComponent(arn)}`, { ...scope, tab: tab === 'overview' ? undefined : tab })} />
     </>
   );
+  if (load.params.tab === 'graph' && graphFocus) {
+    return (
+      <div className="space-y-5">
+        {header}
+        <GraphTab focus={graphFocus} scope={scope} searchParams={sp} resetHref={userHref(arn, scope)} />
+      </div>
+    );
+  }
   if (load.params.tab === 'new-behavior') {
     return (
       <div className="space-y-5">

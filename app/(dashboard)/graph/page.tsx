@@ -1,0 +1,66 @@
+import Link from 'next/link';
+import { Card } from '@/components/card';
+import { InvalidLink } from '@/components/invalid-link';
+import { PageHeader } from '@/components/page-header';
+import { RoleGraphView } from '@/components/graph/role-graph';
+import { nodeIdParam, parseNodeId } from '@/lib/graph/node-id';
+import { parseGraphView } from '@/lib/params/graph';
+import { loadPageScope, firstValues, type SearchParamsRecord } from '@/lib/services/page-scope';
+import { ParamError } from '@/lib/params/param-error';
+
+export const dynamic = 'force-dynamic';
+
+const KIND_TITLES: Record<string, string> = {
+  session: 'role session',
+  role: 'role',
+  'iam-user': 'IAM user',
+  root: 'root user',
+  'sso-user': 'Identity Center user',
+  'saml-user': 'SAML user',
+  'web-identity-user': 'web identity',
+  'aws-service': 'AWS service',
+  'aws-account': 'account',
+};
+
+export default async function GraphPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+  const sp = await searchParams;
+  const { focus: rawFocus } = firstValues(sp);
+  if (!rawFocus) {
+    return (
+      <div className="space-y-5">
+        <h1 className="text-2xl font-semibold">Role-chaining graph</h1>
+        <Card title="Choose what to start from">
+          <p className="text-sm text-slate-600">
+            The graph starts from one identity or session and shows one hop each way: who assumed it and what it assumed. Open it from the <b>Graph</b> tab
+            of a <Link href="/role-sessions" className="text-indigo-700 hover:underline">role session</Link> or a role, or from a node’s “Focus here”.
+          </p>
+        </Card>
+      </div>
+    );
+  }
+  const focus = nodeIdParam.safeParse(rawFocus);
+  if (!focus.success) return <InvalidLink parameter="focus" message={focus.error.issues[0]?.message ?? 'is invalid'} resetHref="/graph" />;
+  const view = parseGraphView(sp);
+  if (!view.ok) return <InvalidLink parameter={view.parameter} message={view.message} resetHref={`/graph?focus=${encodeURIComponent(focus.data)}`} />;
+  let page;
+  try {
+    page = await loadPageScope(sp);
+  } catch (error) {
+    if (error instanceof ParamError) return <InvalidLink parameter={error.parameter} message={error.message} resetHref={`/graph?focus=${encodeURIComponent(focus.data)}`} />;
+    throw error;
+  }
+  const kind = parseNodeId(focus.data)?.kind ?? 'session';
+  const { expand, selected, path } = view.view;
+  return (
+    <div className="space-y-4">
+      <div>
+        <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Role-chaining graph · {KIND_TITLES[kind]}</p>
+        <p className="font-mono text-xs text-slate-500" data-testid="graph-focus">
+          {focus.data}
+        </p>
+      </div>
+      <PageHeader title="Role-chaining graph" scope={page.scope} latest={page.range.last} />
+      <RoleGraphView focus={focus.data} scope={page.scope} initial={{ expand, selected: selected ?? null, path }} height={700} />
+    </div>
+  );
+}
