@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureAdmin } from '@/lib/auth/bootstrap';
+import { addUser, ensureAdmin } from '@/lib/auth/bootstrap';
 import { closeStateDb } from '@/lib/state/db';
 import { buildIsFresh, NEXT_BIN, printTail, run, seconds, spawnServer, step, stop, waitUntilAnswering } from './lib/processes';
 
@@ -25,6 +25,7 @@ async function main(): Promise<number> {
   const dataDir = path.join(tmp, 'data');
   const logs = path.join(tmp, 'logs');
   const adminPassword = randomBytes(18).toString('base64url');
+  const analystPassword = randomBytes(18).toString('base64url');
   const apiToken = `e2e-${randomBytes(24).toString('base64url')}`;
   const serverEnv: NodeJS.ProcessEnv = {
     ...process.env,
@@ -45,7 +46,7 @@ async function main(): Promise<number> {
       run('npm', ['run', 'generate', '--', '--out', logs, '--events', '20000', '--seed', '7'], { env: serverEnv }),
     );
     await step('ingest events', () => run('npm', ['run', 'ingest', '--', logs], { env: serverEnv }));
-    await step('create admin', () => createAdmin(dataDir, adminPassword));
+    await step('create users', () => createUsers(dataDir, adminPassword, analystPassword));
     await step('build', async () => {
       if (buildIsFresh()) console.log('  skipped: .next/BUILD_ID is newer than every source file');
       else await run(NEXT_BIN, ['build']);
@@ -62,6 +63,7 @@ async function main(): Promise<number> {
           ...process.env,
           TRAILSCOPE_E2E_URL: BASE_URL,
           TRAILSCOPE_E2E_ADMIN_PASSWORD: adminPassword,
+          TRAILSCOPE_E2E_ANALYST_PASSWORD: analystPassword,
           TRAILSCOPE_E2E_API_TOKEN: apiToken,
         },
         allowFailure: true,
@@ -81,10 +83,12 @@ async function main(): Promise<number> {
  * In this process, against the server's data dir (env() is read on first use, so setting it here
  * is in time), then let go of the state file: DuckDB locks it and the server must open it next.
  */
-async function createAdmin(dataDir: string, password: string): Promise<void> {
+/** The admin, and a second analyst (a viewer) who opens the links the admin shares. */
+async function createUsers(dataDir: string, password: string, analystPassword: string): Promise<void> {
   process.env.TRAILSCOPE_DATA_DIR = dataDir;
   try {
     await ensureAdmin({ password });
+    await addUser({ name: 'analyst', role: 'viewer', password: analystPassword });
   } finally {
     await closeStateDb();
   }

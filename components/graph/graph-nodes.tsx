@@ -1,6 +1,6 @@
 'use client';
 
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore, type Node, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import { createContext, memo, useContext } from 'react';
 import type { GraphNode } from '@/lib/graph/types';
 import { NODE_HEIGHT, NODE_WIDTH, type Lane } from '@/lib/graph/layout';
@@ -35,14 +35,37 @@ function ExpandHandle({ node, type, position }: { node: GraphNode; type: 'source
   );
 }
 
+/** Zoomed out this far, text is unreadable: nodes draw as plain coloured boxes, which repaint far faster. */
+const FAR_ZOOM = 0.4;
+const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
+
 /** One identity or session. Declared once at module level and memoised: re-rendered only when its own data changes. */
 export const EntityNode = memo(function EntityNode({ data, selected }: NodeProps<EntityFlowNode>) {
   const { node, dimmed, onPath } = data;
   const style = KIND_STYLE[node.kind];
+  // A boolean selector: nodes re-render only when the zoom crosses the threshold, not on every zoom step.
+  const far = useStore(isFar);
+  if (far) {
+    return (
+      <div
+        style={{ width: NODE_WIDTH, height: NODE_HEIGHT }}
+        className={`${style.tag} ${dimmed ? 'opacity-25' : ''} ${onPath || node.focus ? 'outline outline-8 outline-amber-400' : ''} rounded-md`}
+        data-testid="graph-node"
+        data-node-id={node.id}
+        data-kind={node.kind}
+        data-expanded={node.expanded ? 'true' : 'false'}
+        data-on-path={onPath ? 'true' : 'false'}
+        title={node.label}
+      >
+        <Handle type="target" position={Position.Left} isConnectable={false} className="opacity-0" />
+        <Handle type="source" position={Position.Right} isConnectable={false} className="opacity-0" />
+      </div>
+    );
+  }
   return (
     <div
       style={{ width: NODE_WIDTH, height: NODE_HEIGHT }}
-      className={`relative flex flex-col justify-center px-4 shadow-sm ${SHAPE_CLASS[style.shape]} ${style.box} ${dimmed ? 'opacity-25' : ''} ${
+      className={`relative flex flex-col justify-center px-4 ${SHAPE_CLASS[style.shape]} ${style.box} ${dimmed ? 'opacity-25' : ''} ${
         selected ? 'ring-2 ring-indigo-400 ring-offset-1' : ''
       } ${onPath ? 'outline outline-[3px] outline-offset-2 outline-amber-400' : ''} ${node.focus ? 'shadow-lg' : ''}`}
       data-testid="graph-node"

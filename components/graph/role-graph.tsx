@@ -3,7 +3,7 @@
 import '@xyflow/react/dist/style.css';
 import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, getNodesBounds, getViewportForBounds, useReactFlow, type Edge, type Node } from '@xyflow/react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { layoutGraph, type GraphLayout } from '@/lib/graph/layout';
 import type { GraphEdge, RoleGraph } from '@/lib/graph/types';
 import type { Scope } from '@/lib/params/scope';
@@ -49,10 +49,10 @@ function readUrl(): GraphViewState {
 
 async function fetchGraph(url: string, signal: AbortSignal): Promise<GraphResponse> {
   const res = await fetch(url, { signal });
-  const body = (await res.json().catch(() => null)) as (GraphResponse & { error?: { message?: string; parameter?: string } }) | null;
+  const body = (await res.json().catch(() => null)) as (GraphResponse & { error?: string; parameter?: string; message?: string }) | null;
   if (!res.ok || !body) {
-    const e = body?.error;
-    throw new Error(e?.parameter ? `${e.parameter}: ${e.message}` : (e?.message ?? `the graph could not be loaded (HTTP ${res.status})`));
+    if (body?.parameter) throw new Error(`${body.parameter} ${body.message ?? 'is invalid'}`);
+    throw new Error(body?.message ?? body?.error ?? `the graph could not be loaded (HTTP ${res.status})`);
   }
   return body;
 }
@@ -122,7 +122,7 @@ function Toolbar({ graph, state, setPath, layoutMs }: { graph: GraphResponse; st
         </span>
         {layoutMs !== null && <span title="time to lay the graph out in the browser"> · layout {layoutMs} ms</span>}
       </span>
-      <button type="button" onClick={() => void flow.fitView({ padding: 0.1, duration: 300 })} className="rounded border border-slate-300 px-2.5 py-1 text-slate-700 hover:bg-slate-100">
+      <button type="button" onClick={() => void flow.fitView({ padding: 0.05, duration: 300, minZoom: 0.02 })} className="rounded border border-slate-300 px-2.5 py-1 text-slate-700 hover:bg-slate-100">
         Fit
       </button>
       <button type="button" onClick={() => void exportPng()} className="rounded border border-slate-300 px-2.5 py-1 text-slate-700 hover:bg-slate-100" data-testid="export-png">
@@ -173,28 +173,45 @@ function GraphCanvas({ focus, scope, initial, height }: { focus: string; scope: 
     };
   }, [graph]);
 
+  // Stable across renders: every node reads it from context, and a new value would re-render them all.
+  const stateRef = useRef(state);
+  useEffect(() => {
+    stateRef.current = state;
+  }, [state]);
   const flowData = useMemo(() => (laid ? toFlow(laid.graph, laid.layout, state.path) : null), [laid, state.path]);
   // React Flow holds the nodes (it measures and drags them); this pushes each new layout or highlight into it.
+  // Selection is React Flow's own after the first paint (a click selects); only a new layout or a
+  // highlight pushes nodes again, carrying the selection from the URL.
   useEffect(() => {
     if (!flowData) return;
-    flow.setNodes(flowData.nodes.map((n): Node => (n.id === state.selected ? { ...n, selected: true } : n)));
+    const selected = stateRef.current.selected;
+    flow.setNodes(flowData.nodes.map((n): Node => (n.id === selected ? { ...n, selected: true } : n)));
     flow.setEdges(flowData.edges);
-  }, [flowData, state.selected, flow]);
+  }, [flowData, flow]);
+  // Fit to the layout's own bounds: React Flow may not have taken the new nodes in yet.
   useEffect(() => {
-    if (laid) requestAnimationFrame(() => void flow.fitView({ padding: 0.1, duration: 0 }));
+    if (!laid) return;
+    const lanes = laid.layout.lanes;
+    if (lanes.length === 0) return;
+    const x = Math.min(...lanes.map((l) => l.x)) - 16;
+    const y = Math.min(...lanes.map((l) => l.y));
+    const width = Math.max(...lanes.map((l) => l.x + l.width)) - x;
+    const height = Math.max(...lanes.map((l) => l.y + l.height)) - y;
+    const frame = requestAnimationFrame(() => void flow.fitBounds({ x, y, width, height }, { padding: 0.05, duration: 0 }));
+    return () => cancelAnimationFrame(frame);
   }, [laid, flow]);
 
   const toggle = useCallback(
     (id: string) => {
-      const expand = state.expand.includes(id) ? state.expand.filter((e) => e !== id) : [...state.expand, id];
-      update({ ...state, expand }, true);
+      const current = stateRef.current;
+      const expand = current.expand.includes(id) ? current.expand.filter((e) => e !== id) : [...current.expand, id];
+      update({ ...current, expand }, true);
     },
-    [state, update],
+    [update],
   );
   const actions = useMemo(() => ({ toggle }), [toggle]);
 
   const selectedNode = laid?.graph.nodes.find((n) => n.id === state.selected) ?? null;
-  const big = (laid?.graph.nodes.length ?? 0) > 200;
 
   if (query.error && !graph) {
     return (
@@ -225,8 +242,7 @@ function GraphCanvas({ focus, scope, initial, height }: { focus: string; scope: 
               setSelectedEdge(null);
               if (state.selected) update({ ...state, selected: null }, false);
             }}
-            onlyRenderVisibleElements={big}
-            minZoom={0.05}
+            minZoom={0.02}
             maxZoom={2}
             nodesConnectable={false}
             proOptions={{ hideAttribution: false }}

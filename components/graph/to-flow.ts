@@ -6,6 +6,11 @@ import { EDGE_STYLE } from './graph-style';
 
 /** Edge labels beyond this many edges would be unreadable and slow; the side panel has them. */
 const MAX_LABELLED_EDGES = 120;
+/**
+ * Beyond this many edges, edges are drawn plainly (straight, no arrowheads or dashes except for
+ * inferred/broken links): every pan and zoom repaints them all, and dashes and markers cost the most.
+ */
+const PLAIN_EDGES = 600;
 
 function short(iso: string | null): string {
   return iso ? iso.slice(5, 16).replace('T', ' ') : '?';
@@ -39,6 +44,7 @@ export function toFlow(graph: RoleGraph, layout: GraphLayout, highlightPath: boo
     draggable: true,
   }));
   const labelled = graph.edges.length <= MAX_LABELLED_EDGES;
+  const plain = graph.edges.length > PLAIN_EDGES;
   const edges: Edge[] = graph.edges.map((e) => {
     const style = EDGE_STYLE[e.kind === 'session-of' ? 'session-of' : e.label];
     const onPath = pathEdges.has(e.id);
@@ -46,15 +52,15 @@ export function toFlow(graph: RoleGraph, layout: GraphLayout, highlightPath: boo
       id: e.id,
       source: e.source,
       target: e.target,
-      type: 'default',
+      type: plain ? 'straight' : 'default',
       data: { edge: e },
       style: {
         stroke: onPath ? '#f59e0b' : style.stroke,
         strokeWidth: onPath ? 3.5 : style.width,
-        strokeDasharray: style.dash,
+        strokeDasharray: plain && e.kind === 'session-of' ? undefined : style.dash,
         opacity: dim && !onPath ? 0.15 : 1,
       },
-      markerEnd: e.kind === 'assumed' ? { type: MarkerType.ArrowClosed, color: onPath ? '#f59e0b' : style.stroke, width: 16, height: 16 } : undefined,
+      markerEnd: e.kind === 'assumed' && (!plain || onPath) ? { type: MarkerType.ArrowClosed, color: onPath ? '#f59e0b' : style.stroke, width: 16, height: 16 } : undefined,
       label:
         e.kind === 'assumed' && (labelled || onPath)
           ? `${e.label === 'broken' ? '✕ broken' : `${e.count}×`} ${e.first ? (e.first === e.last ? short(e.first) : `${short(e.first)} – ${short(e.last)}`) : ''}`.trim()

@@ -1,6 +1,7 @@
 import { env } from '@/lib/env';
 import { getUser, upsertUser } from '@/lib/state/users';
 import { generatePassword, hashPassword, verifyPassword } from './password';
+import type { Role } from './roles';
 
 export { ensureAuthSecret } from './auth-secret';
 
@@ -55,4 +56,18 @@ export function ensureAdminOnce(): Promise<void> {
     },
   );
   return once.__trailscopeAdminReady;
+}
+
+export const USER_NAME = /^[a-z][a-z0-9._-]{1,63}$/;
+
+/**
+ * Adds a user, or resets an existing user's password and role: for a second analyst on a
+ * self-hosted install without single sign-on. Returns the password when one was generated.
+ */
+export async function addUser(options: { name: string; role: Role; password?: string }): Promise<{ created: boolean; password?: string }> {
+  if (!USER_NAME.test(options.name)) throw new Error('user names are 2–64 of a-z, 0-9, . _ -, starting with a letter');
+  const existing = await getUser(options.name);
+  const password = options.password ?? generatePassword();
+  await upsertUser({ name: options.name, passwordHash: await hashPassword(password), role: options.role });
+  return { created: existing === null, ...(options.password ? {} : { password }) };
 }

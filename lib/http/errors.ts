@@ -8,6 +8,7 @@ import { ParamError } from '@/lib/params/param-error';
 export type ErrorBody =
   | { error: 'unauthorized' }
   | { error: 'invalid parameter'; parameter: string; message: string }
+  | { error: 'invalid input' | 'not found' | 'too large'; message: string }
   | { error: string; code: EngineError['code'] }
   | { error: 'internal error' };
 
@@ -21,6 +22,19 @@ export function unauthorized(): Response {
 
 export function invalidParameter(parameter: string, message: string): Response {
   return jsonError(400, { error: 'invalid parameter', parameter, message });
+}
+
+/** A request body that could not be used (not JSON, not a GuardDuty export, …). */
+export function invalidInput(message: string): Response {
+  return jsonError(400, { error: 'invalid input', message });
+}
+
+export function notFound(message: string): Response {
+  return jsonError(404, { error: 'not found', message });
+}
+
+export function tooLarge(message: string): Response {
+  return jsonError(413, { error: 'too large', message });
 }
 
 /** Engine failures are upstream failures: the query engine, not this server, timed out or failed. */
