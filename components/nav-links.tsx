@@ -5,6 +5,7 @@ import { usePathname, useSearchParams } from 'next/navigation';
 
 const LINKS = [
   { href: '/', label: 'Overview' },
+  { href: '/findings', label: 'Findings' },
   { href: '/role-sessions', label: 'Role sessions' },
   { href: '/events', label: 'Events' },
 ] as const;

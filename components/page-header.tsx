@@ -1,3 +1,4 @@
+import { CopyLink } from './copy-link';
 import { ScopePicker } from './scope-picker';
 import { formatTime } from '@/lib/format';
 import type { Scope } from '@/lib/params/scope';
@@ -12,8 +13,11 @@ export function PageHeader({ title, scope, latest }: { title: string; scope: Sco
           Scope {formatTime(scope.from)} → {formatTime(scope.to)}
         </p>
       </div>
-      {/* Keyed by the scope: a drag on a chart changes the URL, and the inputs must follow. */}
-      <ScopePicker key={`${scope.from}/${scope.to}`} from={scope.from} to={scope.to} latest={latest} />
+      <div className="flex items-end gap-2">
+        {/* Keyed by the scope: a drag on a chart changes the URL, and the inputs must follow. */}
+        <ScopePicker key={`${scope.from}/${scope.to}`} from={scope.from} to={scope.to} latest={latest} />
+        <CopyLink scope={scope} />
+      </div>
     </div>
   );
 }

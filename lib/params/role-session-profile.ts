@@ -4,7 +4,7 @@ import { optionalParam } from './validators';
 import { volumeParams } from '@/lib/activity/params';
 
 /** The role-session profile's URL: scope, tab, and the events tab's page. */
-export const ROLE_SESSION_TABS = ['overview', 'new-behavior', 'events', 'graph'] as const;
+export const ROLE_SESSION_TABS = ['overview', 'new-behavior', 'timeline', 'events', 'graph'] as const;
 export type RoleSessionTab = (typeof ROLE_SESSION_TABS)[number];
 
 export const roleSessionProfileParams = scopeParams.extend(volumeParams.shape).extend({

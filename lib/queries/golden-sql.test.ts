@@ -1,3 +1,5 @@
+import { sessionTimeline } from '@/lib/timeline/query';
+import { evidenceEventNames, keyOwner } from '@/lib/findings/resolve-actor';
 import { describeGoldenSql } from '@/test/golden-sql';
 import { dataRange } from './data-range';
 import { eventSearch } from './event-search';
@@ -57,6 +59,9 @@ const cases: [string, QueryModule<never, unknown>, unknown][] = [
     { ...scope, account: '123456789012', role: 'DemoRole1', sessionName: 'sara', assumer: 'arn:aws:iam::123456789012:user/alice', sort: 'events', order: 'desc', limit: 51, offset: 50 },
   ],
   ['session-credentials', sessionCredentials as QueryModule<never, unknown>, { ...scope, principalIds: ['AROAEXAMPLE000000001:sara', 'AROAEXAMPLE000000003:bob'] }],
+  ['session-timeline', sessionTimeline as QueryModule<never, unknown>, { ...scope, principalId: 'AROAEXAMPLE000000001:sara' }],
+  ['finding-key-owner', keyOwner as QueryModule<never, unknown>, { ...scope, accessKeyId: 'ASIAEXAMPLEKEY000001' }],
+  ['finding-evidence-names', evidenceEventNames as QueryModule<never, unknown>, { ...scope, eventIds: ['e-1', 'e-2'] }],
 ];
 
 describeGoldenSql(cases);

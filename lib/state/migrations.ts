@@ -24,6 +24,61 @@ export const MIGRATIONS: readonly Migration[] = [
         updated_at    TIMESTAMPTZ NOT NULL DEFAULT current_timestamp
       )`,
   },
+  {
+    version: 2,
+    name: 'findings',
+    // Imported GuardDuty findings and Trailscope's own detections (lib/findings/store.ts). Times
+    // are UTC TIMESTAMPs; actor fields are columns so the list can filter on them; resources and
+    // evidence event ids are JSON text, read and merged whole by the store.
+    sql: `
+      CREATE TABLE findings (
+        id                  VARCHAR PRIMARY KEY,
+        source              VARCHAR NOT NULL,
+        type                VARCHAR NOT NULL,
+        severity            DOUBLE NOT NULL,
+        severity_label      VARCHAR NOT NULL,
+        title               VARCHAR NOT NULL,
+        description         VARCHAR NOT NULL,
+        first_seen          TIMESTAMP NOT NULL,
+        last_seen           TIMESTAMP NOT NULL,
+        account_id          VARCHAR,
+        region              VARCHAR,
+        actor_access_key_id VARCHAR,
+        actor_principal_id  VARCHAR,
+        actor_arn           VARCHAR,
+        actor_user_name     VARCHAR,
+        actor_user_type     VARCHAR,
+        actor_session_id    VARCHAR,
+        resources           VARCHAR NOT NULL,
+        evidence_event_ids  VARCHAR NOT NULL,
+        rule                VARCHAR,
+        count               BIGINT NOT NULL,
+        created_at          TIMESTAMPTZ NOT NULL DEFAULT current_timestamp,
+        updated_at          TIMESTAMPTZ NOT NULL DEFAULT current_timestamp
+      )`,
+  },
+  {
+    // Managers' reviews (lib/reviews): each vendor role's expected-actions list, and each account's
+    // uploaded `aws iam get-account-authorization-details`, kept in the normalised form that
+    // lib/reviews/policy/authorization-details.ts parses it into and never sent back to the browser.
+    version: 3,
+    name: 'reviews',
+    sql: `
+      CREATE TABLE IF NOT EXISTS vendor_expected_actions (
+        role_arn   VARCHAR PRIMARY KEY,
+        patterns   VARCHAR NOT NULL,
+        updated_by VARCHAR NOT NULL,
+        updated_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp
+      );
+      CREATE TABLE IF NOT EXISTS authorization_details (
+        account_id  VARCHAR PRIMARY KEY,
+        file_name   VARCHAR,
+        details     VARCHAR NOT NULL,
+        summary     VARCHAR NOT NULL,
+        uploaded_by VARCHAR NOT NULL,
+        uploaded_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp
+      )`,
+  },
 ];
 
 export async function migrate(connection: DuckDBConnection, migrations: readonly Migration[] = MIGRATIONS): Promise<void> {

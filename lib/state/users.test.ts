@@ -8,6 +8,7 @@ process.env.TRAILSCOPE_DATA_DIR = dataDir;
 
 const { closeStateDb, stateDbPath, withStateConnection } = await import('./db');
 const { getUser, upsertUser } = await import('./users');
+const { MIGRATIONS } = await import('./migrations');
 
 describe('app-state store', () => {
   beforeAll(() => expect(stateDbPath()).toBe(path.join(dataDir, 'state.duckdb')));
@@ -39,7 +40,7 @@ describe('app-state store', () => {
     const versions = await withStateConnection(async (c) =>
       (await c.runAndReadAll('SELECT version FROM schema_migrations ORDER BY version')).getRowObjectsJS(),
     );
-    expect(versions).toEqual([{ version: 1 }]);
+    expect(versions).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
   });
 
   it('shares one instance between concurrent first callers', async () => {

@@ -21,6 +21,10 @@ import { SubjectActivity } from '@/components/activity/subject-activity';
 import { NewBehaviorTab } from '@/components/new-behavior/new-behavior-tab';
 import { OriginLine } from '@/components/origin-line';
 import { GraphTab } from '@/components/graph/graph-tab';
+import { SessionTimelineCard } from '@/components/session-timeline';
+import { getSessionTimeline, timelineMarks } from '@/lib/timeline/get-timeline';
+import type { Finding } from '@/lib/findings/types';
+import { listFindings } from '@/lib/findings/store';
 import { sessionNodeId } from '@/lib/graph/node-id';
 import { getChain } from '@/lib/attribution/chain';
 import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
@@ -75,6 +79,7 @@ export default async function RoleSessionPage({
         tabs={[
           { id: 'overview', label: 'Overview', href: tabHref('overview') },
           { id: 'new-behavior', label: 'New behavior', href: tabHref('new-behavior') },
+          { id: 'timeline', label: 'Timeline', href: tabHref('timeline') },
           { id: 'events', label: 'Events', href: tabHref('events') },
           { id: 'graph', label: 'Graph', href: tabHref('graph') },
         ]}
@@ -142,6 +147,13 @@ export default async function RoleSessionPage({
         />
       )}
 
+      {p.tab === 'timeline' && (
+        <SessionTimelineCard
+          timeline={await getSessionTimeline(conn, sessionId, scope, timelineMarks(sessionId, attribution, await findingsAbout(sessionId, scope), scope))}
+          scope={scope}
+        />
+      )}
+
       {p.tab === 'graph' && <GraphTab focus={sessionNodeId(sessionId)} scope={scope} searchParams={sp} resetHref={tabHref('graph')} />}
 
       {p.tab === 'events' && <SessionEvents sessionId={sessionId} scope={scope} cursor={p.cursor} conn={conn} />}
@@ -168,4 +180,10 @@ async function SessionEvents({
       olderHref={result.nextCursor ? roleSessionHref(sessionId, scope, { tab: 'events', cursor: result.nextCursor }) : null}
     />
   );
+}
+
+/** Findings whose actor is this session, seen in the scope. */
+async function findingsAbout(sessionId: string, scope: Scope): Promise<Finding[]> {
+  const findings = await listFindings({ from: scope.from, to: scope.to, limit: 1000 });
+  return findings.filter((f) => f.actor.sessionId === sessionId);
 }

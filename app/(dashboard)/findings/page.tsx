@@ -1,0 +1,145 @@
+import Link from 'next/link';
+import { Card } from '@/components/card';
+import { InvalidLink } from '@/components/invalid-link';
+import { PageHeader } from '@/components/page-header';
+import { FindingsActions } from '@/components/findings/findings-actions';
+import { SeverityBadge } from '@/components/findings/severity-badge';
+import { countFindings, listFindings } from '@/lib/findings/store';
+import { FINDING_SOURCES, SEVERITY_LABELS, type Finding } from '@/lib/findings/types';
+import { formatCount, formatTime } from '@/lib/format';
+import { href } from '@/lib/params/href';
+import { findingListParams, severitiesFrom, type FindingListParams } from '@/lib/params/findings';
+import type { Scope } from '@/lib/params/scope';
+import { loadPageParams } from '@/lib/services/page-params';
+import type { SearchParamsRecord } from '@/lib/services/page-scope';
+
+export const dynamic = 'force-dynamic';
+
+const th = 'px-2 py-1.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500';
+const td = 'px-2 py-1.5 align-top';
+
+function actorLabel(f: Finding): string {
+  const a = f.actor;
+  if (a.sessionId) return a.sessionId.slice(a.sessionId.indexOf(':') + 1) + (a.arn ? ` (${a.arn.split('/').slice(-2, -1)[0] ?? ''})` : '');
+  return a.arn?.split(/[/:]/).pop() ?? a.userName ?? a.principalId ?? a.accessKeyId ?? '—';
+}
+
+function listHref(scope: Scope, p: FindingListParams, change: Partial<Record<'type' | 'severity' | 'source' | 'sort' | 'order', string | undefined>>): string {
+  return href('/findings', { ...scope, type: p.type, severity: p.severity, source: p.source, sort: p.sort === 'lastSeen' ? undefined : p.sort, order: p.order === 'desc' ? undefined : p.order, ...change });
+}
+
+function SortHeader({ label, column, scope, p }: { label: string; column: FindingListParams['sort']; scope: Scope; p: FindingListParams }) {
+  const active = p.sort === column;
+  const next = active && p.order === 'desc' ? 'asc' : 'desc';
+  return (
+    <th className={th} aria-sort={active ? (p.order === 'asc' ? 'ascending' : 'descending') : undefined}>
+      <Link href={listHref(scope, p, { sort: column, order: next })} className="hover:text-slate-800">
+        {label}
+        {active ? (p.order === 'asc' ? ' ▲' : ' ▼') : ''}
+      </Link>
+    </th>
+  );
+}
+
+export default async function FindingsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+  const load = await loadPageParams(await searchParams, findingListParams);
+  if (!load.ok) return <InvalidLink parameter={load.parameter} message={load.message} resetHref="/findings" />;
+  const { scope, range } = load.page;
+  const p = load.params;
+  const filter = { from: scope.from, to: scope.to, type: p.type, severity: severitiesFrom(p.severity), source: p.source };
+  const [findings, counts] = await Promise.all([listFindings({ ...filter, sort: p.sort, order: p.order, limit: 500 }), countFindings(filter)]);
+
+  return (
+    <div className="space-y-5">
+      <PageHeader title="Findings" scope={scope} latest={range.last} />
+      <FindingsActions scope={scope} />
+      <Card title={`${formatCount(counts.total)} findings seen in the scope${counts.total > findings.length ? ` (the first ${findings.length})` : ''}`}>
+        <form method="get" action="/findings" className="mb-3 flex flex-wrap items-end gap-2 text-sm" aria-label="Filter findings">
+          <input type="hidden" name="from" value={scope.from} />
+          <input type="hidden" name="to" value={scope.to} />
+          <label className="flex flex-col text-xs text-slate-600">
+            Type
+            <select name="type" defaultValue={p.type ?? ''} className="rounded border border-slate-300 px-2 py-1 text-sm">
+              <option value="">any</option>
+              {counts.byType.map((t) => (
+                <option key={t.type} value={t.type}>
+                  {t.type} ({t.count})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex flex-col text-xs text-slate-600">
+            Severity at least
+            <select name="severity" defaultValue={p.severity ?? ''} className="rounded border border-slate-300 px-2 py-1 text-sm">
+              <option value="">any</option>
+              {SEVERITY_LABELS.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex flex-col text-xs text-slate-600">
+            Source
+            <select name="source" defaultValue={p.source ?? ''} className="rounded border border-slate-300 px-2 py-1 text-sm">
+              <option value="">any</option>
+              {FINDING_SOURCES.map((s) => (
+                <option key={s} value={s}>
+                  {s === 'guardduty' ? 'GuardDuty' : 'Trailscope detection'}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100">
+            Filter
+          </button>
+        </form>
+        {findings.length === 0 ? (
+          <p className="text-sm text-slate-500">
+            No findings in the scope. Run the detections over it, import GuardDuty findings, or widen the scope.
+          </p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm" data-testid="findings-table">
+              <thead>
+                <tr className="border-b border-slate-200">
+                  <SortHeader label="Severity" column="severity" scope={scope} p={p} />
+                  <SortHeader label="Finding" column="type" scope={scope} p={p} />
+                  <th className={th}>Actor</th>
+                  <th className={th}>Account</th>
+                  <th className={th}>Region</th>
+                  <SortHeader label="First seen" column="firstSeen" scope={scope} p={p} />
+                  <SortHeader label="Last seen" column="lastSeen" scope={scope} p={p} />
+                  <th className={`${th} text-right`}>Count</th>
+                </tr>
+              </thead>
+              <tbody>
+                {findings.map((f) => (
+                  <tr key={f.id} className="border-b border-slate-100 hover:bg-slate-50" data-testid="finding-row" data-finding-id={f.id}>
+                    <td className={td}>
+                      <SeverityBadge label={f.severityLabel} severity={f.severity} />
+                    </td>
+                    <td className={td}>
+                      <Link href={href(`/findings/${encodeURIComponent(f.id)}`, { ...scope })} className="font-medium text-indigo-700 hover:underline">
+                        {f.title}
+                      </Link>
+                      <p className="font-mono text-[11px] text-slate-500">
+                        {f.type} · {f.source === 'guardduty' ? 'GuardDuty' : 'detection'}
+                      </p>
+                    </td>
+                    <td className={`${td} max-w-56 break-all font-mono text-xs`}>{actorLabel(f)}</td>
+                    <td className={`${td} font-mono text-xs`}>{f.accountId ?? '—'}</td>
+                    <td className={`${td} whitespace-nowrap text-xs`}>{f.region ?? '—'}</td>
+                    <td className={`${td} text-xs`}>{formatTime(f.firstSeen).replace(' UTC', '')}</td>
+                    <td className={`${td} text-xs`}>{formatTime(f.lastSeen).replace(' UTC', '')}</td>
+                    <td className={`${td} text-right tabular-nums`}>{formatCount(f.count)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+    </div>
+  );
+}

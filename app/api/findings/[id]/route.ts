@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { notFound } from '@/lib/http/errors';
+import { withAuth } from '@/lib/http/with-auth';
+import { getFinding } from '@/lib/findings/store';
+import { findingIdParam } from '@/lib/params/findings';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = withAuth({ params: z.object({ id: findingIdParam }) }, async ({ params }) => {
+  const finding = await getFinding(params.id);
+  if (!finding) return notFound(`no finding ${params.id}`);
+  return { finding };
+});

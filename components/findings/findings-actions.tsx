@@ -1,0 +1,105 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useRef, useState } from 'react';
+import type { Scope } from '@/lib/params/scope';
+
+interface ImportResult {
+  imported: number;
+  updated: number;
+  skipped: { index: number; reason: string }[];
+}
+
+async function errorText(res: Response): Promise<string> {
+  const body = (await res.json().catch(() => null)) as { error?: string; message?: string; parameter?: string } | null;
+  if (body?.parameter) return `${body.parameter} ${body.message ?? 'is invalid'}`;
+  return body?.message ?? body?.error ?? `HTTP ${res.status}`;
+}
+
+/** Import a GuardDuty export, or run the built-in detections over the scope; the list refreshes after. */
+export function FindingsActions({ scope }: { scope: Scope }) {
+  const router = useRouter();
+  const file = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState<'import' | 'detect' | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string; details?: string[] } | null>(null);
+
+  async function importFile(f: File) {
+    setBusy('import');
+    setMessage(null);
+    try {
+      const res = await fetch('/api/findings/import', { method: 'POST', body: await f.text(), headers: { 'content-type': 'application/json' } });
+      if (!res.ok) throw new Error(await errorText(res));
+      const r = (await res.json()) as ImportResult;
+      setMessage({
+        kind: 'ok',
+        text: `${f.name}: ${r.imported} new, ${r.updated} updated, ${r.skipped.length} skipped`,
+        details: r.skipped.slice(0, 20).map((s) => `finding #${s.index + 1}: ${s.reason}`),
+      });
+      router.refresh();
+    } catch (error) {
+      setMessage({ kind: 'error', text: `${f.name}: ${error instanceof Error ? error.message : String(error)}` });
+    } finally {
+      setBusy(null);
+      if (file.current) file.current.value = '';
+    }
+  }
+
+  async function runDetections() {
+    setBusy('detect');
+    setMessage(null);
+    try {
+      const res = await fetch(`/api/detections/run?${new URLSearchParams({ from: scope.from, to: scope.to })}`, { method: 'POST' });
+      if (!res.ok) throw new Error(await errorText(res));
+      const r = (await res.json()) as { findings: unknown[]; inserted: number; updated: number };
+      setMessage({ kind: 'ok', text: `Detections: ${r.findings.length} findings in the scope (${r.inserted} new, ${r.updated} already known)` });
+      router.refresh();
+    } catch (error) {
+      setMessage({ kind: 'error', text: `Detections failed: ${error instanceof Error ? error.message : String(error)}` });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-center gap-2">
+        <button
+          type="button"
+          onClick={() => void runDetections()}
+          disabled={busy !== null}
+          className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-700 disabled:opacity-50"
+          data-testid="run-detections"
+        >
+          {busy === 'detect' ? 'Running detections…' : 'Run detections over the scope'}
+        </button>
+        <label className="cursor-pointer rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
+          {busy === 'import' ? 'Importing…' : 'Import GuardDuty findings (JSON)'}
+          <input
+            ref={file}
+            type="file"
+            accept="application/json,.json,.jsonl"
+            className="sr-only"
+            data-testid="import-findings"
+            disabled={busy !== null}
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f) void importFile(f);
+            }}
+          />
+        </label>
+      </div>
+      {message && (
+        <div role="status" className={`rounded px-3 py-2 text-sm ${message.kind === 'ok' ? 'bg-emerald-50 text-emerald-900' : 'bg-red-50 text-red-800'}`} data-testid="findings-message">
+          {message.text}
+          {message.details && message.details.length > 0 && (
+            <ul className="mt-1 list-disc pl-5 text-xs">
+              {message.details.map((d) => (
+                <li key={d}>{d}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

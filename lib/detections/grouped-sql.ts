@@ -1,0 +1,125 @@
+/**
+ * The SQL shape most detections share: select the rule's events in the scope, rank them within
+ * their group, and aggregate one row per group (the finding) with its seen range, count, the
+ * latest actor fields and up to MAX_EVIDENCE event ids. Written once here so every rule reads the
+ * actor and evidence the same way on both engines.
+ */
+import { z } from 'zod';
+import type { Dialect } from '@/lib/engine/dialect';
+import { code, join, sql, trusted, type Sql } from '@/lib/sql/sql';
+
+/** Event ids carried per finding row; the count is always the full number of events. */
+export const MAX_EVIDENCE = 100;
+/** Findings per rule and run; `truncated` on the rule's result says when a rule hit it. */
+export const MAX_GROUPS = 1000;
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+const instant = z.string().regex(ISO, 'must be an ISO-8601 UTC instant such as 2026-11-18T09:00:00Z');
+
+/** The scope a detection run covers, [from, to). */
+export const scopeSchema = z
+  .object({ from: instant, to: instant })
+  .refine((s) => Date.parse(s.from) < Date.parse(s.to), { message: 'from must be before to', path: ['from'] });
+
+/**
+ * Athena returns ARRAY columns in Trino's display form (`[a, b]`, see lib/engine/athena/results.ts),
+ * DuckDB as a list. The arrays detections return hold event ids, API names, policy ARNs and IPs,
+ * none of which contains ", ", so the display form splits back exactly.
+ */
+export const stringList = z.preprocess(
+  (v) => {
+    if (typeof v !== 'string') return v;
+    const inner = v.trim().replace(/^\[/, '').replace(/\]$/, '').trim();
+    return inner === '' ? [] : inner.split(', ');
+  },
+  z
+    .array(z.string().nullable())
+    .nullable()
+    .transform((l) => (l ?? []).filter((x): x is string => x !== null && x !== '')),
+);
+
+/** A DISTINCT aggregate's values, sorted: engines return them in any order, and findings must read the same every run. */
+export const distinctList = stringList.transform((l) => [...l].sort());
+
+/**
+ * The columns every matched event carries: its id and time, the account and region, the principal
+ * it is grouped by (principal id, else ARN, else the invoking service) and the actor fields. The
+ * user name falls back to the role name for role sessions, as GuardDuty's UserName does.
+ */
+export function eventColumns(d: Dialect): Sql {
+  return sql`eventid AS event_id,
+    ${d.eventTime} AS t,
+    recipientaccountid AS account_id,
+    awsregion AS aws_region,
+    coalesce(useridentity.principalid, useridentity.arn, useridentity.invokedby, 'unknown') AS principal_key,
+    useridentity.type AS actor_type,
+    useridentity.principalid AS actor_principal_id,
+    useridentity.arn AS actor_arn,
+    coalesce(useridentity.username, useridentity.sessioncontext.sessionissuer.username) AS actor_user_name,
+    useridentity.accesskeyid AS actor_access_key_id`;
+}
+
+export interface GroupedSpec {
+  /** A SELECT producing `eventColumns` plus the rule's own columns for its events in the scope. */
+  matched: Sql;
+  /** More CTEs after `matched` (name AS (...), ...), for rules that refine the matched events. */
+  ctes?: Sql;
+  /** The CTE the findings are aggregated from (default `matched`). */
+  from?: 'matched' | 'bursting';
+  /** Group columns beyond account_id and principal_key: one finding per distinct combination. */
+  keys?: readonly string[];
+  /** More aggregates, each `expr AS name`. */
+  aggregates?: readonly Sql[];
+}
+
+const KEY = /^[a-z_]+$/;
+
+export function groupedFindingsSql(d: Dialect, spec: GroupedSpec): Sql {
+  const keys = ['account_id', 'principal_key', ...(spec.keys ?? [])].map((k) => {
+    if (!KEY.test(k)) throw new Error(`Invalid group column ${k}`);
+    return code(k);
+  });
+  const keyList = join(keys, ', ');
+  const source = code(spec.from ?? 'matched');
+  const extra = spec.aggregates?.length ? sql`,\n       ${join([...spec.aggregates], ',\n       ')}` : sql``;
+  return sql`
+WITH matched AS (${spec.matched})${spec.ctes ? sql`,\n${spec.ctes}` : sql``},
+ranked AS (
+  SELECT src.*, row_number() OVER (PARTITION BY ${keyList} ORDER BY t, event_id) AS rn
+  FROM ${source} src
+)
+SELECT ${keyList},
+       ${d.isoString(sql`min(t)`)} AS first_seen,
+       ${d.isoString(sql`max(t)`)} AS last_seen,
+       count(*) AS events,
+       max_by(aws_region, t) AS aws_region,
+       max_by(actor_type, t) AS actor_type,
+       max_by(actor_principal_id, t) AS actor_principal_id,
+       max_by(actor_arn, t) AS actor_arn,
+       max_by(actor_user_name, t) AS actor_user_name,
+       max_by(actor_access_key_id, t) AS actor_access_key_id,
+       array_agg(event_id ORDER BY t, event_id) FILTER (WHERE rn <= ${trusted(MAX_EVIDENCE)}) AS event_ids${extra}
+FROM ranked
+GROUP BY ${keyList}
+ORDER BY first_seen, ${keyList}
+LIMIT ${trusted(MAX_GROUPS)}`;
+}
+
+const text = z.string().nullable();
+
+/** The columns `groupedFindingsSql` returns for every rule. */
+export const groupedRow = z.object({
+  account_id: text,
+  principal_key: z.string(),
+  first_seen: z.string(),
+  last_seen: z.string(),
+  events: z.number(),
+  aws_region: text,
+  actor_type: text,
+  actor_principal_id: text,
+  actor_arn: text,
+  actor_user_name: text,
+  actor_access_key_id: text,
+  event_ids: stringList,
+});
+export type GroupedRow = z.output<typeof groupedRow>;

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { succeededCall } from '@/lib/cloudtrail/predicates';
+import type { QueryModule } from '@/lib/queries/panel';
+import { join, sql } from '@/lib/sql/sql';
+import { eventColumns, groupedFindingsSql, groupedRow, scopeSchema, distinctList } from '../grouped-sql';
+
+const accountList = z.array(z.string().regex(/^\d{12}$/, 'account ids are 12 digits')).min(1).max(1000);
+const params = z.intersection(scopeSchema, z.object({ organisationAccounts: accountList }));
+export type ExternalAssumeRoleParams = z.infer<typeof params>;
+
+const row = groupedRow.extend({ role_arn: z.string(), caller_account: z.string(), with_external_id: z.number(), source_ips: distinctList });
+export type ExternalAssumeRoleRow = z.output<typeof row>;
+
+/**
+ * AssumeRole calls from outside the organisation into it, one row per role account, calling
+ * principal, role and calling account. A cross-account AssumeRole is logged in both accounts; only
+ * the copy in an organisation account (recipientaccountid) counts, where userIdentity is the
+ * caller's account (type AWSAccount) and its principal id.
+ */
+export const externalAssumeRoles: QueryModule<ExternalAssumeRoleParams, ExternalAssumeRoleRow> = {
+  name: 'detection-external-assume-role',
+  params,
+  row,
+  build(d, p) {
+    const accounts = join(p.organisationAccounts.map((a) => sql`${a}`), ', ');
+    return groupedFindingsSql(d, {
+      matched: sql`
+  SELECT ${eventColumns(d)},
+    coalesce(${d.jsonExtractScalar(sql`requestparameters`, '$.roleArn')}, 'unknown') AS role_arn,
+    useridentity.accountid AS caller_account,
+    ${d.jsonExtractScalar(sql`requestparameters`, '$.externalId')} AS external_id,
+    sourceipaddress AS source_ip
+  FROM ${d.table}
+  WHERE ${d.timeRange(p.from, p.to)}
+    AND eventsource = 'sts.amazonaws.com'
+    AND eventname = 'AssumeRole'
+    AND ${succeededCall}
+    AND useridentity.accountid IS NOT NULL
+    AND useridentity.accountid NOT IN (${accounts})
+    AND recipientaccountid IN (${accounts})`,
+      keys: ['role_arn', 'caller_account'],
+      aggregates: [sql`count_if(external_id IS NOT NULL) AS with_external_id`, sql`array_agg(DISTINCT source_ip) AS source_ips`],
+    });
+  },
+};

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { failedCall } from '@/lib/cloudtrail/predicates';
+import type { QueryModule } from '@/lib/queries/panel';
+import { code, sql, trusted } from '@/lib/sql/sql';
+import { MAX_EVIDENCE, stringList } from '../grouped-sql';
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+const instant = z.string().regex(ISO, 'must be an ISO-8601 UTC instant');
+
+const params = z
+  .object({ baselineFrom: instant, scopeFrom: instant, scopeTo: instant })
+  .refine((p) => Date.parse(p.baselineFrom) <= Date.parse(p.scopeFrom) && Date.parse(p.scopeFrom) < Date.parse(p.scopeTo), {
+    message: 'baselineFrom ≤ scopeFrom < scopeTo',
+  });
+export type PrincipalSourcesParams = z.infer<typeof params>;
+
+/** Rows per run; a scope with more (principal, IP) pairs than this is reported as truncated. */
+export const MAX_PRINCIPAL_SOURCES = 100_000;
+
+/** The principal kinds the new-country rule judges; services and anonymous callers have no "usual place". */
+export const LOCATED_PRINCIPAL_TYPES = ['IAMUser', 'Root', 'AssumedRole', 'FederatedUser'] as const;
+
+const text = z.string().nullable();
+const row = z.object({
+  principal_id: z.string(),
+  ip: z.string(),
+  baseline_calls: z.number(),
+  scope_success: z.number(),
+  scope_failed: z.number(),
+  scope_first: text,
+  scope_last: text,
+  baseline_last: text,
+  first_seen: z.string(),
+  account_id: text,
+  aws_region: text,
+  actor_type: text,
+  actor_arn: text,
+  actor_user_name: text,
+  actor_access_key_id: text,
+  event_ids: stringList,
+});
+export type PrincipalSourceRow = z.output<typeof row>;
+
+/**
+ * Per principal active in the scope and per source IP: calls in the baseline and in the scope, as
+ * the New behavior counts query splits them (behavior-counts.ts), but for every active principal
+ * at once rather than one subject. Only principals with a call in the scope are read back over the
+ * baseline, so the result is bounded by the scope's principals. The scope split is epoch seconds
+ * spliced as text (Athena binds `?` only in WHERE). Actor fields and evidence come from the scope.
+ */
+export const principalSources: QueryModule<PrincipalSourcesParams, PrincipalSourceRow> = {
+  name: 'detection-principal-sources',
+  params,
+  row,
+  build(d, p) {
+    const split = trusted(Math.ceil(Date.parse(p.scopeFrom) / 1000));
+    const types = sql`useridentity.type IN (${code(LOCATED_PRINCIPAL_TYPES.map((t) => `'${t}'`).join(', '))})`;
+    return sql`
+WITH active AS (
+  SELECT DISTINCT useridentity.principalid AS principal_id
+  FROM ${d.table}
+  WHERE ${d.timeRange(p.scopeFrom, p.scopeTo)}
+    AND useridentity.principalid IS NOT NULL
+    AND ${types}
+),
+events AS (
+  SELECT useridentity.principalid AS principal_id,
+    sourceipaddress AS ip,
+    eventid AS event_id,
+    ${d.eventTime} AS t,
+    ${d.epochSeconds(d.eventTime)} >= ${split} AS in_scope,
+    (${failedCall}) AS failed,
+    recipientaccountid AS account_id,
+    awsregion AS aws_region,
+    useridentity.type AS actor_type,
+    useridentity.arn AS actor_arn,
+    coalesce(useridentity.username, useridentity.sessioncontext.sessionissuer.username) AS actor_user_name,
+    useridentity.accesskeyid AS actor_access_key_id
+  FROM ${d.table}
+  WHERE ${d.timeRange(p.baselineFrom, p.scopeTo)}
+    AND sourceipaddress IS NOT NULL
+    AND ${types}
+    AND useridentity.principalid IN (SELECT principal_id FROM active)
+),
+ranked AS (
+  SELECT events.*, row_number() OVER (PARTITION BY principal_id, ip, in_scope ORDER BY t, event_id) AS rn
+  FROM events
+)
+SELECT principal_id, ip,
+  count_if(NOT in_scope) AS baseline_calls,
+  count_if(in_scope AND NOT failed) AS scope_success,
+  count_if(in_scope AND failed) AS scope_failed,
+  ${d.isoString(sql`min(CASE WHEN in_scope THEN t END)`)} AS scope_first,
+  ${d.isoString(sql`max(CASE WHEN in_scope THEN t END)`)} AS scope_last,
+  ${d.isoString(sql`max(CASE WHEN NOT in_scope THEN t END)`)} AS baseline_last,
+  ${d.isoString(sql`min(t)`)} AS first_seen,
+  max_by(account_id, t) FILTER (WHERE in_scope) AS account_id,
+  max_by(aws_region, t) FILTER (WHERE in_scope) AS aws_region,
+  max_by(actor_type, t) FILTER (WHERE in_scope) AS actor_type,
+  max_by(actor_arn, t) FILTER (WHERE in_scope) AS actor_arn,
+  max_by(actor_user_name, t) FILTER (WHERE in_scope) AS actor_user_name,
+  max_by(actor_access_key_id, t) FILTER (WHERE in_scope) AS actor_access_key_id,
+  array_agg(event_id ORDER BY t, event_id) FILTER (WHERE in_scope AND rn <= ${trusted(MAX_EVIDENCE)}) AS event_ids
+FROM ranked
+GROUP BY principal_id, ip
+ORDER BY principal_id, ip
+LIMIT ${trusted(MAX_PRINCIPAL_SOURCES)}`;
+  },
+};

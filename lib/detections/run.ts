@@ -1,0 +1,168 @@
+/**
+ * Runs every built-in detection over a scope of the CloudTrail store and says, per rule, what it
+ * found and what each query cost (so the Findings page can show the SQL like every other panel).
+ * Rules run one after another: Athena limits concurrent queries per account, and DuckDB gains
+ * little from running them side by side.
+ */
+import { getEnricher } from '@/lib/enrichment/enricher';
+import type { Enricher } from '@/lib/enrichment/types';
+import { EngineError, type Connection, type QueryStats } from '@/lib/engine/types';
+import { upsertFindings } from '@/lib/findings/store';
+import type { Finding } from '@/lib/findings/types';
+import { baselineWindow } from '@/lib/new-behavior/coverage';
+import { checkBaselineDays, DEFAULT_BASELINE_DAYS } from '@/lib/new-behavior/params';
+import { organisationAccounts } from '@/lib/org/accounts';
+import type { Scope } from '@/lib/params/scope';
+import { runPanel, type PanelResult, type QueryModule } from '@/lib/queries/panel';
+import { getDataRange } from '@/lib/services/data-range';
+import type { SqlParam } from '@/lib/sql/sql';
+import { MAX_GROUPS, scopeSchema } from './grouped-sql';
+import { newCountryFindings } from './new-country';
+import { accessDeniedBursts } from './queries/access-denied-burst';
+import { consoleLogins } from './queries/console-logins';
+import { externalAssumeRoles } from './queries/external-assume-role';
+import { accessKeysForOtherUsers, policyChangesByRoleSession } from './queries/iam-changes';
+import { MAX_PRINCIPAL_SOURCES, principalSources } from './queries/principal-sources';
+import { trailChanges } from './queries/trail-changes';
+import { DETECTION_RULE_IDS, TRAIL_MODIFYING_EVENTS, type DetectionRuleId } from './rules';
+import {
+  accessDeniedBurstFinding,
+  accessKeyFinding,
+  consoleLoginFinding,
+  externalAssumeRoleFinding,
+  policyChangeFinding,
+  trailFinding,
+} from './to-findings';
+
+export interface DetectionQuery {
+  sql: string;
+  params: SqlParam[];
+  stats: QueryStats;
+}
+
+export interface RuleRun {
+  rule: DetectionRuleId;
+  /** Findings the rule produced in this run. */
+  count: number;
+  queries: DetectionQuery[];
+  /** The rule hit its row limit: there may be more findings than were returned. */
+  truncated: boolean;
+  /** Context worth showing beside the count (where the organisation accounts came from, principals without a baseline). */
+  note?: string;
+  /** The rule could not run (a query failed, no organisation accounts); the other rules still did. */
+  error?: string;
+}
+
+export interface DetectionRun {
+  scope: Scope;
+  findings: Finding[];
+  perRule: RuleRun[];
+}
+
+export interface DetectionOptions {
+  /** Geolocation for the new-country rule; the process-wide enricher by default. */
+  enricher?: Enricher;
+  /** The store's first event, so a young store shortens the baseline; read from the store by default. */
+  storeFirstEvent?: string | null;
+  /** Days of baseline for the new-country rule (1–90, 45 by default, as the New behavior panel). */
+  baselineDays?: number;
+  /** Only these rules (all by default). */
+  rules?: readonly DetectionRuleId[];
+}
+
+interface Context {
+  conn: Connection;
+  scope: Scope;
+  signal?: AbortSignal;
+  options: DetectionOptions;
+}
+
+type Outcome = Omit<RuleRun, 'rule' | 'count'> & { findings: Finding[] };
+
+const query = (p: PanelResult<unknown>): DetectionQuery => ({ sql: p.sql, params: p.params, stats: p.stats });
+
+/** A grouped rule: one query, one finding per row. */
+async function grouped<P, R>(ctx: Context, module: QueryModule<P, R>, params: P, toFinding: (row: R) => Finding): Promise<Outcome> {
+  const result = await runPanel(ctx.conn, module, params, ctx.signal);
+  return { findings: result.rows.map(toFinding), queries: [query(result)], truncated: result.rows.length >= MAX_GROUPS };
+}
+
+async function newCountry(ctx: Context): Promise<Outcome> {
+  const queries: DetectionQuery[] = [];
+  let storeFirst = ctx.options.storeFirstEvent;
+  if (storeFirst === undefined) {
+    const range = await getDataRange(ctx.conn, ctx.signal);
+    queries.push(query(range));
+    storeFirst = range.rows[0]?.first ?? null;
+  }
+  const window = baselineWindow(ctx.scope.from, checkBaselineDays(ctx.options.baselineDays ?? DEFAULT_BASELINE_DAYS));
+  const counts = await runPanel(ctx.conn, principalSources, { baselineFrom: window.from, scopeFrom: ctx.scope.from, scopeTo: ctx.scope.to }, ctx.signal);
+  queries.push(query(counts));
+  const enricher = ctx.options.enricher ?? getEnricher();
+  const infos = await enricher.enrich([...new Set(counts.rows.map((r) => r.ip))]);
+  const result = newCountryFindings(counts.rows, infos, window, storeFirst);
+  return {
+    findings: result.findings,
+    queries,
+    truncated: counts.rows.length >= MAX_PRINCIPAL_SOURCES,
+    note: `${result.principals - result.withoutBaseline} of ${result.principals} active principals had a baseline to compare with`,
+  };
+}
+
+async function externalAccounts(ctx: Context): Promise<Outcome> {
+  const org = await organisationAccounts(ctx.conn, ctx.signal);
+  if (org.accounts.length === 0) {
+    return { findings: [], queries: [], truncated: false, error: 'No organisation accounts: set TRAILSCOPE_ORG_ACCOUNTS, or ingest the organisation accounts’ trails.' };
+  }
+  const outcome = await grouped(ctx, externalAssumeRoles, { ...ctx.scope, organisationAccounts: org.accounts }, externalAssumeRoleFinding);
+  return { ...outcome, note: `${org.accounts.length} organisation account${org.accounts.length === 1 ? '' : 's'} (${org.source === 'config' ? 'TRAILSCOPE_ORG_ACCOUNTS' : 'inferred from the ingested trails'})` };
+}
+
+const DETECTORS: Record<DetectionRuleId, (ctx: Context) => Promise<Outcome>> = {
+  'cloudtrail-logging-stopped': (ctx) => grouped(ctx, trailChanges, { ...ctx.scope, eventNames: ['StopLogging'] }, (r) => trailFinding('cloudtrail-logging-stopped', r)),
+  'cloudtrail-trail-deleted': (ctx) => grouped(ctx, trailChanges, { ...ctx.scope, eventNames: ['DeleteTrail'] }, (r) => trailFinding('cloudtrail-trail-deleted', r)),
+  'cloudtrail-trail-modified': (ctx) =>
+    grouped(ctx, trailChanges, { ...ctx.scope, eventNames: [...TRAIL_MODIFYING_EVENTS] }, (r) => trailFinding('cloudtrail-trail-modified', r)),
+  'iam-policy-changed-by-role-session': (ctx) => grouped(ctx, policyChangesByRoleSession, ctx.scope, policyChangeFinding),
+  'iam-access-key-for-other-user': (ctx) => grouped(ctx, accessKeysForOtherUsers, ctx.scope, accessKeyFinding),
+  'console-login-without-mfa': (ctx) =>
+    grouped(ctx, consoleLogins, { ...ctx.scope, kind: 'iam-user-without-mfa' }, (r) => consoleLoginFinding('console-login-without-mfa', r)),
+  'root-console-login': (ctx) => grouped(ctx, consoleLogins, { ...ctx.scope, kind: 'root' }, (r) => consoleLoginFinding('root-console-login', r)),
+  'access-denied-burst': (ctx) => grouped(ctx, accessDeniedBursts, ctx.scope, accessDeniedBurstFinding),
+  'role-assumed-from-external-account': externalAccounts,
+  'new-country-for-principal': newCountry,
+};
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Every rule (or `options.rules`) over [scope.from, scope.to). A rule that fails is reported in its
+ * `perRule` entry and the others still run; cancellation (the signal) stops the whole run.
+ * Findings are sorted by first seen, then id, so two runs over the same data compare equal.
+ */
+export async function runDetections(conn: Connection, scope: Scope, signal?: AbortSignal, options: DetectionOptions = {}): Promise<DetectionRun> {
+  const checked = scopeSchema.parse(scope);
+  const ctx: Context = { conn, scope: checked, signal, options };
+  const findings: Finding[] = [];
+  const perRule: RuleRun[] = [];
+  for (const rule of options.rules ?? DETECTION_RULE_IDS) {
+    signal?.throwIfAborted();
+    try {
+      const { findings: found, ...outcome } = await DETECTORS[rule](ctx);
+      findings.push(...found);
+      perRule.push({ rule, count: found.length, ...outcome });
+    } catch (error) {
+      if (signal?.aborted || (error instanceof EngineError && error.code === 'CANCELLED')) throw error;
+      perRule.push({ rule, count: 0, queries: [], truncated: false, error: message(error) });
+    }
+  }
+  findings.sort((a, b) => a.firstSeen.localeCompare(b.firstSeen) || a.id.localeCompare(b.id));
+  return { scope: checked, findings, perRule };
+}
+
+/** Stores a run's findings (new ones inserted, known ones merged; see lib/findings/store.ts). */
+export function saveDetections(run: Pick<DetectionRun, 'findings'>): Promise<{ inserted: number; updated: number }> {
+  return upsertFindings(run.findings);
+}

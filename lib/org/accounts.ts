@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { EngineError, type Connection } from '@/lib/engine/types';
+import { env } from '@/lib/env';
+import { runPanel, type PanelResult, type QueryModule } from '@/lib/queries/panel';
+import { getDataRange } from '@/lib/services/data-range';
+import { sql } from '@/lib/sql/sql';
+
+/**
+ * The organisation's accounts: TRAILSCOPE_ORG_ACCOUNTS when set, else the accounts whose own trails
+ * are in the store.
+ *
+ * "Own trail" needs care. A cross-account AssumeRole is logged in the caller's account as well as
+ * the role's, and the store may hold that caller-side copy for an outside account (the generator
+ * writes the vendor's copies under AWSLogs/<vendor account>, as a shared log bucket would). An
+ * account whose only records are its own principals' AssumeRole calls into other accounts' roles
+ * therefore says nothing about whose trails are ingested, and is not counted.
+ */
+
+export interface OrganisationAccounts {
+  accounts: string[];
+  source: 'config' | 'inferred';
+}
+
+/** How far back the inference looks from the newest event: bounded, so Athena reads a month of partitions. */
+export const INFERENCE_WINDOW_DAYS = 30;
+/** Recomputed at most this often: which trails are ingested changes with an ingest, not per request. */
+const CACHE_MS = 5 * 60_000;
+
+const params = z.object({ from: z.string(), to: z.string() });
+const row = z.object({ account_id: z.string(), events: z.number(), own_events: z.number() });
+export type AccountActivityRow = z.infer<typeof row>;
+
+/**
+ * Per recipient account: every record, and the records that are not a caller-side copy of an
+ * AssumeRole into another account's role (the role's account is the 5th field of its ARN).
+ */
+export const accountActivity: QueryModule<z.infer<typeof params>, AccountActivityRow> = {
+  name: 'organisation-account-activity',
+  params,
+  row,
+  build: (d, p) => {
+    const roleAccount = sql`split_part(${d.jsonExtractScalar(sql`requestparameters`, '$.roleArn')}, ':', 5)`;
+    return sql`
+SELECT recipientaccountid AS account_id,
+       count(*) AS events,
+       count_if(NOT coalesce(eventsource = 'sts.amazonaws.com' AND eventname = 'AssumeRole'
+         AND useridentity.accountid = recipientaccountid AND ${roleAccount} <> recipientaccountid, FALSE)) AS own_events
+FROM ${d.table}
+WHERE ${d.timeRange(p.from, p.to)}
+  AND recipientaccountid IS NOT NULL
+GROUP BY 1
+ORDER BY 1
+LIMIT 10000`;
+  },
+};
+
+/** Pure: the accounts with at least one record of their own, sorted. */
+export function inferOrganisationAccounts(rows: readonly AccountActivityRow[]): string[] {
+  return rows
+    .filter((r) => r.own_events > 0 && /^\d{12}$/.test(r.account_id))
+    .map((r) => r.account_id)
+    .sort();
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The inference and the query behind it, for pages that show their SQL. */
+export async function inferFromStore(
+  conn: Connection,
+  signal?: AbortSignal,
+): Promise<{ accounts: string[]; panel: PanelResult<AccountActivityRow> | null }> {
+  const last = (await getDataRange(conn, signal)).rows[0]?.last;
+  if (!last) return { accounts: [], panel: null };
+  const to = Date.parse(last) + 1000;
+  const panel = await runPanel(conn, accountActivity, { from: iso(to - INFERENCE_WINDOW_DAYS * 86_400_000), to: iso(to) }, signal);
+  return { accounts: inferOrganisationAccounts(panel.rows), panel };
+}
+
+type Cached = { at: number; value: Promise<OrganisationAccounts> };
+const cache = new WeakMap<Connection, Cached>();
+
+export async function organisationAccounts(conn: Connection, signal?: AbortSignal): Promise<OrganisationAccounts> {
+  const configured = env().TRAILSCOPE_ORG_ACCOUNTS;
+  if (configured.length > 0) return { accounts: [...new Set(configured)].sort(), source: 'config' };
+  const hit = cache.get(conn);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
+  // Not tied to the caller's signal: the cached promise is shared by later requests.
+  const value = inferFromStore(conn).then(({ accounts }) => ({ accounts, source: 'inferred' as const }));
+  cache.set(conn, { at: Date.now(), value });
+  value.catch(() => {
+    if (cache.get(conn)?.value === value) cache.delete(conn);
+  });
+  if (signal?.aborted) throw new EngineError('The query was cancelled.', 'CANCELLED');
+  return value;
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { sql, trusted } from '@/lib/sql/sql';
+import type { QueryModule } from '@/lib/queries/panel';
+
+/** At most this many events on the timeline; the Events tab pages through the rest. */
+export const TIMELINE_LIMIT = 2000;
+
+const row = z.object({
+  event_id: z.string(),
+  event_time: z.string(),
+  event_source: z.string().nullable(),
+  event_name: z.string().nullable(),
+  error_code: z.string().nullable(),
+  source_ip: z.string().nullable(),
+  region: z.string().nullable(),
+  role_arn: z.string().nullable(),
+  role_session_name: z.string().nullable(),
+  assumed_role_id: z.string().nullable(),
+});
+export type TimelineRow = z.infer<typeof row>;
+
+/**
+ * A role session's calls in the scope, oldest first, with what an AssumeRole call asked for and
+ * got (to mark the sessions it started). One more row than the limit says there are more.
+ */
+export const sessionTimeline: QueryModule<{ from: string; to: string; principalId: string }, TimelineRow> = {
+  name: 'session-timeline',
+  params: z.object({ from: z.string(), to: z.string(), principalId: z.string().min(1).max(300) }),
+  row,
+  build: (d, p) => sql`
+SELECT eventid AS event_id, ${d.isoString(d.eventTime)} AS event_time, eventsource AS event_source,
+  eventname AS event_name, nullif(errorcode, '') AS error_code, sourceipaddress AS source_ip, awsregion AS region,
+  ${d.jsonExtractScalar(sql`requestparameters`, '$.roleArn')} AS role_arn,
+  ${d.jsonExtractScalar(sql`requestparameters`, '$.roleSessionName')} AS role_session_name,
+  ${d.jsonExtractScalar(sql`responseelements`, '$.assumedRoleUser.assumedRoleId')} AS assumed_role_id
+FROM ${d.table}
+WHERE ${d.timeRange(p.from, p.to)}
+  AND useridentity.principalid = ${p.principalId}
+ORDER BY ${d.eventTime}, eventid
+LIMIT ${trusted(TIMELINE_LIMIT + 1)}`,
+};
