@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useSearchParams } from 'next/navigation';
 import { formatTime } from '@/lib/format';
 
 type RecordLike = Record<string, unknown>;
@@ -13,9 +13,19 @@ function principalOf(r: RecordLike): string {
   return str(u.arn) || str(u.invokedBy) || str(u.principalId) || str(u.type) || '—';
 }
 
+/** The open record lives in the URL (`record=<eventID>`), so a copied link opens it too. */
+function selectRecord(eventId: string | null) {
+  const url = new URL(window.location.href);
+  if (eventId) url.searchParams.set('record', eventId);
+  else url.searchParams.delete('record');
+  window.history.replaceState(null, '', url.toString());
+}
+
 /** The events of one page; a row opens the raw CloudTrail record, exactly as stored. */
 export function EventsTable({ events }: { events: RecordLike[] }) {
-  const [open, setOpen] = useState<RecordLike | null>(null);
+  const recordId = useSearchParams().get('record');
+  const open = recordId ? (events.find((e) => str(e.eventID) === recordId) ?? null) : null;
+  const setOpen = (e: RecordLike | null) => selectRecord(e ? str(e.eventID) : null);
   if (events.length === 0) return <p className="p-4 text-sm text-slate-500">No events match these filters in the scope.</p>;
   return (
     <>

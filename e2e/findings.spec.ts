@@ -25,6 +25,12 @@ test('findings → finding → Investigate → Timeline → copy link → a seco
   const logging = page.getByTestId('finding-row').filter({ hasText: /CloudTrail logging/i }).first();
   await expect(logging).toBeVisible();
 
+  // The API resolves each actor to its origin.
+  const api = (await (await page.request.get(`/api/findings?from=${DAY.from}&to=${DAY.to}&type=Trailscope:CloudTrail/LoggingDisabled`)).json()) as {
+    findings: { actor: { sessionId: string; origin: { type: string; name: string } } }[];
+  };
+  expect(api.findings[0]?.actor).toMatchObject({ sessionId: ssoSession, origin: { type: 'sso-user', name: 'sara' } });
+
   // GuardDuty exports: a good file imports, a broken one says which findings it skipped and why.
   await page.getByTestId('import-findings').setInputFiles(fixture('get-findings.json'));
   await expect(page.getByTestId('findings-message')).toContainText(/get-findings\.json: \d+ new/);

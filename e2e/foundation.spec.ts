@@ -60,9 +60,15 @@ test('search by access key finds that key’s events, and a row opens the raw re
   await expect(raw).toBeVisible();
   await expect(raw.getByTestId('raw-json')).toContainText(`"accessKeyId": "${key}"`);
   await expect(raw.getByTestId('raw-json')).toContainText('"eventID"');
+  // The open record is in the URL: a reload (or a shared link) opens it again.
+  await expect(page).toHaveURL(/record=/);
+  await page.reload();
+  await expect(raw).toBeVisible();
+  await expect(raw.getByTestId('raw-json')).toContainText(`"accessKeyId": "${key}"`);
   await snap(page, 'event-raw-json');
   await raw.getByRole('button', { name: 'Close' }).click();
   await expect(raw).toBeHidden();
+  await expect(page).not.toHaveURL(/record=/);
 });
 
 test('a malformed link gets a clear message, not a crash', async ({ page }) => {

@@ -39,7 +39,7 @@ function writeUrl(state: GraphViewState, push: boolean) {
   if (state.path) url.searchParams.set('path', '1');
   else url.searchParams.delete('path');
   if (url.toString() === window.location.href) return;
-  window.history[push ? 'pushState' : 'replaceState'](window.history.state, '', url.toString());
+  window.history[push ? 'pushState' : 'replaceState'](null, '', url.toString());
 }
 
 function readUrl(): GraphViewState {

@@ -1,11 +1,17 @@
 import { withAuth } from '@/lib/http/with-auth';
+import { getConnection } from '@/lib/engine';
+import { withOrigins } from '@/lib/findings/with-origin';
+import { getDataRange } from '@/lib/services/data-range';
 import { listFindings } from '@/lib/findings/store';
 import { findingListParams, severitiesFrom } from '@/lib/params/findings';
 
 export const dynamic = 'force-dynamic';
 
-/** `{ findings }`: imported and detected findings whose seen range overlaps the window, filtered and sorted. */
-export const GET = withAuth({ query: findingListParams }, async ({ query }) => {
+/**
+ * `{ findings }`: imported and detected findings whose seen range overlaps the window, filtered and
+ * sorted; each actor with its session and origin identity resolved (the first 50).
+ */
+export const GET = withAuth({ query: findingListParams }, async ({ req, query }) => {
   const findings = await listFindings({
     from: query.from,
     to: query.to,
@@ -16,5 +22,7 @@ export const GET = withAuth({ query: findingListParams }, async ({ query }) => {
     order: query.order,
     limit: 1000,
   });
-  return { findings };
+  const conn = await getConnection();
+  const range = (await getDataRange(conn, req.signal)).rows[0];
+  return { findings: await withOrigins(conn, findings, range?.first ?? null, req.signal) };
 });

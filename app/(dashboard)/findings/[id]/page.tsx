@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { Card, Field } from '@/components/card';
+import { CopyLink } from '@/components/copy-link';
 import { InvalidLink } from '@/components/invalid-link';
 import { Notice } from '@/components/notice';
 import { OriginLine } from '@/components/origin-line';
@@ -55,6 +56,7 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
           </p>
         </div>
         <div className="flex flex-col items-end gap-1">
+          <CopyLink scope={scope} />
           {investigate ? (
             <Link href={investigate} className="rounded bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-700" data-testid="investigate">
               Investigate
