@@ -8,7 +8,9 @@ const LINKS = [
   { href: '/findings', label: 'Findings' },
   { href: '/role-sessions', label: 'Role sessions' },
   { href: '/events', label: 'Events' },
-] as const;
+  // The managers' reviews (vendors, session names, access) share one entry; their own tabs switch.
+  { href: '/vendors', label: 'Reviews', also: ['/hygiene', '/access'] },
+] as const satisfies readonly { href: string; label: string; also?: readonly string[] }[];
 
 /** Moving between pages keeps the scope time: it is carried over from the current URL. */
 export function NavLinks() {
@@ -23,7 +25,8 @@ export function NavLinks() {
   return (
     <nav className="flex gap-1 text-sm">
       {LINKS.map((l) => {
-        const active = l.href === '/' ? pathname === '/' : pathname.startsWith(l.href);
+        const prefixes: readonly string[] = ['also' in l ? l.also : [], l.href].flat();
+        const active = l.href === '/' ? pathname === '/' : prefixes.some((p) => pathname.startsWith(p));
         return (
           <Link
             key={l.href}

@@ -25,4 +25,12 @@ describe('env', () => {
     expect(e.TRAILSCOPE_API_TOKENS).toEqual(['aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbb']);
     expect(e.TRAILSCOPE_ORG_ACCOUNTS).toEqual(['111122223333', '123456789012']);
   });
+
+  it('maps vendor account ids to display names, and names a malformed entry', () => {
+    expect(parseEnv({}).TRAILSCOPE_VENDOR_NAMES).toEqual({});
+    const e = parseEnv({ TRAILSCOPE_VENDOR_NAMES: '444455556666=Acme Monitoring, 777788889999 = Example Backup Co.' });
+    expect(e.TRAILSCOPE_VENDOR_NAMES).toEqual({ '444455556666': 'Acme Monitoring', '777788889999': 'Example Backup Co.' });
+    expect(() => parseEnv({ TRAILSCOPE_VENDOR_NAMES: '44445555666=Short id' })).toThrow(/TRAILSCOPE_VENDOR_NAMES/);
+    expect(() => parseEnv({ TRAILSCOPE_VENDOR_NAMES: '444455556666' })).toThrow(/TRAILSCOPE_VENDOR_NAMES/);
+  });
 });

@@ -20,6 +20,23 @@ const list = optional.transform((v) =>
   v === undefined ? [] : v.split(',').map((s) => s.trim()).filter((s) => s.length > 0),
 );
 
+/**
+ * `444455556666=Acme Monitoring,777788889999=Example Backup`: display names for accounts outside the
+ * organisation, so review pages name a vendor instead of printing a 12-digit id.
+ */
+const vendorNames = list.transform((entries, ctx) => {
+  const names: Record<string, string> = {};
+  for (const entry of entries) {
+    const m = /^(\d{12})\s*=\s*(.+)$/.exec(entry);
+    if (!m || (m[2] as string).length > 100) {
+      ctx.addIssue({ code: 'custom', message: `expected <12-digit account id>=<name> (at most 100 characters), got ${JSON.stringify(entry)}` });
+      return z.NEVER;
+    }
+    names[m[1] as string] = (m[2] as string).trim();
+  }
+  return names;
+});
+
 /** A user-supplied database file: resolved against the working directory, checked at start-up. */
 const existingFile = optional
   .transform((v) => (v === undefined ? undefined : path.resolve(v)))
@@ -38,6 +55,7 @@ const schema = z
     TRAILSCOPE_OIDC_CLIENT_SECRET: optional,
     TRAILSCOPE_OIDC_NAME: z.string().default('Single sign-on'),
     TRAILSCOPE_ORG_ACCOUNTS: list.pipe(z.array(z.string().regex(/^\d{12}$/, 'account ids are 12 digits'))),
+    TRAILSCOPE_VENDOR_NAMES: vendorNames,
     TRAILSCOPE_ATHENA_DATABASE: z.string().regex(/^[A-Za-z0-9_]+$/).default('default'),
     TRAILSCOPE_ATHENA_TABLE: z.string().regex(/^[A-Za-z0-9_]+$/).default('cloudtrail_logs'),
     TRAILSCOPE_ATHENA_CATALOG: z.string().regex(/^[A-Za-z0-9_-]+$/).default('AwsDataCatalog'),

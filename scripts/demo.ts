@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { env } from '@/lib/env';
+import { VENDOR } from '@/lib/generator/scenarios';
 import { ensureAdmin, ensureAuthSecret } from '@/lib/auth/bootstrap';
 import { generatePassword } from '@/lib/auth/password';
 import { closeStateDb } from '@/lib/state/db';
@@ -65,7 +66,15 @@ async function main() {
   const url = `http://127.0.0.1:${port}`;
   const server = spawnServer(
     port,
-    { ...process.env, NODE_ENV: 'production', TRAILSCOPE_ENGINE: 'duckdb', TRAILSCOPE_DATA_DIR: dataDir, AUTH_TRUST_HOST: 'true' },
+    {
+      // The sample data's vendor, by name, unless the operator names vendors themselves.
+      TRAILSCOPE_VENDOR_NAMES: `${VENDOR.accountId}=${VENDOR.name}`,
+      ...process.env,
+      NODE_ENV: 'production',
+      TRAILSCOPE_ENGINE: 'duckdb',
+      TRAILSCOPE_DATA_DIR: dataDir,
+      AUTH_TRUST_HOST: 'true',
+    },
     null,
   );
   const shutdown = () => {

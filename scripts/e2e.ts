@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { addUser, ensureAdmin } from '@/lib/auth/bootstrap';
+import { VENDOR } from '@/lib/generator/scenarios';
 import { closeStateDb } from '@/lib/state/db';
 import { buildIsFresh, NEXT_BIN, printTail, run, seconds, spawnServer, step, stop, waitUntilAnswering } from './lib/processes';
 
@@ -36,6 +37,7 @@ async function main(): Promise<number> {
     TRAILSCOPE_API_TOKENS: apiToken,
     AUTH_SECRET: randomBytes(32).toString('base64url'),
     AUTH_TRUST_HOST: 'true',
+    TRAILSCOPE_VENDOR_NAMES: `${VENDOR.accountId}=${VENDOR.name}`,
   };
   console.log(`e2e: data in ${tmp}`);
 

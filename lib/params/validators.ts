@@ -50,3 +50,13 @@ export function optionalParam<T extends z.ZodType>(schema: T) {
 }
 
 export const awsRegion = z.string().regex(/^[a-z0-9-]{2,40}$/, 'must be an AWS region such as us-east-1');
+
+/** A path segment, URL-decoded; a stray `%` is a message naming the parameter, not a URIError on the error page. */
+export const pathSegment = z.string().transform((s, ctx) => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'is not a valid URL-encoded value' });
+    return z.NEVER;
+  }
+});

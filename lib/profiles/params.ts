@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { profileTabParams } from '@/lib/params/profile-tab';
 import { volumeParams } from '@/lib/activity/params';
 import { scopeParams } from '@/lib/params/scope';
-import { arn, sourceIp } from '@/lib/params/validators';
+import { arn, sourceIp, pathSegment } from '@/lib/params/validators';
 import { SERVICE_PRINCIPAL } from './ip-kind';
 import { parseUserArn } from './user-arn';
 
@@ -11,15 +11,6 @@ import { parseUserArn } from './user-arn';
  * scope and the activity panels' `bucket`/`baseline` in the query.
  */
 
-/** A path segment, URL-decoded; a stray `%` is a message, not a URIError on the error page. */
-const pathSegment = z.string().transform((s, ctx) => {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    ctx.addIssue({ code: 'custom', message: 'is not a valid URL-encoded value' });
-    return z.NEVER;
-  }
-});
 
 export const userArnParam = pathSegment.pipe(
   arn.refine((a) => parseUserArn(a) !== null, 'must be an IAM user, root or federated user ARN (arn:aws:iam::<account>:user/<name>)'),

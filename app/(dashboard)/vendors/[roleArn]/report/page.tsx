@@ -1,0 +1,44 @@
+import { InvalidLink } from '@/components/invalid-link';
+import { PrintButton } from '@/components/reviews/print-button';
+import { PrintStyles } from '@/components/reviews/print-styles';
+import { VendorRoleReport } from '@/components/reviews/vendor-role-report';
+import { roleNameOf } from '@/lib/attribution/assumer';
+import { formatTime } from '@/lib/format';
+import { REVIEW_DEFAULT_DAYS, reviewRoleArnParam, vendorRoleParams } from '@/lib/reviews/params';
+import { loadReviewPage } from '@/lib/reviews/scope';
+import { loadVendorRolePage } from '@/lib/reviews/vendors/load';
+import type { SearchParamsRecord } from '@/lib/services/page-scope';
+
+export const dynamic = 'force-dynamic';
+
+/** The vendor role's review as a document to print or save as PDF: every table open, nothing to click. */
+export default async function VendorRoleReportPage({ params, searchParams }: { params: Promise<{ roleArn: string }>; searchParams: Promise<SearchParamsRecord> }) {
+  const arn = reviewRoleArnParam.safeParse((await params).roleArn);
+  if (!arn.success) return <InvalidLink parameter="role ARN" message={arn.error.issues[0]?.message ?? 'is invalid'} resetHref="/vendors" />;
+  const roleArn = arn.data;
+  const load = await loadReviewPage(await searchParams, vendorRoleParams, REVIEW_DEFAULT_DAYS.vendors);
+  if (!load.ok) return <InvalidLink parameter={load.parameter} message={load.message} resetHref={`/vendors/${encodeURIComponent(roleArn)}/report`} />;
+  const { scope } = load.page;
+  const data = await loadVendorRolePage(load.page.conn, roleArn, scope, load.params.call);
+  const generated = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return (
+    <article className="space-y-5" data-print-root data-testid="vendor-report">
+      <PrintStyles />
+      <header className="flex flex-wrap items-start justify-between gap-4 border-b border-slate-200 pb-3">
+        <div>
+          <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Vendor role review</p>
+          <h1 className="text-2xl font-semibold">
+            {roleNameOf(roleArn)}
+            {data.vendorName ? ` · ${data.vendorName}` : ''}
+          </h1>
+          <p className="font-mono text-xs text-slate-500">{roleArn}</p>
+          <p className="text-sm text-slate-600">
+            Scope {formatTime(scope.from)} → {formatTime(scope.to)} · generated {formatTime(generated)}
+          </p>
+        </div>
+        <PrintButton />
+      </header>
+      <VendorRoleReport data={data} scope={scope} interactive={false} />
+    </article>
+  );
+}

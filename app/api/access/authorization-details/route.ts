@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { withAuth } from '@/lib/http/with-auth';
+import { ParamError } from '@/lib/params/param-error';
+import { accountId } from '@/lib/params/validators';
+import { bodyText, forbiddenUnlessAdmin } from '@/lib/reviews/http';
+import { MAX_UPLOAD_BYTES, parseAuthorizationDetails } from '@/lib/reviews/policy/authorization-details';
+import { deleteAuthorizationDetails, listAuthorizationDetails, saveAuthorizationDetails } from '@/lib/reviews/state/authorization-details-store';
+
+export const dynamic = 'force-dynamic';
+
+/** What is uploaded: one summary per account (counts, who and when), never the file. */
+export const GET = withAuth({}, async () => ({ uploads: await listAuthorizationDetails() }));
+
+/**
+ * Uploads `aws iam get-account-authorization-details` output: the JSON as the body, or a
+ * multipart form with a `file` field. Replaces the account's previous upload.
+ */
+export const POST = withAuth({}, async ({ req, user }) => {
+  const forbidden = forbiddenUnlessAdmin(user);
+  if (forbidden) return forbidden;
+  let text: string;
+  let fileName: string | null = null;
+  if ((req.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
+    const declared = Number(req.headers.get('content-length') ?? NaN);
+    if (Number.isFinite(declared) && declared > MAX_UPLOAD_BYTES) throw new ParamError('file', `is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
+    const file = (await req.formData()).get('file');
+    if (!file || typeof file === 'string') throw new ParamError('file', 'is missing: send the JSON file in a form field named file');
+    if (file.size > MAX_UPLOAD_BYTES) throw new ParamError('file', `is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
+    text = await file.text();
+    fileName = file.name.slice(0, 255) || null;
+  } else {
+    text = await bodyText(req, MAX_UPLOAD_BYTES, 'file');
+  }
+  const parsed = parseAuthorizationDetails(text);
+  if (!parsed.ok) throw new ParamError('file', parsed.message);
+  return saveAuthorizationDetails(parsed.details, fileName, user.name);
+});
+
+/** Removes an account's upload: `?account=123456789012`. */
+export const DELETE = withAuth({ query: z.object({ account: accountId }) }, async ({ user, query }) => {
+  const forbidden = forbiddenUnlessAdmin(user);
+  if (forbidden) return forbidden;
+  if (!(await deleteAuthorizationDetails(query.account))) throw new ParamError('account', 'has no uploaded authorization details');
+  return { deleted: query.account };
+});

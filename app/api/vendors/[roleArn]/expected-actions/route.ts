@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { withAuth } from '@/lib/http/with-auth';
+import { ParamError } from '@/lib/params/param-error';
+import { bodyText, forbiddenUnlessAdmin } from '@/lib/reviews/http';
+import { reviewRoleArnParam } from '@/lib/reviews/params';
+import { deleteExpectedActions, getExpectedActions, saveExpectedActions } from '@/lib/reviews/state/expected-actions-store';
+import { expectedPatterns, parseExpectedActionsText } from '@/lib/reviews/vendors/expected-actions';
+
+export const dynamic = 'force-dynamic';
+
+const path = { params: z.object({ roleArn: reviewRoleArnParam }) };
+const MAX_BODY = 256 * 1024;
+
+/** The role's expected-actions list: saved, or the read-only vendor defaults. */
+export const GET = withAuth(path, ({ params }) => getExpectedActions(params.roleArn));
+
+/**
+ * Saves the list. JSON `{ "patterns": [...] }`, or the text of a file (one pattern per line, a JSON
+ * array, or an IAM policy document) with any other content type.
+ */
+export const PUT = withAuth(path, async ({ req, user, params }) => {
+  const forbidden = forbiddenUnlessAdmin(user);
+  if (forbidden) return forbidden;
+  const text = await bodyText(req, MAX_BODY, 'patterns');
+  let patterns: string[];
+  if ((req.headers.get('content-type') ?? '').startsWith('application/json')) {
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new ParamError('patterns', 'the body is not JSON');
+    }
+    const parsed = z.object({ patterns: expectedPatterns }).safeParse(body);
+    if (!parsed.success) throw new ParamError('patterns', parsed.error.issues[0]?.message ?? 'is invalid');
+    patterns = [...new Set(parsed.data.patterns)];
+  } else {
+    const parsed = parseExpectedActionsText(text);
+    if (!parsed.ok) throw new ParamError('patterns', parsed.message);
+    patterns = parsed.patterns;
+  }
+  return saveExpectedActions(params.roleArn, patterns, user.name);
+});
+
+/** Back to the defaults. */
+export const DELETE = withAuth(path, async ({ user, params }) => {
+  const forbidden = forbiddenUnlessAdmin(user);
+  if (forbidden) return forbidden;
+  await deleteExpectedActions(params.roleArn);
+  return getExpectedActions(params.roleArn);
+});

@@ -1,0 +1,146 @@
+import Link from 'next/link';
+import { CountLink } from '@/components/count-link';
+import { eventsHref } from '@/lib/links';
+import { href } from '@/lib/params/href';
+import type { Scope } from '@/lib/params/scope';
+import type { AccessIndexEntry } from '@/lib/reviews/access/index-list';
+import { eventSourceOf } from '@/lib/reviews/policy/iam-actions';
+import type { AccessStatus, ServiceAccess, UsedService } from '@/lib/reviews/access/service-access';
+import { Badge, Empty, num, ReviewTable, td, th } from './review-table';
+import { shortTime } from './short-time';
+
+export function accessHref(arn: string, scope: Scope, extra: Record<string, string | number | undefined> = {}): string {
+  return href(`/access/${encodeURIComponent(arn)}`, { ...scope, ...extra });
+}
+
+const STATUS: Record<AccessStatus, { tone: 'green' | 'amber' | 'red' | 'slate'; label: (days: number) => string }> = {
+  used: { tone: 'green', label: () => 'used' },
+  'not-used-recently': { tone: 'amber', label: (days) => `not used in ${days} days` },
+  'never-used': { tone: 'red', label: () => 'never used' },
+  unknown: { tone: 'slate', label: () => 'unknown' },
+};
+
+export function AccessIndexTable({ entries, scope }: { entries: AccessIndexEntry[]; scope: Scope }) {
+  if (entries.length === 0) return <Empty testId="access-index-empty">No role or user made a call in the scope, and no uploaded file lists one.</Empty>;
+  return (
+    <ReviewTable
+      testId="access-index-table"
+      head={
+        <>
+          <th className={th}>Principal</th>
+          <th className={th}>Kind</th>
+          <th className={`${th} text-right`}>Calls</th>
+          <th className={`${th} text-right`}>Failed</th>
+          <th className={`${th} text-right`}>Services</th>
+          <th className={th}>Last call (UTC)</th>
+          <th className={th}>Grants known</th>
+        </>
+      }
+    >
+      {entries.map((e) => (
+        <tr key={e.arn} className="border-b border-slate-100 align-top hover:bg-slate-50" data-testid="access-index-row">
+          <td className={td}>
+            <Link href={accessHref(e.arn, scope)} className="font-mono font-medium text-indigo-700 hover:underline" title={e.arn}>
+              {e.name}
+            </Link>
+            <div className="font-mono text-[11px] text-slate-400">{e.arn.split(':')[4]}</div>
+          </td>
+          <td className={td}>{e.kind}</td>
+          <td className={num}>{e.calls === 0 ? <Badge tone="red">no call</Badge> : <CountLink value={e.calls} href={eventsHref(scope, { principal: e.arn })} />}</td>
+          <td className={num}>
+            <CountLink value={e.failed} href={eventsHref(scope, { principal: e.arn, errorCode: '*' })} tone="failed" />
+          </td>
+          <td className={num}>{e.services}</td>
+          <td className={`${td} whitespace-nowrap font-mono`}>{shortTime(e.lastCall)}</td>
+          <td className={td}>{e.inDetails ? <Badge tone="indigo">uploaded</Badge> : <span className="text-slate-400">—</span>}</td>
+        </tr>
+      ))}
+    </ReviewTable>
+  );
+}
+
+export function GrantedTable({ rows, days, arn, scope }: { rows: ServiceAccess[]; days: number; arn: string; scope: Scope }) {
+  if (rows.length === 0) return <Empty testId="access-granted-empty">The uploaded policies grant this principal no service (or only through policies not in the file).</Empty>;
+  return (
+    <ReviewTable
+      testId="access-granted-table"
+      head={
+        <>
+          <th className={th}>Service</th>
+          <th className={th}>Status</th>
+          <th className={th}>Last used (UTC)</th>
+          <th className={th}>Granted</th>
+          <th className={th}>By</th>
+          <th className={th}>Note</th>
+        </>
+      }
+    >
+      {rows.map((g) => {
+        const s = STATUS[g.status];
+        return (
+          <tr key={g.service} className="border-b border-slate-100 align-top" data-testid="access-granted-row" data-service={g.service} data-status={g.status}>
+            <td className={`${td} font-mono font-medium`}>{g.service}</td>
+            <td className={td} data-testid={`access-status-${g.service}`}>
+              <Badge tone={s.tone}>{s.label(days)}</Badge>
+            </td>
+            <td className={`${td} whitespace-nowrap font-mono`}>
+              {g.lastUsed ? (
+                <Link className="text-indigo-700 hover:underline" href={eventsHref(scope, { principal: arn, ...(g.service === '*' ? {} : { eventSource: eventSourceOf(g.service) }), errorCode: 'none' })}>
+                  {shortTime(g.lastUsed)}
+                </Link>
+              ) : (
+                '—'
+              )}
+            </td>
+            <td className={`${td} max-w-[20rem] font-mono text-[11px]`}>{g.grantedActions.join(', ')}</td>
+            <td className={`${td} text-[11px]`}>{g.policies.join(', ')}</td>
+            <td className={`${td} max-w-[18rem] text-[11px] text-slate-500`}>{g.note}</td>
+          </tr>
+        );
+      })}
+    </ReviewTable>
+  );
+}
+
+export function UsedTable({ used, arn, scope }: { used: UsedService[]; arn: string; scope: Scope }) {
+  if (used.length === 0) return <Empty testId="access-used-empty">No call by this principal in the scope.</Empty>;
+  return (
+    <ReviewTable
+      testId="access-used-table"
+      head={
+        <>
+          <th className={th}>Service</th>
+          <th className={th}>Action</th>
+          <th className={`${th} text-right`}>Successful</th>
+          <th className={`${th} text-right`}>Failed</th>
+          <th className={th}>Last used (UTC)</th>
+        </>
+      }
+    >
+      {used.flatMap((s) =>
+        s.actions.map((a, i) => {
+          const filter = { principal: arn, eventSource: a.eventSource, eventName: a.eventName };
+          return (
+            <tr key={`${a.eventSource}:${a.eventName}`} className={`align-top ${i === s.actions.length - 1 ? 'border-b border-slate-200' : ''}`} data-testid="access-used-row" data-service={s.service}>
+              <td className={`${td} font-mono font-medium`}>
+                {i === 0 && (
+                  <Link href={eventsHref(scope, { principal: arn, eventSource: s.eventSource })} className="text-indigo-700 hover:underline">
+                    {s.service}
+                  </Link>
+                )}
+              </td>
+              <td className={`${td} font-mono`}>{a.action}</td>
+              <td className={num}>
+                <CountLink value={a.calls} href={eventsHref(scope, { ...filter, errorCode: 'none' })} />
+              </td>
+              <td className={num}>
+                <CountLink value={a.failed} href={eventsHref(scope, { ...filter, errorCode: '*' })} tone="failed" />
+              </td>
+              <td className={`${td} whitespace-nowrap font-mono`}>{a.lastUsed ? shortTime(a.lastUsed) : <span className="text-slate-400">never succeeded</span>}</td>
+            </tr>
+          );
+        }),
+      )}
+    </ReviewTable>
+  );
+}

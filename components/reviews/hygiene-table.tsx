@@ -1,0 +1,127 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { eventsHref, roleHref } from '@/lib/links';
+import { href } from '@/lib/params/href';
+import type { Scope } from '@/lib/params/scope';
+import type { RoleHygiene } from '@/lib/reviews/hygiene/analyse';
+import type { HygieneParams, HygieneSort } from '@/lib/reviews/params';
+import { CopySnippet } from './copy-snippet';
+import { Badge, Empty, num, ReviewTable, td, th } from './review-table';
+import { percent } from './short-time';
+import { SortLink } from './sort-link';
+
+const VERDICT: Record<RoleHygiene['verdict'], { tone: 'red' | 'green' | 'slate'; label: string }> = {
+  'does-not-identify': { tone: 'red', label: 'names do not identify' },
+  identifies: { tone: 'green', label: 'identifies the person' },
+  'not-applicable': { tone: 'slate', label: 'AWS services only' },
+};
+
+export function hygieneHref(scope: Scope, p: Partial<Pick<HygieneParams, 'sort' | 'order' | 'show' | 'role'>>): string {
+  return href('/hygiene', { ...scope, sort: p.sort === 'issues' ? undefined : p.sort, order: p.order === 'desc' ? undefined : p.order, show: p.show === 'all' ? undefined : p.show, role: p.role });
+}
+
+/** The sessions of a role with a given name, as /events selects them: the calls those sessions made. */
+const namedSessions = (roleArn: string, sessionName: string, scope: Scope) => eventsHref(scope, { principal: roleArn, sessionName });
+
+function Findings({ r, scope }: { r: RoleHygiene; scope: Scope }) {
+  const items: ReactNode[] = [];
+  for (const s of r.sharedSessionNames) {
+    items.push(
+      <li key={`shared:${s.sessionName}`} data-testid="hygiene-shared">
+        <Badge tone="red">shared</Badge>{' '}
+        <Link href={namedSessions(r.roleArn, s.sessionName, scope)} className="font-mono text-indigo-700 hover:underline">
+          {s.sessionName}
+        </Link>{' '}
+        by {s.assumers.map((a) => a.name).join(', ')} ({s.sessions} sessions)
+      </li>,
+    );
+  }
+  for (const g of r.genericSessionNames) {
+    items.push(
+      <li key={`generic:${g.label}`} data-testid="hygiene-generic">
+        <Badge tone="amber">generic</Badge>{' '}
+        <Link href={namedSessions(r.roleArn, g.examples[0] ?? g.label, scope)} className="font-mono text-indigo-700 hover:underline" title={g.examples.join(', ')}>
+          {g.label}
+        </Link>{' '}
+        {g.distinctNames > 1 ? `(${g.distinctNames} names, ` : '('}
+        {g.sessions} sessions) by {g.assumers.join(', ')}
+      </li>,
+    );
+  }
+  for (const m of r.mismatchedSessionNames.slice(0, 5)) {
+    items.push(
+      <li key={`mismatch:${m.sessionName}:${m.assumer}`} data-testid="hygiene-mismatch">
+        <Badge tone="slate">not the user name</Badge>{' '}
+        <Link href={namedSessions(r.roleArn, m.sessionName, scope)} className="font-mono text-indigo-700 hover:underline">
+          {m.sessionName}
+        </Link>{' '}
+        by {m.assumer} ({m.sessions})
+      </li>,
+    );
+  }
+  if (r.mismatchedSessionNames.length > 5) items.push(<li key="more" className="text-slate-500">and {r.mismatchedSessionNames.length - 5} more names that are not the assumer’s</li>);
+  if (items.length === 0) return <span className="text-slate-400">—</span>;
+  return <ul className="space-y-0.5">{items}</ul>;
+}
+
+export function HygieneTable({ roles, scope, params, interactive = true }: { roles: RoleHygiene[]; scope: Scope; params: HygieneParams; interactive?: boolean }) {
+  if (roles.length === 0) return <Empty testId="hygiene-empty">No role was assumed in the scope{params.show === 'flagged' || params.role ? ' with these filters' : ''}.</Empty>;
+  const sortLink = (sort: HygieneSort, label: string) => <SortLink label={label} active={params.sort === sort} order={params.order} href={(order) => hygieneHref(scope, { ...params, sort, order })} />;
+  return (
+    <ReviewTable
+      testId="hygiene-table"
+      head={
+        <>
+          <th className={th}>{sortLink('role', 'Role')}</th>
+          <th className={`${th} text-right`}>{sortLink('sessions', 'Sessions')}</th>
+          <th className={`${th} text-right`}>{sortLink('assumers', 'Assumers')}</th>
+          <th className={`${th} text-right`}>{sortLink('source_identity', 'Source identity')}</th>
+          <th className={th}>{sortLink('issues', 'Session names')}</th>
+          <th className={th}>Recommendation</th>
+        </>
+      }
+    >
+      {roles.map((r) => {
+        const v = VERDICT[r.verdict];
+        return (
+          <tr key={r.roleArn} className="border-b border-slate-100 align-top" data-testid="hygiene-row" data-role={r.roleName}>
+            <td className={`${td} max-w-[16rem]`}>
+              <Link href={roleHref(r.roleArn, scope)} className="font-mono font-medium text-indigo-700 hover:underline" title={r.roleArn}>
+                {r.roleName}
+              </Link>
+              <div className="font-mono text-[11px] text-slate-400">{r.accountId}</div>
+              <div className="mt-1">
+                <Badge tone={v.tone}>{v.label}</Badge>
+              </div>
+            </td>
+            <td className={num} title="AssumeRole* calls into the role: the link opens its session list">
+              <Link href={href('/role-sessions', { ...scope, role: r.roleArn })} className="text-indigo-700 hover:underline">
+                {r.sessions}
+              </Link>
+            </td>
+            <td className={num} title={r.assumerList.map((a) => a.name).join(', ')}>
+              {r.assumers}
+              <div className="text-[11px] text-slate-500">{r.assumerList.slice(0, 3).map((a) => a.name).join(', ')}{r.assumerList.length > 3 ? '…' : ''}</div>
+            </td>
+            <td className={num}>{percent(r.sourceIdentityShare)}</td>
+            <td className={`${td} max-w-[26rem]`}>
+              <div className="mb-1 text-[11px] text-slate-500">
+                {r.sessionNames} distinct name{r.sessionNames === 1 ? '' : 's'}
+              </div>
+              <Findings r={r} scope={scope} />
+            </td>
+            <td className={`${td} w-[26rem] max-w-[26rem]`} data-testid="hygiene-recommendation">
+              <p className="mb-1 text-slate-700">{r.recommendation.summary}</p>
+              {r.recommendation.snippet &&
+                (interactive ? (
+                  <CopySnippet text={r.recommendation.snippet} testId="hygiene-snippet" />
+                ) : (
+                  <pre className="whitespace-pre-wrap rounded bg-slate-100 p-2 font-mono text-[10px]">{r.recommendation.snippet}</pre>
+                ))}
+            </td>
+          </tr>
+        );
+      })}
+    </ReviewTable>
+  );
+}

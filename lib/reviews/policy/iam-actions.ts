@@ -1,0 +1,68 @@
+/**
+ * CloudTrail names a call by its endpoint and API (`monitoring.amazonaws.com`, `GetMetricData`);
+ * policies name it by IAM action (`cloudwatch:GetMetricData`). Mostly the first label of the
+ * endpoint is the service prefix and the API is the action; the exceptions below are the ones a
+ * review meets, written out so a policy built from CloudTrail grants what was actually called.
+ */
+
+/** Endpoints whose IAM service prefix is not their first label. */
+const PREFIX_BY_SOURCE: Readonly<Record<string, string>> = {
+  'monitoring.amazonaws.com': 'cloudwatch',
+  'email.amazonaws.com': 'ses',
+  'api.ecr.amazonaws.com': 'ecr',
+  'api.sagemaker.amazonaws.com': 'sagemaker',
+  'runtime.sagemaker.amazonaws.com': 'sagemaker',
+  'bedrock-runtime.amazonaws.com': 'bedrock',
+  'elasticfilesystem.amazonaws.com': 'elasticfilesystem',
+  'tagging.amazonaws.com': 'tag',
+  'resource-groups.amazonaws.com': 'resource-groups',
+};
+
+/** The endpoint CloudTrail logs a service's calls under, for the services whose prefix differs. */
+const SOURCE_BY_PREFIX: Readonly<Record<string, string>> = {
+  cloudwatch: 'monitoring.amazonaws.com',
+  ses: 'ses.amazonaws.com',
+  tag: 'tagging.amazonaws.com',
+};
+
+/** S3 APIs authorised by an action of another name (AWS: "Amazon S3 API operations mapped to actions"). */
+const S3_ACTION_BY_API: Readonly<Record<string, string>> = {
+  ListObjects: 'ListBucket',
+  ListObjectsV2: 'ListBucket',
+  HeadBucket: 'ListBucket',
+  ListObjectVersions: 'ListBucketVersions',
+  HeadObject: 'GetObject',
+  ListBuckets: 'ListAllMyBuckets',
+  DeleteObjects: 'DeleteObject',
+  CreateMultipartUpload: 'PutObject',
+  UploadPart: 'PutObject',
+  CompleteMultipartUpload: 'PutObject',
+  ListParts: 'ListMultipartUploadParts',
+  SelectObjectContent: 'GetObject',
+};
+
+/** Calls every principal may make without a permission: never part of a least-privilege policy. */
+const NO_PERMISSION_NEEDED = new Set(['sts:GetCallerIdentity']);
+
+export function servicePrefixOf(eventSource: string): string {
+  return PREFIX_BY_SOURCE[eventSource] ?? eventSource.replace(/\.amazonaws\.com$/, '').split('.')[0] ?? eventSource;
+}
+
+/** The CloudTrail endpoint of an IAM service prefix (its calls' `eventsource`). */
+export function eventSourceOf(prefix: string): string {
+  return SOURCE_BY_PREFIX[prefix] ?? `${prefix}.amazonaws.com`;
+}
+
+/** The IAM action a CloudTrail call needed, e.g. `lambda:ListFunctions` for `ListFunctions20150331`. */
+export function iamActionOf(eventSource: string, eventName: string): string {
+  const prefix = servicePrefixOf(eventSource);
+  let action = eventName;
+  // Lambda keeps its API version in the event name (ListFunctions20150331, UpdateFunctionCode20150331v2).
+  if (prefix === 'lambda') action = action.replace(/20\d{6}(v\d+)?$/, '');
+  if (prefix === 's3') action = S3_ACTION_BY_API[action] ?? action;
+  return `${prefix}:${action}`;
+}
+
+export function needsNoPermission(action: string): boolean {
+  return NO_PERMISSION_NEEDED.has(action);
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { failedCall } from '@/lib/cloudtrail/predicates';
+import type { QueryModule } from '@/lib/queries/panel';
+import { sql, trusted } from '@/lib/sql/sql';
+
+/** Roles (through their sessions) and IAM users that made calls in the scope, busiest first. */
+const params = z.object({ from: z.string(), to: z.string() });
+const row = z
+  .object({ kind: z.enum(['role', 'user']), arn: z.string(), calls: z.number(), failed: z.number(), services: z.number(), last_call: z.string() })
+  .transform((r) => ({ kind: r.kind, arn: r.arn, calls: r.calls, failed: r.failed, services: r.services, lastCall: r.last_call }));
+export type ActivePrincipalRow = z.output<typeof row>;
+
+export const ACTIVE_PRINCIPALS_LIMIT = 1000;
+
+export const activePrincipals: QueryModule<z.infer<typeof params>, ActivePrincipalRow> = {
+  name: 'access-active-principals',
+  params,
+  row: row as unknown as z.ZodType<ActivePrincipalRow>,
+  build: (d, p) => sql`
+SELECT CASE WHEN useridentity.type = 'AssumedRole' THEN 'role' ELSE 'user' END AS kind,
+       CASE WHEN useridentity.type = 'AssumedRole' THEN useridentity.sessioncontext.sessionissuer.arn ELSE useridentity.arn END AS arn,
+       count(*) AS calls,
+       count_if(${failedCall}) AS failed,
+       count(DISTINCT eventsource) AS services,
+       ${d.isoString(sql`max(${d.eventTime})`)} AS last_call
+FROM ${d.table}
+WHERE ${d.timeRange(p.from, p.to)}
+  AND ((useridentity.type = 'AssumedRole' AND useridentity.sessioncontext.sessionissuer.arn IS NOT NULL)
+    OR (useridentity.type = 'IAMUser' AND useridentity.arn IS NOT NULL))
+GROUP BY 1, 2
+ORDER BY count(*) DESC, 2
+LIMIT ${trusted(ACTIVE_PRINCIPALS_LIMIT + 1)}`,
+};

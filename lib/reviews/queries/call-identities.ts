@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { failedCall } from '@/lib/cloudtrail/predicates';
+import type { QueryModule } from '@/lib/queries/panel';
+import { sql, trusted } from '@/lib/sql/sql';
+
+/**
+ * Who attempted one API call with a role: each session and access key that made it, so the keys
+ * can be tied to the AssumeRole calls that issued them (and so to the person or vendor principal).
+ */
+const params = z.object({
+  from: z.string(),
+  to: z.string(),
+  roleArn: z.string().min(1).max(2048),
+  eventSource: z.string().min(1).max(128),
+  eventName: z.string().min(1).max(128),
+});
+const s = z.string().nullable();
+const row = z
+  .object({ session_id: s, access_key_id: s, source_ips: z.number(), calls: z.number(), failed: z.number(), first: z.string(), last: z.string() })
+  .transform((r) => ({ sessionId: r.session_id, accessKeyId: r.access_key_id, sourceIps: r.source_ips, calls: r.calls, failed: r.failed, first: r.first, last: r.last }));
+export type CallIdentityRow = z.output<typeof row>;
+
+export const CALL_IDENTITIES_LIMIT = 500;
+
+export const callIdentities: QueryModule<z.infer<typeof params>, CallIdentityRow> = {
+  name: 'vendor-call-identities',
+  params,
+  row: row as unknown as z.ZodType<CallIdentityRow>,
+  build: (d, p) => sql`
+SELECT useridentity.principalid AS session_id,
+       useridentity.accesskeyid AS access_key_id,
+       count(DISTINCT sourceipaddress) AS source_ips,
+       count(*) AS calls,
+       count_if(${failedCall}) AS failed,
+       ${d.isoString(sql`min(${d.eventTime})`)} AS first,
+       ${d.isoString(sql`max(${d.eventTime})`)} AS last
+FROM ${d.table}
+WHERE ${d.timeRange(p.from, p.to)}
+  AND useridentity.sessioncontext.sessionissuer.arn = ${p.roleArn}
+  AND eventsource = ${p.eventSource}
+  AND eventname = ${p.eventName}
+GROUP BY 1, 2
+ORDER BY count(*) DESC, 1, 2
+LIMIT ${trusted(CALL_IDENTITIES_LIMIT)}`,
+};

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { failedCall } from '@/lib/cloudtrail/predicates';
+import type { QueryModule } from '@/lib/queries/panel';
+import { join, sql, trusted } from '@/lib/sql/sql';
+
+/**
+ * AssumeRole calls from principals of accounts outside the organisation into the organisation's
+ * roles, one row per role × caller. A cross-account call is logged by both accounts under one
+ * sharedEventID; both copies name the caller's account and principal id (only the caller's copy
+ * has its ARN), so copies are counted once by that id.
+ */
+const account = z.string().regex(/^\d{12}$/);
+const params = z.object({
+  from: z.string(),
+  to: z.string(),
+  organisationAccounts: z.array(account).min(1).max(1000),
+});
+export type ExternalAssumptionsParams = z.infer<typeof params>;
+
+const s = z.string().nullable();
+const row = z
+  .object({
+    role_arn: z.string(),
+    external_account: z.string(),
+    caller_principal_id: s,
+    caller_arn: s,
+    assumptions: z.number(),
+    denied: z.number(),
+    with_external_id: z.number(),
+    session_names: z.number(),
+    first_assumed: s,
+    last_assumed: s,
+  })
+  .transform((r) => ({
+    roleArn: r.role_arn,
+    externalAccount: r.external_account,
+    callerPrincipalId: r.caller_principal_id,
+    callerArn: r.caller_arn,
+    assumptions: r.assumptions,
+    denied: r.denied,
+    withExternalId: r.with_external_id,
+    sessionNames: r.session_names,
+    firstAssumed: r.first_assumed,
+    lastAssumed: r.last_assumed,
+  }));
+export type ExternalAssumptionRow = z.output<typeof row>;
+
+export const EXTERNAL_ASSUMPTIONS_LIMIT = 5000;
+
+export const externalAssumptions: QueryModule<ExternalAssumptionsParams, ExternalAssumptionRow> = {
+  name: 'vendor-external-assumptions',
+  params,
+  row: row as unknown as z.ZodType<ExternalAssumptionRow>,
+  build(d, p) {
+    const req = (path: `$${string}`) => d.jsonExtractScalar(sql`requestparameters`, path);
+    const org = (expr: ReturnType<typeof sql>) => sql`${expr} IN (${join(p.organisationAccounts.map((a) => sql`${a}`), ', ')})`;
+    const roleArn = req('$.roleArn');
+    const ok = sql`NOT (${failedCall})`;
+    const callId = sql`coalesce(sharedeventid, eventid)`;
+    return sql`
+SELECT ${roleArn} AS role_arn,
+       useridentity.accountid AS external_account,
+       useridentity.principalid AS caller_principal_id,
+       max(useridentity.arn) AS caller_arn,
+       count(DISTINCT CASE WHEN ${ok} THEN ${callId} END) AS assumptions,
+       count(DISTINCT CASE WHEN ${failedCall} THEN ${callId} END) AS denied,
+       count(DISTINCT CASE WHEN ${ok} AND ${req('$.externalId')} IS NOT NULL THEN ${callId} END) AS with_external_id,
+       count(DISTINCT ${req('$.roleSessionName')}) AS session_names,
+       ${d.isoString(sql`min(CASE WHEN ${ok} THEN ${d.eventTime} END)`)} AS first_assumed,
+       ${d.isoString(sql`max(CASE WHEN ${ok} THEN ${d.eventTime} END)`)} AS last_assumed
+FROM ${d.table}
+WHERE ${d.timeRange(p.from, p.to)}
+  AND eventsource = 'sts.amazonaws.com'
+  AND eventname = 'AssumeRole'
+  AND useridentity.accountid IS NOT NULL
+  AND NOT ${org(sql`useridentity.accountid`)}
+  AND ${org(sql`split_part(${roleArn}, ':', 5)`)}
+GROUP BY 1, 2, 3
+ORDER BY 1, 2, 3
+LIMIT ${trusted(EXTERNAL_ASSUMPTIONS_LIMIT + 1)}`;
+  },
+};

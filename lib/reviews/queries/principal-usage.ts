@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { failedCall } from '@/lib/cloudtrail/predicates';
+import type { QueryModule } from '@/lib/queries/panel';
+import { sql, trusted, type Sql } from '@/lib/sql/sql';
+
+/**
+ * What a principal used in the scope, by API: a role through any of its sessions, an IAM user by
+ * its ARN. "Used" is a successful call (a denied call used no permission), so the last successful
+ * call is kept apart from the last attempt.
+ */
+const params = z.object({ from: z.string(), to: z.string(), kind: z.enum(['role', 'user']), arn: z.string().min(1).max(2048) });
+export type PrincipalUsageParams = z.infer<typeof params>;
+const s = z.string().nullable();
+const row = z
+  .object({ event_source: z.string(), event_name: z.string(), success: z.number(), failed: z.number(), first_used: s, last_used: s, last_attempt: z.string() })
+  .transform((r) => ({
+    eventSource: r.event_source,
+    eventName: r.event_name,
+    success: r.success,
+    failed: r.failed,
+    firstUsed: r.first_used,
+    lastUsed: r.last_used,
+    lastAttempt: r.last_attempt,
+  }));
+export type PrincipalUsageRow = z.output<typeof row>;
+
+export const PRINCIPAL_USAGE_LIMIT = 5000;
+
+export function principalPredicate(kind: 'role' | 'user', arn: string): Sql {
+  return kind === 'role' ? sql`useridentity.sessioncontext.sessionissuer.arn = ${arn}` : sql`useridentity.arn = ${arn}`;
+}
+
+export const principalUsage: QueryModule<PrincipalUsageParams, PrincipalUsageRow> = {
+  name: 'access-principal-usage',
+  params,
+  row: row as unknown as z.ZodType<PrincipalUsageRow>,
+  build(d, p) {
+    const ok = sql`NOT (${failedCall})`;
+    return sql`
+SELECT eventsource AS event_source,
+       eventname AS event_name,
+       count_if(${ok}) AS success,
+       count_if(${failedCall}) AS failed,
+       ${d.isoString(sql`min(CASE WHEN ${ok} THEN ${d.eventTime} END)`)} AS first_used,
+       ${d.isoString(sql`max(CASE WHEN ${ok} THEN ${d.eventTime} END)`)} AS last_used,
+       ${d.isoString(sql`max(${d.eventTime})`)} AS last_attempt
+FROM ${d.table}
+WHERE ${d.timeRange(p.from, p.to)}
+  AND ${principalPredicate(p.kind, p.arn)}
+  AND eventsource IS NOT NULL AND eventname IS NOT NULL
+GROUP BY 1, 2
+ORDER BY 1, 2
+LIMIT ${trusted(PRINCIPAL_USAGE_LIMIT + 1)}`;
+  },
+};

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { failedCall } from '@/lib/cloudtrail/predicates';
+import type { QueryModule } from '@/lib/queries/panel';
+import { join, sql } from '@/lib/sql/sql';
+
+/** Calls each of a list of roles' sessions made in the scope, for the vendor inventory. */
+const params = z.object({ from: z.string(), to: z.string(), roleArns: z.array(z.string().min(1).max(2048)).min(1).max(1000) });
+const row = z.object({ role_arn: z.string(), calls: z.number(), failed: z.number() });
+export type RoleCallTotalsRow = z.infer<typeof row>;
+
+export const roleCallTotals: QueryModule<z.infer<typeof params>, RoleCallTotalsRow> = {
+  name: 'vendor-role-call-totals',
+  params,
+  row,
+  build: (d, p) => sql`
+SELECT useridentity.sessioncontext.sessionissuer.arn AS role_arn, count(*) AS calls, count_if(${failedCall}) AS failed
+FROM ${d.table}
+WHERE ${d.timeRange(p.from, p.to)}
+  AND useridentity.sessioncontext.sessionissuer.arn IN (${join(p.roleArns.map((a) => sql`${a}`), ', ')})
+GROUP BY 1
+ORDER BY 1`,
+};

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { failedCall } from '@/lib/cloudtrail/predicates';
+import type { QueryModule } from '@/lib/queries/panel';
+import { COST_RULES } from '@/lib/reviews/vendors/cost-calls';
+import { join, sql, type Sql } from '@/lib/sql/sql';
+
+/** A role's cost-relevant calls (lib/reviews/vendors/cost-calls.ts) per UTC day. */
+const params = z.object({ from: z.string(), to: z.string(), roleArn: z.string().min(1).max(2048) });
+const row = z
+  .object({ day: z.string(), event_source: z.string(), event_name: z.string(), calls: z.number(), failed: z.number() })
+  .transform((r) => ({ day: r.day, eventSource: r.event_source, eventName: r.event_name, calls: r.calls, failed: r.failed }));
+export type RoleCostCallRow = z.output<typeof row>;
+
+/** The documented list as a WHERE predicate; its names are bound values (WHERE allows them). */
+function costPredicate(): Sql {
+  return join(
+    COST_RULES.map((r) =>
+      r.eventNames === '*'
+        ? sql`eventsource = ${r.eventSource}`
+        : sql`(eventsource = ${r.eventSource} AND eventname IN (${join(r.eventNames.map((n) => sql`${n}`), ', ')}))`,
+    ),
+    '\n    OR ',
+  );
+}
+
+export const roleCostCalls: QueryModule<z.infer<typeof params>, RoleCostCallRow> = {
+  name: 'vendor-role-cost-calls',
+  params,
+  row: row as unknown as z.ZodType<RoleCostCallRow>,
+  build: (d, p) => sql`
+SELECT ${d.isoString(d.dateTrunc('day', d.eventTime))} AS day, eventsource AS event_source, eventname AS event_name,
+       count(*) AS calls, count_if(${failedCall}) AS failed
+FROM ${d.table}
+WHERE ${d.timeRange(p.from, p.to)}
+  AND useridentity.sessioncontext.sessionissuer.arn = ${p.roleArn}
+  AND (${costPredicate()})
+GROUP BY 1, 2, 3
+ORDER BY 1, 2, 3
+LIMIT 20000`,
+};

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import type { QueryModule } from '@/lib/queries/panel';
+import { isThrottleError } from '@/lib/reviews/vendors/throttling';
+import { sql } from '@/lib/sql/sql';
+
+/** A role's throttled calls by API, region and error code: where its polling hits rate limits. */
+const params = z.object({ from: z.string(), to: z.string(), roleArn: z.string().min(1).max(2048) });
+const row = z
+  .object({ event_source: z.string(), event_name: z.string(), region: z.string().nullable(), error_code: z.string(), count: z.number(), first: z.string(), last: z.string() })
+  .transform((r) => ({ eventSource: r.event_source, eventName: r.event_name, region: r.region, errorCode: r.error_code, count: r.count, first: r.first, last: r.last }));
+export type RoleThrottleRow = z.output<typeof row>;
+
+export const roleThrottles: QueryModule<z.infer<typeof params>, RoleThrottleRow> = {
+  name: 'vendor-role-throttles',
+  params,
+  row: row as unknown as z.ZodType<RoleThrottleRow>,
+  build: (d, p) => sql`
+SELECT eventsource AS event_source, eventname AS event_name, awsregion AS region, errorcode AS error_code,
+       count(*) AS count,
+       ${d.isoString(sql`min(${d.eventTime})`)} AS first,
+       ${d.isoString(sql`max(${d.eventTime})`)} AS last
+FROM ${d.table}
+WHERE ${d.timeRange(p.from, p.to)}
+  AND useridentity.sessioncontext.sessionissuer.arn = ${p.roleArn}
+  AND ${isThrottleError()}
+GROUP BY 1, 2, 3, 4
+ORDER BY count(*) DESC, 1, 2, 3, 4
+LIMIT 1000`,
+};
