@@ -37,7 +37,7 @@ function ExpandHandle({ node, type, position }: { node: GraphNode; type: 'source
 
 /** Zoomed out this far, text is unreadable: nodes draw as plain coloured boxes, which repaint far faster. */
 const FAR_ZOOM = 0.4;
-const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
+export const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
 /** One identity or session. Declared once at module level and memoised: re-rendered only when its own data changes. */
 export const EntityNode = memo(function EntityNode({ data, selected }: NodeProps<EntityFlowNode>) {

@@ -1,7 +1,7 @@
 'use client';
 
 import '@xyflow/react/dist/style.css';
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, getNodesBounds, getViewportForBounds, useReactFlow, type Edge, type Node } from '@xyflow/react';
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, getNodesBounds, getViewportForBounds, useReactFlow, useStore, type Edge, type Node } from '@xyflow/react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { layoutGraph, type GraphLayout } from '@/lib/graph/layout';
@@ -9,11 +9,12 @@ import type { GraphEdge, RoleGraph } from '@/lib/graph/types';
 import type { Scope } from '@/lib/params/scope';
 import type { GraphQueries } from '@/lib/graph/load';
 import { SqlPanel } from '@/components/sql-panel';
-import { GraphActions, NODE_TYPES, type EntityFlowNode } from './graph-nodes';
+import { BatchedEdges } from './batched-edges';
+import { GraphActions, isFar, NODE_TYPES, type EntityFlowNode } from './graph-nodes';
 import { GraphLegend, GraphSidePanel } from './graph-panel';
 import { KIND_STYLE } from './graph-style';
 import { layoutEngine } from './layout-engine';
-import { toFlow } from './to-flow';
+import { PLAIN_EDGES, toFlow } from './to-flow';
 
 export interface GraphViewState {
   expand: string[];
@@ -186,8 +187,14 @@ function GraphCanvas({ focus, scope, initial, height }: { focus: string; scope: 
     if (!flowData) return;
     const selected = stateRef.current.selected;
     flow.setNodes(flowData.nodes.map((n): Node => (n.id === selected ? { ...n, selected: true } : n)));
-    flow.setEdges(flowData.edges);
   }, [flowData, flow]);
+  // Zoomed out on a big graph, the edges are drawn batched (BatchedEdges) and React Flow's are hidden.
+  const far = useStore(isFar);
+  const batched = far && (laid?.graph.edges.length ?? 0) > PLAIN_EDGES;
+  useEffect(() => {
+    if (!flowData) return;
+    flow.setEdges(batched ? flowData.edges.map((e) => ({ ...e, hidden: true })) : flowData.edges);
+  }, [flowData, flow, batched]);
   // Fit to the layout's own bounds: React Flow may not have taken the new nodes in yet.
   useEffect(() => {
     if (!laid) return;
@@ -248,6 +255,7 @@ function GraphCanvas({ focus, scope, initial, height }: { focus: string; scope: 
             proOptions={{ hideAttribution: false }}
           >
             <Background gap={24} color="#e2e8f0" />
+            {batched && laid && <BatchedEdges graph={laid.graph} layout={laid.layout} highlightPath={state.path} />}
             <Controls showInteractive={false} />
             <MiniMap pannable zoomable nodeColor={(n) => minimapColour(n as EntityFlowNode)} nodeStrokeWidth={2} />
           </ReactFlow>

@@ -10,7 +10,7 @@ const MAX_LABELLED_EDGES = 120;
  * Beyond this many edges, edges are drawn plainly (straight, no arrowheads or dashes except for
  * inferred/broken links): every pan and zoom repaints them all, and dashes and markers cost the most.
  */
-const PLAIN_EDGES = 600;
+export const PLAIN_EDGES = 600;
 
 function short(iso: string | null): string {
   return iso ? iso.slice(5, 16).replace('T', ' ') : '?';
