@@ -32,6 +32,7 @@ test(`graph view with ${NODES} nodes and ${EDGES} edges`, async ({ page }) => {
   const toReady = Date.now() - opened;
   const layoutMs = Number(await canvas.getAttribute('data-layout-ms'));
   await expect(page.getByTestId('graph-counts')).toContainText(`${NODES} nodes`);
+  await page.screenshot({ path: path.join(__dirname, 'out', 'graph-large.png') });
 
   // Frame times while a person pans and zooms.
   await page.evaluate(() => {

@@ -51,6 +51,8 @@ describe('layoutGraph', () => {
       seen.add(key);
     }
     expect(positions.size).toBe(300);
+    // Long layers wrap: no lane is taller than 16 rows of nodes.
+    for (const lane of lanes) expect(lane.height).toBeLessThanOrEqual(30 + 16 * (NODE_HEIGHT + 16) + 16);
     // Lanes stack without overlapping.
     const sorted = [...lanes].sort((a, b) => a.y - b.y);
     for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.y).toBeGreaterThanOrEqual(sorted[i - 1]!.y + sorted[i - 1]!.height);

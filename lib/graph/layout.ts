@@ -9,6 +9,9 @@ const ROW_GAP = 16;
 const LANE_HEADER = 30;
 const LANE_PADDING = 16;
 const LANE_GAP = 20;
+/** Rows in one layer of one lane before it wraps into another sub-column. */
+const MAX_ROWS = 16;
+const SUB_COLUMN_GAP = 24;
 
 export interface Position {
   x: number;
@@ -78,23 +81,39 @@ export async function layoutGraph(nodes: readonly GraphNode[], edges: readonly G
   const top = (account: string | null) => Math.min(...nodes.filter((n) => n.accountId === account).map((n) => raw.get(n.id)?.y ?? 0));
   laneKeys.sort((a, b) => (a === null ? -1 : b === null ? 1 : top(a) - top(b) || (a < b ? -1 : 1)));
 
+  // A layer with many nodes (a role with hundreds of sessions) wraps into side-by-side
+  // sub-columns, so the graph stays closer to the screen's shape than one very tall column.
+  const cellsOf = new Map<string | null, Map<number, GraphNode[]>>();
+  for (const n of nodes) {
+    const col = columnOf.get(Math.round(raw.get(n.id)?.x ?? 0)) ?? 0;
+    const lane = cellsOf.get(n.accountId) ?? new Map<number, GraphNode[]>();
+    lane.set(col, [...(lane.get(col) ?? []), n]);
+    cellsOf.set(n.accountId, lane);
+  }
+  const wraps = columns.map((_, col) => Math.max(1, ...[...cellsOf.values()].map((cells) => Math.ceil((cells.get(col)?.length ?? 0) / MAX_ROWS))));
+  const layerX: number[] = [];
+  let x = LANE_PADDING;
+  for (const w of wraps) {
+    layerX.push(x);
+    x += w * (NODE_WIDTH + SUB_COLUMN_GAP) - SUB_COLUMN_GAP + COLUMN_GAP;
+  }
+  const width = x - COLUMN_GAP + LANE_PADDING;
+
   const positions = new Map<string, Position>();
   const lanes: Lane[] = [];
-  const width = columns.length * (NODE_WIDTH + COLUMN_GAP) - COLUMN_GAP + 2 * LANE_PADDING;
   let y = 0;
   for (const account of laneKeys) {
-    const members = nodes.filter((n) => n.accountId === account);
-    const cells = new Map<number, GraphNode[]>();
-    for (const n of members) {
-      const col = columnOf.get(Math.round(raw.get(n.id)?.x ?? 0)) ?? 0;
-      cells.set(col, [...(cells.get(col) ?? []), n]);
-    }
+    const cells = cellsOf.get(account) ?? new Map<number, GraphNode[]>();
     let rows = 1;
     for (const [col, cell] of cells) {
       cell.sort((a, b) => (raw.get(a.id)?.y ?? 0) - (raw.get(b.id)?.y ?? 0));
-      rows = Math.max(rows, cell.length);
-      cell.forEach((n, row) =>
-        positions.set(n.id, { x: LANE_PADDING + col * (NODE_WIDTH + COLUMN_GAP), y: y + LANE_HEADER + row * (NODE_HEIGHT + ROW_GAP) }),
+      const perSub = Math.ceil(cell.length / (wraps[col] ?? 1));
+      rows = Math.max(rows, perSub);
+      cell.forEach((n, i) =>
+        positions.set(n.id, {
+          x: (layerX[col] ?? 0) + Math.floor(i / perSub) * (NODE_WIDTH + SUB_COLUMN_GAP),
+          y: y + LANE_HEADER + (i % perSub) * (NODE_HEIGHT + ROW_GAP),
+        }),
       );
     }
     const height = LANE_HEADER + rows * (NODE_HEIGHT + ROW_GAP) - ROW_GAP + LANE_PADDING;
