@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ingest, type IngestSummary } from '@/lib/ingest/ingest';
 import { createDuckDbConnection } from '@/lib/engine/duckdb/connection';
 import { getRoleSessionAttribution } from '@/lib/attribution/role-session';
+import { loadGraph } from '@/lib/graph/load';
 
 /**
  * Public CloudTrail recorded by others (../shared/cloudtrail beside the repo, when present): the
@@ -89,6 +90,20 @@ describe.skipIf(!present)('ingest of ../shared/cloudtrail', () => {
       expect(ec2).toBeDefined();
       const a = await getRoleSessionAttribution(conn, String(ec2?.pid), scope, null);
       expect(a.assumedBy.map((x) => x.assumer.name)).toEqual(['ec2.amazonaws.com']);
+
+      // The graph draws every linkable session with its assumer on a proven edge, and the path to origin ends there.
+      // (Anonymised placeholders such as SAMPLE_PRINCIPAL_ID:… are not role session ids: no profile or graph opens them.)
+      const real = linkable.rows.filter((r) => /^AROA[A-Z0-9]{8,}:/.test(String(r.pid)));
+      expect(real.length).toBeGreaterThanOrEqual(3);
+      for (const { pid } of real) {
+        const g = await loadGraph(conn, `session:${String(pid)}`, [], scope, null);
+        const into = g.edges.filter((e) => e.target === `session:${String(pid)}` && e.kind === 'assumed');
+        expect(into.length, `${String(pid)} has an assumer in the graph`).toBeGreaterThan(0);
+        expect(into.some((e) => e.label === 'proven')).toBe(true);
+        expect(g.originPath?.nodeIds.at(-1)).toBe(`session:${String(pid)}`);
+      }
+      const g = await loadGraph(conn, `session:${String(ec2?.pid)}`, [], scope, null);
+      expect(g.originPath).toMatchObject({ end: 'origin', nodeIds: ['service:ec2.amazonaws.com', `session:${String(ec2?.pid)}`] });
     } finally {
       await conn.close();
     }
