@@ -86,7 +86,7 @@ export function HygieneTable({ roles, scope, params, interactive = true }: { rol
         return (
           <tr key={r.roleArn} className="border-b border-slate-100 align-top" data-testid="hygiene-row" data-role={r.roleName}>
             <td className={`${td} max-w-[16rem]`}>
-              <Link href={roleHref(r.roleArn, scope)} className="font-mono font-medium text-indigo-700 hover:underline" title={r.roleArn}>
+              <Link href={roleHref(r.roleArn, scope)} className="break-all font-mono font-medium text-indigo-700 hover:underline" title={r.roleArn}>
                 {r.roleName}
               </Link>
               <div className="font-mono text-[11px] text-slate-400">{r.accountId}</div>
@@ -99,18 +99,18 @@ export function HygieneTable({ roles, scope, params, interactive = true }: { rol
                 {r.sessions}
               </Link>
             </td>
-            <td className={num} title={r.assumerList.map((a) => a.name).join(', ')}>
+            <td className={`${num} max-w-[10rem]`} title={r.assumerList.map((a) => a.name).join(', ')}>
               {r.assumers}
               <div className="text-[11px] text-slate-500">{r.assumerList.slice(0, 3).map((a) => a.name).join(', ')}{r.assumerList.length > 3 ? '…' : ''}</div>
             </td>
             <td className={num}>{percent(r.sourceIdentityShare)}</td>
-            <td className={`${td} max-w-[26rem]`}>
+            <td className={`${td} min-w-[12rem] max-w-[18rem]`}>
               <div className="mb-1 text-[11px] text-slate-500">
                 {r.sessionNames} distinct name{r.sessionNames === 1 ? '' : 's'}
               </div>
               <Findings r={r} scope={scope} />
             </td>
-            <td className={`${td} w-[26rem] max-w-[26rem]`} data-testid="hygiene-recommendation">
+            <td className={`${td} w-[24rem] max-w-[24rem]`} data-testid="hygiene-recommendation">
               <p className="mb-1 text-slate-700">{r.recommendation.summary}</p>
               {r.recommendation.snippet &&
                 (interactive ? (
