@@ -184,6 +184,5 @@ async function SessionEvents({
 
 /** Findings whose actor is this session, seen in the scope. */
 async function findingsAbout(sessionId: string, scope: Scope): Promise<Finding[]> {
-  const findings = await listFindings({ from: scope.from, to: scope.to, limit: 1000 });
-  return findings.filter((f) => f.actor.sessionId === sessionId);
+  return listFindings({ from: scope.from, to: scope.to, actor: sessionId, limit: 1000 });
 }
