@@ -15,6 +15,7 @@ import { getVendorInventory, TRUST_POLICY_LOOKBACK_DAYS } from '@/lib/reviews/ve
 import { getVendorRoleReview } from '@/lib/reviews/vendors/role-review';
 import { getDataRange } from '@/lib/services/data-range';
 import { benchStore, timeRuns } from './stats';
+import { isoUtc } from '@/lib/time';
 
 /**
  * The managers' review pages' data, as each page loads it (data range, then its queries), on the
@@ -29,10 +30,6 @@ const { dataDir } = benchStore();
 const RUNS = 50;
 const TARGET_P95_MS = 2000;
 const RUNNER_ROLE = 'arn:aws:iam::123456789012:role/GitlabRunnerRole';
-
-function iso(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 async function main() {
   const conn = await createDuckDbConnection({ dataDir });
@@ -68,7 +65,7 @@ async function main() {
         expected: defaultExpectedActions(vendorRole),
         call: busiestCall ? { eventSource: busiestCall.eventSource, eventName: busiestCall.eventName } : undefined,
       }),
-      runPanel(conn, trustPolicyEvents, { from: iso(Date.parse(vendorScope.from) - TRUST_POLICY_LOOKBACK_DAYS * 86_400_000), to: vendorScope.to }),
+      runPanel(conn, trustPolicyEvents, { from: isoUtc(Date.parse(vendorScope.from) - TRUST_POLICY_LOOKBACK_DAYS * 86_400_000), to: vendorScope.to }),
     ]);
   });
   const hygiene = await timeRuns(RUNS, async () => {

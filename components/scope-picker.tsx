@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { isoUtc } from '@/lib/time';
 
 const PRESETS = [
   { label: '1h', hours: 1 },
@@ -38,8 +39,7 @@ export function ScopePicker({ from, to, latest }: { from: string; to: string; la
   const preset = (hours: number) => {
     const hour = 3600_000;
     const end = Math.ceil((Date.parse(latest ?? to) + 1000) / hour) * hour;
-    const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
-    apply(iso(end - hours * hour), iso(end));
+    apply(isoUtc(end - hours * hour), isoUtc(end));
   };
 
   return (

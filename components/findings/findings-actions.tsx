@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import type { Scope } from '@/lib/params/scope';
+import { apiErrorMessage, type ApiErrorBody } from '@/lib/http/error-message';
 
 interface ImportResult {
   imported: number;
@@ -11,9 +12,7 @@ interface ImportResult {
 }
 
 async function errorText(res: Response): Promise<string> {
-  const body = (await res.json().catch(() => null)) as { error?: string; message?: string; parameter?: string } | null;
-  if (body?.parameter) return `${body.parameter} ${body.message ?? 'is invalid'}`;
-  return body?.message ?? body?.error ?? `HTTP ${res.status}`;
+  return apiErrorMessage((await res.json().catch(() => null)) as ApiErrorBody | null, res.status);
 }
 
 /** Import a GuardDuty export, or run the built-in detections over the scope; the list refreshes after. */

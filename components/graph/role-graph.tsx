@@ -12,9 +12,10 @@ import { SqlPanel } from '@/components/sql-panel';
 import { BatchedEdges } from './batched-edges';
 import { GraphActions, isFar, NODE_TYPES, type EntityFlowNode } from './graph-nodes';
 import { GraphLegend, GraphSidePanel } from './graph-panel';
-import { KIND_STYLE } from './graph-style';
+import { ASSUMER_LABELS } from '@/lib/links';
 import { layoutEngine } from './layout-engine';
 import { PLAIN_EDGES, toFlow } from './to-flow';
+import { apiErrorMessage, type ApiErrorBody } from '@/lib/http/error-message';
 
 export interface GraphViewState {
   expand: string[];
@@ -50,11 +51,8 @@ function readUrl(): GraphViewState {
 
 async function fetchGraph(url: string, signal: AbortSignal): Promise<GraphResponse> {
   const res = await fetch(url, { signal });
-  const body = (await res.json().catch(() => null)) as (GraphResponse & { error?: string; parameter?: string; message?: string }) | null;
-  if (!res.ok || !body) {
-    if (body?.parameter) throw new Error(`${body.parameter} ${body.message ?? 'is invalid'}`);
-    throw new Error(body?.message ?? body?.error ?? `the graph could not be loaded (HTTP ${res.status})`);
-  }
+  const body = (await res.json().catch(() => null)) as (GraphResponse & ApiErrorBody) | null;
+  if (!res.ok || !body) throw new Error(`The graph could not be loaded: ${apiErrorMessage(body, res.status)}`);
   return body;
 }
 
@@ -109,7 +107,7 @@ function Toolbar({ graph, state, setPath, layoutMs }: { graph: GraphResponse; st
         <span className="text-slate-600" data-testid="graph-origin">
           {origin.end === 'origin' && origin.origin ? (
             <>
-              origin: <b>{origin.origin.name}</b> ({KIND_STYLE[origin.origin.type === 'role-session' ? 'session' : origin.origin.type].label})
+              origin: <b>{origin.origin.name}</b> ({ASSUMER_LABELS[origin.origin.type]})
             </>
           ) : (
             <>chain ends {origin.end === 'broken' ? 'at a broken hop' : `at a ${origin.end}`}</>

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { apiErrorMessage } from '@/lib/http/error-message';
 
 /**
  * Uploads `aws iam get-account-authorization-details` output to the server, which keeps it; the
@@ -28,7 +29,7 @@ export function AuthorizationUpload() {
           const response = await fetch('/api/access/authorization-details', { method: 'POST', body: form });
           const body = (await response.json().catch(() => ({}))) as { accountId?: string; counts?: { roles: number; users: number }; message?: string; error?: string };
           if (!response.ok) {
-            setMessage({ tone: 'error', text: body.message ?? body.error ?? `the server answered ${response.status}` });
+            setMessage({ tone: 'error', text: apiErrorMessage(body, response.status) });
             return;
           }
           setMessage({ tone: 'ok', text: `Stored for account ${body.accountId}: ${body.counts?.roles ?? 0} roles, ${body.counts?.users ?? 0} users.` });
@@ -66,7 +67,7 @@ export function DeleteAuthorizationDetails({ accountId }: { accountId: string })
             const response = await fetch(`/api/access/authorization-details?account=${accountId}`, { method: 'DELETE' });
             if (!response.ok) {
               const body = (await response.json().catch(() => ({}))) as { message?: string; error?: string };
-              setError(body.message ?? body.error ?? `the server answered ${response.status}`);
+              setError(apiErrorMessage(body, response.status));
               return;
             }
             router.refresh();

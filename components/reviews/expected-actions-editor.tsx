@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { apiErrorMessage } from '@/lib/http/error-message';
 
 interface Props {
   roleArn: string;
@@ -29,7 +30,7 @@ export function ExpectedActionsEditor({ roleArn, patterns, source, updatedBy, up
       const response = await fetch(url, { method, headers: { 'content-type': 'text/plain' }, body: method === 'PUT' ? text : undefined });
       const body = (await response.json().catch(() => ({}))) as { patterns?: string[]; message?: string; error?: string };
       if (!response.ok) {
-        setMessage({ tone: 'error', text: body.message ?? body.error ?? `the server answered ${response.status}` });
+        setMessage({ tone: 'error', text: apiErrorMessage(body, response.status) });
         return;
       }
       if (body.patterns) setText(body.patterns.join('\n'));

@@ -3,15 +3,12 @@ import { eventsHref } from '@/lib/links';
 import type { RateSeries } from '@/lib/reviews/vendors/role-review';
 import { formatCount } from '@/lib/format';
 import { shortTime } from './short-time';
+import { isoUtc } from '@/lib/time';
 
 const GRAIN_MS = { minute: 60_000, hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000 } as const;
 const W = 900;
 const H = 180;
 const PAD = { left: 40, right: 8, top: 10, bottom: 22 };
-
-function iso(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 /**
  * The busiest minute of each bucket as a bar (throttled calls in red on top of it): rate limits
@@ -43,7 +40,7 @@ export function RateChart({ rate, roleArn, scope }: { rate: RateSeries; roleArn:
           const start = Date.parse(b.bucket);
           const throttledH = b.calls > 0 ? (b.throttled / b.calls) * (y(0) - y(b.peakPerMinute)) : 0;
           return (
-            <a key={b.bucket} href={eventsHref({ from: iso(Math.max(start, from)), to: iso(Math.min(start + step, to)) }, { principal: roleArn })} data-testid="rate-bar">
+            <a key={b.bucket} href={eventsHref({ from: isoUtc(Math.max(start, from)), to: isoUtc(Math.min(start + step, to)) }, { principal: roleArn })} data-testid="rate-bar">
               <title>{`${shortTime(b.bucket)} UTC: ${formatCount(b.calls)} calls, busiest minute ${b.peakPerMinute} calls (${shortTime(b.peakMinute)}), ${b.throttled} throttled`}</title>
               <rect x={x(start)} y={y(b.peakPerMinute)} width={barW} height={y(0) - y(b.peakPerMinute)} className="fill-indigo-400 hover:fill-indigo-600" />
               {b.throttled > 0 && <rect x={x(start)} y={y(b.peakPerMinute)} width={barW} height={Math.max(1, throttledH)} className="fill-red-500" />}

@@ -12,9 +12,9 @@ import type { RoleCostCallRow } from '@/lib/reviews/queries/role-cost-calls';
 import { Badge, Empty, num, ReviewTable, td, th } from './review-table';
 import { shortTime } from './short-time';
 import { vendorRoleHref } from './vendor-inventory-table';
+import { isoUtc } from '@/lib/time';
 
 const DAY_MS = 86_400_000;
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** Every API call the role made: one line per API, the S3 buckets under it. */
 export function VendorCallsTable({ calls, roleArn, scope, selected, throttleCodes }: { calls: ApiCallSummary[]; roleArn: string; scope: Scope; selected: string | null; throttleCodes: Map<string, string[]> }) {
@@ -287,7 +287,7 @@ export function CostCallsTables({ summary, perDay, roleArn, scope, expanded = fa
                     const [source, name] = [a.slice(0, a.lastIndexOf(':')), a.slice(a.lastIndexOf(':') + 1)];
                     return (
                       <td key={a} className={num}>
-                        <CountLink value={d?.calls ?? 0} href={eventsHref({ from: day, to: iso(Date.parse(day) + DAY_MS) }, { principal: roleArn, eventSource: source, eventName: name })} />
+                        <CountLink value={d?.calls ?? 0} href={eventsHref({ from: day, to: isoUtc(Date.parse(day) + DAY_MS) }, { principal: roleArn, eventSource: source, eventName: name })} />
                       </td>
                     );
                   })}

@@ -1,7 +1,7 @@
 import { MAX_SCOPE_MS, type Scope } from '@/lib/params/scope';
+import { isoUtc } from '@/lib/time';
 
 const HOUR = 3_600_000;
-const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 /**
  * The scope a drag across the volume chart selects: from the start of the first bucket touched to
@@ -19,7 +19,7 @@ export function scopeFromSelection(
   const hi = Math.max(startBucket, endBucket) + bucketWidthMs;
   const to = Math.ceil(hi / HOUR) * HOUR;
   const from = Math.max(Math.floor(lo / HOUR) * HOUR, to - MAX_SCOPE_MS);
-  return { from: iso(from), to: iso(Math.max(to, from + HOUR)) };
+  return { from: isoUtc(from), to: isoUtc(Math.max(to, from + HOUR)) };
 }
 
 /** The current query string with a new scope: other parameters kept, a stale page cursor dropped. */

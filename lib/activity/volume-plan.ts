@@ -4,6 +4,7 @@ import { BUCKET_SECONDS, MAX_BUCKETS, bucketCount, bucketStart, chooseBucket, ty
 
 /** Detective compares a scope with the 45 days before it. */
 import { DEFAULT_BASELINE_DAYS, MAX_BASELINE_DAYS } from '@/lib/params/baseline';
+import { isoUtc } from '@/lib/time';
 
 export { DEFAULT_BASELINE_DAYS, MAX_BASELINE_DAYS };
 
@@ -16,8 +17,6 @@ export interface VolumePlan {
   scope: Scope;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
-
 /**
  * The window and bucket of the volume chart. The window starts on a bucket boundary so the first
  * bar is a whole bucket, not a sliver that would drag the baseline down.
@@ -27,7 +26,7 @@ export function planVolume(scope: Scope, options: { baselineDays?: number; bucke
   if (!Number.isInteger(baselineDays) || baselineDays < 1 || baselineDays > MAX_BASELINE_DAYS) {
     throw new ParamError('baseline', `must be a whole number of days from 1 to ${MAX_BASELINE_DAYS}`);
   }
-  const wanted: Scope = { from: iso(Date.parse(scope.from) - baselineDays * 86_400_000), to: scope.to };
+  const wanted: Scope = { from: isoUtc(Date.parse(scope.from) - baselineDays * 86_400_000), to: scope.to };
   const bucket = options.bucket ?? chooseBucket(wanted);
   if (bucketCount(wanted, bucket) > MAX_BUCKETS) {
     throw new ParamError('bucket', `${bucket} would draw more than ${MAX_BUCKETS} bars for this scope; choose a coarser bucket`);
@@ -36,7 +35,7 @@ export function planVolume(scope: Scope, options: { baselineDays?: number; bucke
     bucket,
     bucketSeconds: BUCKET_SECONDS[bucket],
     baselineDays,
-    window: { from: iso(bucketStart(Date.parse(wanted.from), bucket)), to: scope.to },
+    window: { from: isoUtc(bucketStart(Date.parse(wanted.from), bucket)), to: scope.to },
     scope,
   };
 }

@@ -2,6 +2,7 @@ import type { Connection } from '@/lib/engine/types';
 import type { Scope } from '@/lib/params/scope';
 import { attributeRoleSessions, type RoleSessionAttribution } from './role-session';
 import type { Assumer, AssumerType, LinkedCredential } from './types';
+import { isoUtc } from '@/lib/time';
 
 /** Hops walked upstream at most; a longer chain ends with `end: 'max-depth'`. */
 export const MAX_CHAIN_DEPTH = 20;
@@ -210,10 +211,6 @@ export async function buildChain(start: string, lookup: AttributionLookup): Prom
 
 const AROUND_CALL_MS = 60_000;
 
-function iso(ms: number): string {
-  return new Date(ms).toISOString().replace('.000Z', 'Z');
-}
-
 /**
  * The chain of a role session in the scope, from the attribution: the start session's assumers in
  * the scope, each upstream session's around the AssumeRole calls it made (within a minute of them).
@@ -232,7 +229,7 @@ export async function getChain(
     if (start && ids.length === 1 && ids[0] === principalId && when.earliest === null) return new Map([[principalId, start]]);
     const window =
       when.earliest && when.latest
-        ? { from: iso(Date.parse(when.earliest) - AROUND_CALL_MS), to: iso(Date.parse(when.latest) + AROUND_CALL_MS) }
+        ? { from: isoUtc(Date.parse(when.earliest) - AROUND_CALL_MS), to: isoUtc(Date.parse(when.latest) + AROUND_CALL_MS) }
         : scope;
     return (await attributeRoleSessions(conn, ids, window, dataStart, signal)).sessions;
   });

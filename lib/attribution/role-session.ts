@@ -6,6 +6,7 @@ import { linkCredentials } from './link-credentials';
 import { assumeRoleEvents, NO_MATCH } from './queries/assume-role-events';
 import { sessionCredentials, type SessionCredentialRow } from './queries/session-credentials';
 import type { Assumer, Assumption, AssumeRoleEventRow, LinkedCredential, ObservedCredential } from './types';
+import { isoUtc } from '@/lib/time';
 
 /** Role sessions last at most 12 hours: credentials used in the scope were issued at most this long before it. */
 const MAX_SESSION_MS = 12 * 3600_000;
@@ -34,10 +35,6 @@ export interface RoleSessionAttribution {
 export interface AttributionPanels {
   credentials: PanelResult<SessionCredentialRow>;
   assumeRoleEvents: PanelResult<AssumeRoleEventRow>;
-}
-
-function iso(ms: number): string {
-  return new Date(ms).toISOString().replace('.000Z', 'Z');
 }
 
 function toObserved(r: SessionCredentialRow): ObservedCredential {
@@ -120,7 +117,7 @@ export async function attributeRoleSessions(
   const earliest = Math.min(Date.parse(scope.from) - MAX_SESSION_MS, ...creations.filter(Number.isFinite));
   // Widened a little: the AssumeRole call is logged when it returns, a moment after creationDate.
   const keys = [...new Set(credentialsPanel.rows.map((r) => r.access_key_id).filter((k): k is string => k !== null))];
-  const eventsPanel = await findIssuingEvents(conn, { from: iso(earliest - 5 * 60_000), to: scope.to }, [...principalIds], keys, signal);
+  const eventsPanel = await findIssuingEvents(conn, { from: isoUtc(earliest - 5 * 60_000), to: scope.to }, [...principalIds], keys, signal);
   const all = mergeCopies(eventsPanel.rows);
 
   const sessions = new Map<string, RoleSessionAttribution>();

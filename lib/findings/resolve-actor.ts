@@ -7,12 +7,10 @@ import type { Scope } from '@/lib/params/scope';
 import { runPanel, type PanelResult, type QueryModule } from '@/lib/queries/panel';
 import { join, sql } from '@/lib/sql/sql';
 import type { Finding } from './types';
+import { isoUtc } from '@/lib/time';
+import { ROLE_SESSION_ID, accessKeyId } from '@/lib/params/validators';
 
 const HOUR = 3600_000;
-
-function iso(ms: number): string {
-  return new Date(ms).toISOString().replace('.000Z', 'Z');
-}
 
 /**
  * The scope an investigation of a finding opens with: its first to last seen, widened to whole
@@ -21,7 +19,7 @@ function iso(ms: number): string {
 export function investigationScope(f: Pick<Finding, 'firstSeen' | 'lastSeen'>): Scope {
   const from = Math.floor(Date.parse(f.firstSeen) / HOUR) * HOUR;
   const to = Math.max(from + HOUR, Math.ceil((Date.parse(f.lastSeen) + 1000) / HOUR) * HOUR);
-  return { from: iso(from), to: iso(to) };
+  return { from: isoUtc(from), to: isoUtc(to) };
 }
 
 const keyOwnerRow = z.object({ principal_id: z.string().nullable(), arn: z.string().nullable(), type: z.string().nullable(), role_arn: z.string().nullable() });
@@ -29,7 +27,7 @@ const keyOwnerRow = z.object({ principal_id: z.string().nullable(), arn: z.strin
 /** Who used an access key around a finding: a GuardDuty finding names the key, not the session. */
 export const keyOwner: QueryModule<{ from: string; to: string; accessKeyId: string }, z.infer<typeof keyOwnerRow>> = {
   name: 'finding-key-owner',
-  params: z.object({ from: z.string(), to: z.string(), accessKeyId: z.string().regex(/^[A-Z0-9]{16,128}$/) }),
+  params: z.object({ from: z.string(), to: z.string(), accessKeyId }),
   row: keyOwnerRow,
   build: (d, p) => sql`
 SELECT useridentity.principalid AS principal_id, useridentity.arn AS arn, useridentity.type AS type,
@@ -66,8 +64,6 @@ export interface ResolvedActor {
   panel: PanelResult<z.infer<typeof keyOwnerRow>> | null;
 }
 
-const SESSION_ID = /^AROA[A-Z0-9]{8,}:[\w+=,.@-]{1,128}$/;
-
 function whatHappened(f: Finding, apiNames: readonly string[]): string {
   const what = apiNames.length > 0 ? apiNames.join(', ') : (f.type.split('/').pop() ?? f.type);
   const resource = f.resources.find((r) => r.type !== 'AccessKey');
@@ -75,34 +71,51 @@ function whatHappened(f: Finding, apiNames: readonly string[]): string {
   return name ? `${what} on ${name}` : what;
 }
 
+interface FindingSession {
+  sessionId: string | null;
+  roleArn: string | null;
+  arn: string | null;
+  chain: RoleChain | null;
+  panel: ResolvedActor['panel'];
+}
+
 /**
- * The finding's actor, resolved through attribution and the role chain to the identity behind it:
- * the session named by the finding, or the one that used its access key in the finding's window.
+ * The role session behind a finding and its chain: the session the finding names, or the one that
+ * used its access key in the finding's window (a GuardDuty finding names the key, not the session).
  */
-export async function resolveFindingActor(conn: Connection, f: Finding, dataStart: string | null, signal?: AbortSignal): Promise<ResolvedActor> {
+export async function findingSession(conn: Connection, f: Finding, dataStart: string | null, signal?: AbortSignal): Promise<FindingSession> {
   const scope = investigationScope(f);
-  let sessionId = f.actor.sessionId ?? (f.actor.principalId && SESSION_ID.test(f.actor.principalId) ? f.actor.principalId : null);
+  let sessionId = f.actor.sessionId ?? (f.actor.principalId && ROLE_SESSION_ID.test(f.actor.principalId) ? f.actor.principalId : null);
   let roleArn: string | null = null;
   let arn = f.actor.arn;
   let panel: ResolvedActor['panel'] = null;
-  if (!sessionId && f.actor.accessKeyId && /^[A-Z0-9]{16,128}$/.test(f.actor.accessKeyId)) {
-    panel = await runPanel(conn, keyOwner, { from: iso(Date.parse(scope.from) - HOUR), to: iso(Date.parse(scope.to) + HOUR), accessKeyId: f.actor.accessKeyId }, signal);
+  if (!sessionId && f.actor.accessKeyId && accessKeyId.safeParse(f.actor.accessKeyId).success) {
+    panel = await runPanel(conn, keyOwner, { from: isoUtc(Date.parse(scope.from) - HOUR), to: isoUtc(Date.parse(scope.to) + HOUR), accessKeyId: f.actor.accessKeyId }, signal);
     const owner = panel.rows[0];
-    if (owner?.principal_id && SESSION_ID.test(owner.principal_id)) sessionId = owner.principal_id;
+    if (owner?.principal_id && ROLE_SESSION_ID.test(owner.principal_id)) sessionId = owner.principal_id;
     roleArn = owner?.role_arn ?? null;
     arn ??= owner?.arn ?? null;
   }
-  const names = f.evidenceEventIds.length
-    ? (await runPanel(conn, evidenceEventNames, { ...scope, eventIds: f.evidenceEventIds.slice(0, 20) }, signal)).rows.map((r) => r.event_name)
-    : [];
+  const chain = sessionId ? await getChain(conn, sessionId, scope, dataStart, signal) : null;
+  return { sessionId, roleArn: roleArn ?? chain?.hops.at(-1)?.to.roleArn ?? null, arn, chain, panel };
+}
+
+/** The finding's actor resolved to the identity behind it, and the sentence that says what happened. */
+export async function resolveFindingActor(conn: Connection, f: Finding, dataStart: string | null, signal?: AbortSignal): Promise<ResolvedActor> {
+  const scope = investigationScope(f);
+  const [session, names] = await Promise.all([
+    findingSession(conn, f, dataStart, signal),
+    f.evidenceEventIds.length
+      ? runPanel(conn, evidenceEventNames, { ...scope, eventIds: f.evidenceEventIds.slice(0, 20) }, signal).then((p) => p.rows.map((r) => r.event_name))
+      : [],
+  ]);
   const happened = whatHappened(f, names);
-  if (!sessionId) {
+  const { sessionId, roleArn, arn, chain } = session;
+  if (!sessionId || !chain) {
     const who = arn ?? f.actor.userName ?? f.actor.principalId ?? f.actor.accessKeyId ?? 'an unknown principal';
-    return { sessionId: null, roleArn, arn, chain: null, sentence: `${happened} by ${f.actor.userType ? `${f.actor.userType} ` : ''}${who}`, panel };
+    return { ...session, sentence: `${happened} by ${f.actor.userType ? `${f.actor.userType} ` : ''}${who}` };
   }
-  const chain = await getChain(conn, sessionId, scope, dataStart, signal);
-  roleArn ??= chain.hops.at(-1)?.to.roleArn ?? null;
   const sessionLabel = `${roleArn ? roleNameOf(roleArn) : 'role'}:${sessionId.slice(sessionId.indexOf(':') + 1)}`;
   const origin = chain.origin ? `, assumed by ${chain.origin.name} via ${ASSUMER_LABELS[chain.origin.type]}` : chain.end === 'broken' ? ', origin unknown (a hop is missing from the data)' : '';
-  return { sessionId, roleArn, arn, chain, sentence: `${happened} by role session ${sessionLabel}${origin}`, panel };
+  return { ...session, sentence: `${happened} by role session ${sessionLabel}${origin}` };
 }

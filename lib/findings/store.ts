@@ -18,11 +18,10 @@ import {
   type ListFindingsQuery,
 } from './schema';
 import { FINDING_SOURCES, SEVERITY_LABELS, severityLabel, type Finding, type FindingResource, type FindingSource, type SeverityLabel } from './types';
+import { isoUtc } from '@/lib/time';
 
 /** Evidence kept per finding: enough to open every event of a typical finding, bounded for bursts. */
 export const MAX_STORED_EVIDENCE = 1000;
-
-const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 function unionResources(a: readonly FindingResource[], b: readonly FindingResource[]): FindingResource[] {
   const out: FindingResource[] = [];
@@ -46,8 +45,8 @@ export function mergeFindings(existing: Finding, incoming: Finding): Finding {
   const evidence = [...new Set([...existing.evidenceEventIds, ...incoming.evidenceEventIds])].slice(0, MAX_STORED_EVIDENCE);
   return {
     ...newer,
-    firstSeen: iso(Math.min(Date.parse(existing.firstSeen), Date.parse(incoming.firstSeen))),
-    lastSeen: iso(Math.max(Date.parse(existing.lastSeen), Date.parse(incoming.lastSeen))),
+    firstSeen: isoUtc(Math.min(Date.parse(existing.firstSeen), Date.parse(incoming.firstSeen))),
+    lastSeen: isoUtc(Math.max(Date.parse(existing.lastSeen), Date.parse(incoming.lastSeen))),
     accountId: newer.accountId ?? older.accountId,
     region: newer.region ?? older.region,
     resources: unionResources(newer.resources, older.resources),

@@ -1,6 +1,6 @@
 import type { ChainOrigin } from '@/lib/attribution/chain';
 import type { Connection } from '@/lib/engine/types';
-import { resolveFindingActor } from './resolve-actor';
+import { findingSession } from './resolve-actor';
 import type { Finding, FindingActor } from './types';
 
 /** Origins resolved per API response at most: each is a few queries (more on Athena). */
@@ -25,8 +25,8 @@ export async function withOrigins(conn: Connection, findings: readonly Finding[]
     const key = `${f.id}|${f.lastSeen}`;
     let resolved = cache.get(key);
     if (!resolved) {
-      const actor = await resolveFindingActor(conn, f, dataStart, signal);
-      resolved = { origin: actor.chain?.origin ?? null, sessionId: actor.sessionId };
+      const session = await findingSession(conn, f, dataStart, signal);
+      resolved = { origin: session.chain?.origin ?? null, sessionId: session.sessionId };
       if (cache.size > 5000) cache.clear();
       cache.set(key, resolved);
     }

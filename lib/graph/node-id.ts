@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { upstreamSession } from '@/lib/attribution/chain';
 import type { Assumer } from '@/lib/attribution/types';
 import type { NodeKind } from './types';
+import { ROLE_SESSION_ID_BODY } from '@/lib/params/validators';
 
 /**
  * Node ids, as they appear in `focus=` and `expand=`. Each kind has a strict shape; values reach
@@ -15,7 +16,7 @@ import type { NodeKind } from './types';
  *   service:ec2.amazonaws.com                  AWS service
  *   account:111122223333[:<principal id>]      a caller known only by its account
  */
-const SESSION = /^session:(AROA[A-Z0-9]{8,}:[\w+=,.@-]{1,128})$/;
+const SESSION = new RegExp(`^session:(${ROLE_SESSION_ID_BODY})$`);
 const ROLE = /^role:(arn:aws[a-z-]*:iam::(\d{12}):role\/[\w+=,.@/-]{1,512})$/;
 const USER = /^user:(arn:aws[a-z-]*:iam::(\d{12}):user\/[\w+=,.@/-]{1,512}|AIDA[A-Z0-9]{8,})$/;
 const ROOT = /^root:(\d{12})$/;

@@ -1,3 +1,5 @@
+import { isoUtc } from '@/lib/time';
+
 /**
  * How much baseline there really is. "New" only means something against history: if the store (or
  * the subject) starts after the requested baseline start, the baseline is shorter and the UI must
@@ -43,10 +45,8 @@ export interface Coverage {
   hours: number;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
-
 export function baselineWindow(scopeFrom: string, days: number): BaselineWindow {
-  return { from: iso(Date.parse(scopeFrom) - days * DAY_MS), to: scopeFrom };
+  return { from: isoUtc(Date.parse(scopeFrom) - days * DAY_MS), to: scopeFrom };
 }
 
 export function assessCoverage(
@@ -67,5 +67,5 @@ export function assessCoverage(
   const subjectFirst = history.subjectFirst ? Date.parse(history.subjectFirst) : from;
   const subjectStart = subjectFirst - from > SUBJECT_START_TOLERANCE_MS ? subjectFirst : from;
   const start = Math.min(Math.max(storeStart, subjectStart), to);
-  return { ...window, subjectFirstSeen, coverageStart: iso(start), shortened: start > from, hours: (to - start) / 3_600_000 };
+  return { ...window, subjectFirstSeen, coverageStart: isoUtc(start), shortened: start > from, hours: (to - start) / 3_600_000 };
 }

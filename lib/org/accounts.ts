@@ -4,6 +4,7 @@ import { env } from '@/lib/env';
 import { runPanel, type PanelResult, type QueryModule } from '@/lib/queries/panel';
 import { getDataRange } from '@/lib/services/data-range';
 import { sql } from '@/lib/sql/sql';
+import { isoUtc } from '@/lib/time';
 
 /**
  * The organisation's accounts: TRAILSCOPE_ORG_ACCOUNTS when set, else the accounts whose own trails
@@ -62,10 +63,6 @@ export function inferOrganisationAccounts(rows: readonly AccountActivityRow[]): 
     .sort();
 }
 
-function iso(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
 /** The inference and the query behind it, for pages that show their SQL. */
 export async function inferFromStore(
   conn: Connection,
@@ -74,7 +71,7 @@ export async function inferFromStore(
   const last = (await getDataRange(conn, signal)).rows[0]?.last;
   if (!last) return { accounts: [], panel: null };
   const to = Date.parse(last) + 1000;
-  const panel = await runPanel(conn, accountActivity, { from: iso(to - INFERENCE_WINDOW_DAYS * 86_400_000), to: iso(to) }, signal);
+  const panel = await runPanel(conn, accountActivity, { from: isoUtc(to - INFERENCE_WINDOW_DAYS * 86_400_000), to: isoUtc(to) }, signal);
   return { accounts: inferOrganisationAccounts(panel.rows), panel };
 }
 

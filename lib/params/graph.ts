@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MAX_EXPANDED } from '@/lib/graph/load';
 import { nodeIdParam } from '@/lib/graph/node-id';
 import { scopeParams } from './scope';
-import { optionalParam } from './validators';
+import { optionalParam, ROLE_SESSION_ID_BODY } from './validators';
 
 /** A repeated parameter (`expand=a&expand=b`): node ids may contain commas, so no joined lists. */
 const nodeList = z
@@ -17,7 +17,7 @@ const nodeList = z
  */
 export const graphViewParams = z.object({
   expand: nodeList,
-  selected: optionalParam(nodeIdParam.or(z.string().regex(/^unknown:assumer-of:AROA[A-Z0-9]{8,}:[\w+=,.@-]{1,128}$/))),
+  selected: optionalParam(nodeIdParam.or(z.string().regex(new RegExp(`^unknown:assumer-of:${ROLE_SESSION_ID_BODY}$`)))),
   path: optionalParam(z.enum(['1', '0'])).transform((v) => v === '1'),
 });
 export type GraphView = z.output<typeof graphViewParams>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { scopeParams } from './scope';
-import { optionalParam } from './validators';
+import { optionalParam, ROLE_SESSION_ID } from './validators';
 import { volumeParams } from '@/lib/activity/params';
 
 /** The role-session profile's URL: scope, tab, and the events tab's page. */
@@ -16,4 +16,4 @@ export const roleSessionProfileParams = scopeParams.extend(volumeParams.shape).e
 export const sessionIdParam = z
   .string()
   .transform((s) => decodeURIComponent(s))
-  .pipe(z.string().regex(/^AROA[A-Z0-9]{8,}:[\w+=,.@-]{1,128}$/, 'must be a role session id: <role principal id>:<session name>'));
+  .pipe(z.string().regex(ROLE_SESSION_ID, 'must be a role session id: <role principal id>:<session name>'));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoInstant, optionalParam } from './validators';
 import { ParamError } from './param-error';
+import { isoUtc } from '@/lib/time';
 
 export const MAX_SCOPE_MS = 366 * 24 * 3600 * 1000;
 export const DEFAULT_SCOPE_MS = 24 * 3600 * 1000;
@@ -17,11 +18,6 @@ export interface Scope {
   to: string;
 }
 
-function iso(ms: number): string {
-  return new Date(ms).toISOString().replace('.000Z', 'Z');
-}
-
-
 /**
  * The scope time of a view. Given explicitly it is used as is (so a shared link shows the same
  * window next week); missing parts default to the 24 hours ending at the newest event, rounded up
@@ -35,5 +31,5 @@ export function resolveScope(params: ScopeParams, latestEventTime: string | null
   const from = params.from ? Date.parse(params.from) : to - DEFAULT_SCOPE_MS;
   if (from >= to) throw new ParamError('from', 'from must be before to');
   if (to - from > MAX_SCOPE_MS) throw new ParamError('from', 'the scope can be at most one year');
-  return { from: iso(from), to: iso(to) };
+  return { from: isoUtc(from), to: isoUtc(to) };
 }

@@ -28,6 +28,11 @@ export const principal = z
   .max(2048)
   .regex(/^[\w+=,.@:/-]+$/, 'must be an ARN, a principal id or a user name');
 
+/** A role session as Detective names it: the role's principal id (AROA…) and the session name. */
+export const ROLE_SESSION_ID = /^AROA[A-Z0-9]{8,}:[\w+=,.@-]{1,128}$/;
+/** The same pattern, unanchored, for ids that embed a session id. */
+export const ROLE_SESSION_ID_BODY = ROLE_SESSION_ID.source.slice(1, -1);
+
 export const accessKeyId = z.string().regex(/^[A-Z0-9]{16,128}$/, 'must be an access key id such as ASIA… or AKIA…');
 
 /** STS session names: 2–64 of [\w+=,.@-]; longer values are accepted as-is from other sources. */

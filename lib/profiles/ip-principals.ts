@@ -1,7 +1,7 @@
 import { roleNameOf } from '@/lib/attribution/assumer';
 import { roleSessionHref, serviceHref, userHref } from '@/lib/links';
 import type { Scope } from '@/lib/params/scope';
-import { principal as principalValidator } from '@/lib/params/validators';
+import { principal as principalValidator, ROLE_SESSION_ID } from '@/lib/params/validators';
 import type { IpPrincipalRow } from './queries/ip-principals';
 import { parseUserArn } from './user-arn';
 
@@ -39,7 +39,6 @@ const TYPE_LABELS: Record<string, string> = {
   AWSAccount: 'another account',
 };
 
-const ROLE_SESSION_ID = /^AROA[A-Z0-9]{8,}:[\w+=,.@-]{1,128}$/;
 
 function nameAndProfile(r: IpPrincipalRow, scope: Scope): { label: string; profileHref: string | null } {
   if (r.type === 'AssumedRole' && r.principalId && ROLE_SESSION_ID.test(r.principalId)) {

@@ -1,8 +1,7 @@
 import { eventsHref, ipHref } from '@/lib/links';
 import { MAX_SCOPE_MS, type Scope } from '@/lib/params/scope';
 import { sourceIp } from '@/lib/params/validators';
-
-const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+import { isoUtc } from '@/lib/time';
 
 /**
  * The events behind a profile's "Events (all data)" count: its first to last observed (the end
@@ -13,7 +12,7 @@ export function extentEventsHref(extent: { first: string | null; last: string | 
   if (!extent?.first || !extent.last) return null;
   const to = Date.parse(extent.last) + 1000;
   const from = Math.max(Date.parse(extent.first), to - MAX_SCOPE_MS);
-  return eventsHref({ from: iso(from), to: iso(to) }, filters);
+  return eventsHref({ from: isoUtc(from), to: isoUtc(to) }, filters);
 }
 
 /** An address's profile, or null for values the IP profile cannot take (`AWS Internal`). */

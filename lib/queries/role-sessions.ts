@@ -4,6 +4,7 @@ import type { Dialect } from '@/lib/engine/dialect';
 import { failedCall } from '@/lib/cloudtrail/predicates';
 import { ROLE_SESSION_SORTS, type RoleSessionSort } from '@/lib/params/role-sessions';
 import type { QueryModule } from './panel';
+import { isoUtc } from '@/lib/time';
 
 /**
  * Role sessions active in the scope: one row per `AROA…:sessionName` principal, newest first by
@@ -38,15 +39,11 @@ const rowSchema = z.object({
 });
 export type RoleSessionRow = z.infer<typeof rowSchema>;
 
-function iso(ms: number): string {
-  return new Date(ms).toISOString().replace('.000Z', 'Z');
-}
-
 function assumerKeys(d: Dialect, p: RoleSessionListQuery, assumer: string): Sql {
   const res = (path: `$${string}`) => d.jsonExtractScalar(sql`responseelements`, path);
   return sql`useridentity.accesskeyid IN (
     SELECT ${res('$.credentials.accessKeyId')} FROM ${d.table}
-    WHERE ${d.timeRange(iso(Date.parse(p.from) - LOOKBACK_MS), p.to)}
+    WHERE ${d.timeRange(isoUtc(Date.parse(p.from) - LOOKBACK_MS), p.to)}
       AND eventsource = 'sts.amazonaws.com'
       AND eventname IN ('AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity')
       AND (useridentity.arn = ${assumer} OR useridentity.principalid = ${assumer} OR useridentity.username = ${assumer}

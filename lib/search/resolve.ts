@@ -3,7 +3,7 @@ import { formatCount, formatTime } from '@/lib/format';
 import { eventsHref, ipHref, roleHref, roleSessionHref, serviceHref, userHref } from '@/lib/links';
 import { href } from '@/lib/params/href';
 import type { Scope } from '@/lib/params/scope';
-import { principal } from '@/lib/params/validators';
+import { principal, ROLE_SESSION_ID } from '@/lib/params/validators';
 import { parseUserArn, USER_ARN_LABELS } from '@/lib/profiles/user-arn';
 import type { SearchQuery } from './classify';
 import { LOOKUP_LIMIT, type IdentityRow, type LookupField } from './queries/identity-lookup';
@@ -47,7 +47,6 @@ export function lookupFor(q: SearchQuery): Lookup | null {
   }
 }
 
-const ROLE_SESSION_ID = /^AROA[A-Z0-9]{8,}:[\w+=,.@-]{1,128}$/;
 
 function sessionCandidate(r: IdentityRow, scope: Scope): SearchCandidate | null {
   if (r.type !== 'AssumedRole' || !r.principalId || !ROLE_SESSION_ID.test(r.principalId)) return null;

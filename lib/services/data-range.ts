@@ -1,6 +1,7 @@
 import type { Connection } from '@/lib/engine/types';
 import { dataRange, type DataRangeRow } from '@/lib/queries/data-range';
 import { runPanel, type PanelResult } from '@/lib/queries/panel';
+import { isoUtc } from '@/lib/time';
 
 const ATHENA_RANGE_DAYS = 30;
 
@@ -10,10 +11,8 @@ const ATHENA_RANGE_DAYS = 30;
  */
 export async function getDataRange(conn: Connection, signal?: AbortSignal): Promise<PanelResult<DataRangeRow>> {
   if (conn.dialect.name === 'athena') {
-    const to = new Date();
-    const from = new Date(to.getTime() - ATHENA_RANGE_DAYS * 86400_000);
-    const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
-    return runPanel(conn, dataRange, { window: { from: iso(from), to: iso(to) } }, signal);
+    const to = Math.floor(Date.now() / 1000) * 1000;
+    return runPanel(conn, dataRange, { window: { from: isoUtc(to - ATHENA_RANGE_DAYS * 86400_000), to: isoUtc(to) } }, signal);
   }
   return runPanel(conn, dataRange, {}, signal);
 }

@@ -3,24 +3,13 @@ import { Card } from '@/components/card';
 import { InvalidLink } from '@/components/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { RoleGraphView } from '@/components/graph/role-graph';
+import { KIND_STYLE } from '@/components/graph/graph-style';
 import { nodeIdParam, parseNodeId } from '@/lib/graph/node-id';
 import { parseGraphView } from '@/lib/params/graph';
 import { loadPageScope, firstValues, type SearchParamsRecord } from '@/lib/services/page-scope';
 import { ParamError } from '@/lib/params/param-error';
 
 export const dynamic = 'force-dynamic';
-
-const KIND_TITLES: Record<string, string> = {
-  session: 'role session',
-  role: 'role',
-  'iam-user': 'IAM user',
-  root: 'root user',
-  'sso-user': 'Identity Center user',
-  'saml-user': 'SAML user',
-  'web-identity-user': 'web identity',
-  'aws-service': 'AWS service',
-  'aws-account': 'account',
-};
 
 export default async function GraphPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const sp = await searchParams;
@@ -54,7 +43,7 @@ export default async function GraphPage({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-4">
       <div>
-        <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Role-chaining graph · {KIND_TITLES[kind]}</p>
+        <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Role-chaining graph · {KIND_STYLE[kind].label}</p>
         <p className="font-mono text-xs text-slate-500" data-testid="graph-focus">
           {focus.data}
         </p>

@@ -10,6 +10,7 @@ import { trustPolicyEvents, type TrustPolicyEventRow } from '@/lib/reviews/queri
 import type { VendorListParams } from '@/lib/reviews/params';
 import { groupBy } from '@/lib/reviews/group-by';
 import { knownTrustPolicies, summariseTrust, type TrustSummary } from './trust';
+import { isoUtc } from '@/lib/time';
 
 /**
  * The vendor-role inventory: the organisation's roles that principals of outside accounts assumed
@@ -71,10 +72,6 @@ export interface InventoryInputs {
 
 function accountOf(roleArn: string): string | null {
   return /^arn:aws[a-z-]*:iam::(\d{12}):/.exec(roleArn)?.[1] ?? null;
-}
-
-function iso(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 const minOf = (xs: (string | null)[]) => xs.filter((x): x is string => x !== null).sort()[0] ?? null;
@@ -150,7 +147,7 @@ export function sortInventory(roles: readonly VendorRole[], sort: VendorListPara
 
 export async function getVendorInventory(conn: Connection, scope: Scope, inputs: InventoryInputs, signal?: AbortSignal): Promise<VendorInventory> {
   const org = inputs.organisation.accounts;
-  const trustWindow = { from: iso(Date.parse(scope.from) - TRUST_POLICY_LOOKBACK_DAYS * 86_400_000), to: scope.to };
+  const trustWindow = { from: isoUtc(Date.parse(scope.from) - TRUST_POLICY_LOOKBACK_DAYS * 86_400_000), to: scope.to };
   const [assumptions, trustPolicies] = await Promise.all([
     org.length > 0 ? runPanel(conn, externalAssumptions, { ...scope, organisationAccounts: org }, signal) : Promise.resolve(null),
     runPanel(conn, trustPolicyEvents, trustWindow, signal),

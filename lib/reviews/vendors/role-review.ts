@@ -16,6 +16,7 @@ import type { ExpectedActions } from '@/lib/reviews/state/expected-actions-store
 import { groupBy } from '@/lib/reviews/group-by';
 import { costRuleOf } from './cost-calls';
 import { flagUnexpected, type UnexpectedCall } from './expected-actions';
+import { isoUtc } from '@/lib/time';
 
 /**
  * One vendor role, reviewed for security (unexpected calls, who is behind the sessions),
@@ -219,13 +220,9 @@ export interface RoleReviewOptions {
   signal?: AbortSignal;
 }
 
-function iso(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
 export async function getVendorRoleReview(conn: Connection, roleArn: string, scope: Scope, o: RoleReviewOptions): Promise<VendorRoleReview> {
   const grain = rateGrain(scope);
-  const lookback = { from: iso(Date.parse(scope.from) - ASSUMPTION_LOOKBACK_MS), to: scope.to };
+  const lookback = { from: isoUtc(Date.parse(scope.from) - ASSUMPTION_LOOKBACK_MS), to: scope.to };
   const [calls, rate, throttles, cost, assumptions, identities] = await Promise.all([
     runPanel(conn, roleApiCalls, { ...scope, roleArn }, o.signal),
     runPanel(conn, roleCallRate, { ...scope, roleArn, grain }, o.signal),
