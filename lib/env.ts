@@ -71,6 +71,10 @@ const schema = z
     TRAILSCOPE_GEOIP_ASN_DB: existingFile,
     AWS_REGION: optional,
     AUTH_SECRET: optional,
+    /** The app's public URL (Auth.js reads it too): its origin is accepted on state-changing requests. */
+    AUTH_URL: optional.pipe(z.url().optional()),
+    /** Behind a reverse proxy: trust its X-Forwarded-Host and -Proto (Auth.js reads it too). */
+    AUTH_TRUST_HOST: optional.transform((v) => v === 'true' || v === '1'),
   })
   .superRefine((v, ctx) => {
     if (v.TRAILSCOPE_OIDC_ISSUER && !(v.TRAILSCOPE_OIDC_CLIENT_ID && v.TRAILSCOPE_OIDC_CLIENT_SECRET)) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** Edge-safe: imported by auth.config.ts. */
-export const ROLES = ['admin', 'viewer'] as const;
+/** Edge-safe: imported by auth.config.ts. Ordered from least to most privileged. */
+export const ROLES = ['viewer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 export const roleSchema = z.enum(ROLES);
 
@@ -10,4 +10,13 @@ export interface AuthUser {
   name: string;
   role: Role;
   via: 'session' | 'token';
+}
+
+/**
+ * Whether `user` may do what needs `required`. API tokens are for scripts that read: whatever the
+ * configuration, a token never meets more than `viewer`.
+ */
+export function hasRole(user: AuthUser, required: Role): boolean {
+  const effective: Role = user.via === 'token' ? 'viewer' : user.role;
+  return ROLES.indexOf(effective) >= ROLES.indexOf(required);
 }

@@ -7,6 +7,7 @@ import { ParamError } from '@/lib/params/param-error';
  */
 export type ErrorBody =
   | { error: 'unauthorized' }
+  | { error: 'forbidden'; message: string }
   | { error: 'invalid parameter'; parameter: string; message: string }
   | { error: 'invalid input' | 'not found' | 'too large'; message: string }
   | { error: string; code: EngineError['code'] }
@@ -18,6 +19,11 @@ export function jsonError(status: number, body: ErrorBody): Response {
 
 export function unauthorized(): Response {
   return jsonError(401, { error: 'unauthorized' });
+}
+
+/** Signed in, but without the role the route declares, or a write from another site's page. */
+export function forbidden(message: string): Response {
+  return jsonError(403, { error: 'forbidden', message });
 }
 
 export function invalidParameter(parameter: string, message: string): Response {

@@ -19,6 +19,10 @@ const { withAuth } = await import('./with-auth');
 const url = (path: string) => `http://localhost${path}`;
 const get = (path: string, headers: Record<string, string> = {}) => new NextRequest(url(path), { headers });
 const noParams = { params: Promise.resolve({}) };
+const VIEWER = { role: 'viewer' } as const;
+const ADMIN = { role: 'admin' } as const;
+const post = (path: string, headers: Record<string, string> = {}) =>
+  new NextRequest(url(path), { method: 'POST', headers: { host: 'localhost', ...headers } });
 
 async function body(response: Response) {
   return { status: response.status, json: await response.json() };
@@ -30,7 +34,7 @@ beforeEach(() => {
 afterEach(() => vi.restoreAllMocks());
 
 describe('withAuth: who is calling', () => {
-  const route = withAuth({}, ({ user }) => user);
+  const route = withAuth({}, ({ user }) => user, VIEWER);
 
   it('passes the session user to the handler', async () => {
     expect(await body(await route(get('/api/x'), noParams))).toEqual({
@@ -61,6 +65,7 @@ describe('withAuth: validation', () => {
       params: z.object({ id: z.string().regex(/^\d{12}$/, 'must be a 12-digit account id') }),
     },
     ({ query, params }) => ({ limit: query.limit, role: query.role, id: params.id }),
+    VIEWER,
   );
   const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
 
@@ -99,14 +104,14 @@ describe('withAuth: errors and results', () => {
   ] as const)('maps EngineError %s to %i with its message and code', async (code, status) => {
     const route = withAuth({}, () => {
       throw new EngineError('Athena said no', code, { sql: 'SELECT secret' });
-    });
+    }, VIEWER);
     expect(await body(await route(get('/api/x'), noParams))).toEqual({ status, json: { error: 'Athena said no', code } });
   });
 
   it('answers a ParamError as 400 naming its parameter', async () => {
     const route = withAuth({}, () => {
       throw new ParamError('to', 'must be after from');
-    });
+    }, VIEWER);
     expect(await body(await route(get('/api/x'), noParams))).toEqual({
       status: 400,
       json: { error: 'invalid parameter', parameter: 'to', message: 'must be after from' },
@@ -117,7 +122,7 @@ describe('withAuth: errors and results', () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const route = withAuth({}, async () => {
       throw new Error('ENOENT: /var/secret/path');
-    });
+    }, VIEWER);
     const response = await route(get('/api/x'), noParams);
     const text = await response.text();
     expect(response.status).toBe(500);
@@ -127,10 +132,67 @@ describe('withAuth: errors and results', () => {
   });
 
   it('passes a handler Response through and answers 204 for no data', async () => {
-    const custom = withAuth({}, () => new Response('csv', { status: 201, headers: { 'content-type': 'text/csv' } }));
+    const custom = withAuth({}, () => new Response('csv', { status: 201, headers: { 'content-type': 'text/csv' } }), VIEWER);
     const created = await custom(get('/api/x'), noParams);
     expect([created.status, await created.text()]).toEqual([201, 'csv']);
-    const empty = withAuth({}, () => undefined);
+    const empty = withAuth({}, () => undefined, VIEWER);
     expect((await empty(get('/api/x'), noParams)).status).toBe(204);
+  });
+});
+
+describe('withAuth: the role the route declares', () => {
+  const write = withAuth({}, ({ user }) => ({ changedBy: user.name }), ADMIN);
+  const sameOrigin = { origin: 'http://localhost' };
+
+  it('lets an admin session write', async () => {
+    expect(await body(await write(post('/api/x', sameOrigin), noParams))).toEqual({ status: 200, json: { changedBy: 'admin' } });
+  });
+
+  it('refuses a viewer session with 403', async () => {
+    session.current = { user: { name: 'analyst', role: 'viewer' } };
+    const { status, json } = await body(await write(post('/api/x', sameOrigin), noParams));
+    expect(status).toBe(403);
+    expect(json).toMatchObject({ error: 'forbidden', message: expect.stringMatching(/admin role/) });
+  });
+
+  it('refuses a valid API token: tokens are read-only', async () => {
+    session.current = null;
+    const response = await write(post('/api/x', { authorization: `Bearer ${API_TOKEN}` }), noParams);
+    expect(await body(response)).toMatchObject({ status: 403, json: { message: expect.stringMatching(/read-only/) } });
+  });
+
+  it('exposes the declared role on the handler, for the route-table test', () => {
+    expect(write.access).toEqual({ role: 'admin' });
+  });
+});
+
+describe('withAuth: cross-site writes', () => {
+  const write = withAuth({}, () => ({ ok: true }), ADMIN);
+  const read = withAuth({}, () => ({ ok: true }), VIEWER);
+
+  it.each([
+    ['a page on another port of the same host', { origin: 'http://localhost:4000' }],
+    ['another site', { origin: 'https://evil.example' }],
+    ['an opaque origin (sandboxed frame, data: URL)', { origin: 'null' }],
+    ['a same-site page without Origin', { 'sec-fetch-site': 'same-site' }],
+    ['a cross-site page without Origin', { 'sec-fetch-site': 'cross-site' }],
+  ])('refuses a cookie-authenticated POST from %s', async (_what, headers) => {
+    const response = await write(post('/api/x', headers), noParams);
+    expect(await body(response)).toMatchObject({ status: 403, json: { error: 'forbidden', message: expect.stringMatching(/another site/) } });
+  });
+
+  it.each([
+    ['its own origin', { origin: 'http://localhost' }],
+    ['Sec-Fetch-Site same-origin', { 'sec-fetch-site': 'same-origin' }],
+    ['neither header (not a browser, so not forgeable by a page)', {}],
+  ])('accepts a write from %s', async (_what, headers) => {
+    expect((await write(post('/api/x', headers), noParams)).status).toBe(200);
+  });
+
+  it('does not apply to reads or to bearer tokens', async () => {
+    expect((await read(get('/api/x', { origin: 'https://evil.example' }), noParams)).status).toBe(200);
+    session.current = null;
+    const token = await read(post('/api/x', { authorization: `Bearer ${API_TOKEN}`, origin: 'https://evil.example' }), noParams);
+    expect(token.status).toBe(200);
   });
 });

@@ -1,16 +1,6 @@
 import type { NextRequest } from 'next/server';
-import type { AuthUser } from '@/lib/auth/roles';
 import { ParamError } from '@/lib/params/param-error';
 import type { PanelResult } from '@/lib/queries/panel';
-
-/**
- * Shared by the review routes. Writes (expected actions, uploads) change what every reviewer sees,
- * so they need an admin signed in; API tokens are for scripts that read.
- */
-export function forbiddenUnlessAdmin(user: AuthUser): Response | null {
-  if (user.role === 'admin' && user.via === 'session') return null;
-  return Response.json({ error: 'forbidden', message: 'only an administrator signed in to Trailscope can change review settings' }, { status: 403, headers: { 'cache-control': 'no-store' } });
-}
 
 /** The request body as text, refusing one larger than `maxBytes` before reading it whole. */
 export async function bodyText(req: NextRequest, maxBytes: number, parameter: string): Promise<string> {

@@ -17,4 +17,4 @@ export const GET = withAuth({ query: accessIndexParams }, async ({ req, query })
   const index = await getAccessIndex(conn, scope, await allAuthorizationDetails(), query, req.signal);
   if (query.format === 'csv') return csvResponse('access-principals.csv', accessIndexCsv(index.entries));
   return { scope, principals: index.entries, truncated: index.truncated, queries: queriesOf([index.panel]) };
-});
+}, { role: 'viewer' });

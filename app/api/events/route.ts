@@ -11,4 +11,4 @@ export const GET = withAuth({ query: eventSearchParams }, async ({ req, query })
   const { scope } = await scopeForRequest(conn, query, req.signal);
   const page = await searchEvents(conn, query, scope, req.signal);
   return { events: page.events, nextCursor: page.nextCursor, scope, sql: page.panel.sql, params: page.panel.params, stats: page.panel.stats };
-});
+}, { role: 'viewer' });

@@ -25,4 +25,4 @@ export const GET = withAuth({ query: findingListParams }, async ({ req, query })
   const conn = await getConnection();
   const range = (await getDataRange(conn, req.signal)).rows[0];
   return { findings: await withOrigins(conn, findings, range?.first ?? null, req.signal) };
-});
+}, { role: 'viewer' });

@@ -12,4 +12,4 @@ export const GET = withAuth({ query: graphApiParams }, async ({ req, query }) =>
   const { scope, first } = await scopeForRequest(conn, query, req.signal, true);
   const graph = await loadGraph(conn, query.focus, query.expand, scope, first, req.signal);
   return { scope, ...graph };
-});
+}, { role: 'viewer' });

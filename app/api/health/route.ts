@@ -13,4 +13,4 @@ export const GET = withAuth({}, async ({ req }) => {
     firstEventTime: range?.first ?? null,
     lastEventTime: range?.last ?? null,
   };
-});
+}, { role: 'viewer' });

@@ -20,4 +20,4 @@ export const GET = withAuth({ query: hygieneParams }, async ({ req, query }) => 
   const roles = selectHygiene(review.roles, query);
   if (query.format === 'csv') return csvResponse('session-name-hygiene.csv', hygieneCsv(roles));
   return { scope, roles, truncated: review.truncated, queries: queriesOf([review.panel]) };
-});
+}, { role: 'viewer' });

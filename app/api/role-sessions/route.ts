@@ -16,4 +16,4 @@ export const GET = withAuth({ query: roleSessionListParams }, async ({ req, quer
     nextCursor: page.nextCursor,
     queries: [page.panels.sessions, ...page.panels.attribution].map(({ sql, params, stats }) => ({ sql, params, stats })),
   };
-});
+}, { role: 'viewer' });

@@ -19,4 +19,4 @@ export const GET = withAuth({ query: vendorListParams }, async ({ req, query }) 
   if (query.format === 'csv') return csvResponse('vendor-roles.csv', vendorRolesCsv(roles));
   const { assumptions, trustPolicies, calls } = inventory.panels;
   return { scope, organisation: inventory.organisation, roles, truncated: inventory.truncated, queries: queriesOf([assumptions, trustPolicies, calls]) };
-});
+}, { role: 'viewer' });

@@ -33,4 +33,4 @@ export const GET = withAuth({ query: accessParams, params: z.object({ principalA
     ...(denyUnused ? { denyUnused } : {}),
     queries: queriesOf([panels.usage, panels.dataEvents]),
   };
-});
+}, { role: 'viewer' });

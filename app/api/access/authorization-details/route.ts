@@ -2,22 +2,20 @@ import { z } from 'zod';
 import { withAuth } from '@/lib/http/with-auth';
 import { ParamError } from '@/lib/params/param-error';
 import { accountId } from '@/lib/params/validators';
-import { bodyText, forbiddenUnlessAdmin } from '@/lib/reviews/http';
+import { bodyText } from '@/lib/reviews/http';
 import { MAX_UPLOAD_BYTES, parseAuthorizationDetails } from '@/lib/reviews/policy/authorization-details';
 import { deleteAuthorizationDetails, listAuthorizationDetails, saveAuthorizationDetails } from '@/lib/reviews/state/authorization-details-store';
 
 export const dynamic = 'force-dynamic';
 
 /** What is uploaded: one summary per account (counts, who and when), never the file. */
-export const GET = withAuth({}, async () => ({ uploads: await listAuthorizationDetails() }));
+export const GET = withAuth({}, async () => ({ uploads: await listAuthorizationDetails() }), { role: 'viewer' });
 
 /**
  * Uploads `aws iam get-account-authorization-details` output: the JSON as the body, or a
  * multipart form with a `file` field. Replaces the account's previous upload.
  */
 export const POST = withAuth({}, async ({ req, user }) => {
-  const forbidden = forbiddenUnlessAdmin(user);
-  if (forbidden) return forbidden;
   let text: string;
   let fileName: string | null = null;
   if ((req.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
@@ -34,12 +32,10 @@ export const POST = withAuth({}, async ({ req, user }) => {
   const parsed = parseAuthorizationDetails(text);
   if (!parsed.ok) throw new ParamError('file', parsed.message);
   return saveAuthorizationDetails(parsed.details, fileName, user.name);
-});
+}, { role: 'admin' });
 
 /** Removes an account's upload: `?account=123456789012`. */
 export const DELETE = withAuth({ query: z.object({ account: accountId }) }, async ({ user, query }) => {
-  const forbidden = forbiddenUnlessAdmin(user);
-  if (forbidden) return forbidden;
   if (!(await deleteAuthorizationDetails(query.account))) throw new ParamError('account', 'has no uploaded authorization details');
   return { deleted: query.account };
-});
+}, { role: 'admin' });

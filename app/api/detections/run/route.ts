@@ -17,4 +17,4 @@ export const POST = withAuth({ query: scopeParams }, async ({ req, query }) => {
   const run = await runDetections(conn, scope, req.signal, { storeFirstEvent: first });
   const saved = await saveDetections(run);
   return { scope, findings: run.findings, perRule: run.perRule, ...saved };
-});
+}, { role: 'admin' });

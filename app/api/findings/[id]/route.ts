@@ -10,4 +10,4 @@ export const GET = withAuth({ params: z.object({ id: findingIdParam }) }, async 
   const finding = await getFinding(params.id);
   if (!finding) return notFound(`no finding ${params.id}`);
   return { finding };
-});
+}, { role: 'viewer' });

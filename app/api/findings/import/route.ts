@@ -26,4 +26,4 @@ export const POST = withAuth({}, async ({ req }) => {
   }
   const { inserted, updated } = await upsertFindings(parsed.findings);
   return { imported: inserted, updated, skipped: parsed.skipped };
-});
+}, { role: 'admin' });

@@ -50,4 +50,4 @@ export const GET = withAuth({ query: scopeParams, params: z.object({ sessionId: 
     })),
     queries: [extent, a.panels.credentials, a.panels.assumeRoleEvents].map(({ sql, params: bound, stats }) => ({ sql, params: bound, stats })),
   };
-});
+}, { role: 'viewer' });

@@ -29,4 +29,4 @@ export const GET = withAuth({ query: vendorRoleParams, params: z.object({ roleAr
     identities: identities ? { call: identities.call, rows: identities.rows } : undefined,
     queries: queriesOf([panels.calls, panels.rate, panels.throttles, panels.cost, panels.assumptions, identities?.panel]),
   };
-});
+}, { role: 'viewer' });

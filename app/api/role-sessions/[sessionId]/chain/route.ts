@@ -18,4 +18,4 @@ export const GET = withAuth({ query: scopeParams, params: z.object({ sessionId: 
     getDownstream(conn, params.sessionId, scope, req.signal),
   ]);
   return { scope, ...chain, downstream: downstream.hops, downstreamCut: downstream.cut };
-});
+}, { role: 'viewer' });

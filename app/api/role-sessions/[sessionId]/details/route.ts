@@ -14,4 +14,4 @@ export const GET = withAuth({ query: scopeParams, params: z.object({ sessionId: 
   const { scope } = await scopeForRequest(conn, query, req.signal);
   const { ips, apis, keys } = await getScopeDetails(conn, { kind: 'role-session', principalId: params.sessionId }, scope, req.signal);
   return { scope, byIp: ips, byApi: apis, byAccessKey: keys };
-});
+}, { role: 'viewer' });

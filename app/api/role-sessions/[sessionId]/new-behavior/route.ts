@@ -11,4 +11,5 @@ export const dynamic = 'force-dynamic';
 export const GET = withAuth(
   { query: scopeParams.extend(newBehaviorParams.shape), params: z.object({ sessionId: sessionIdParam }) },
   async ({ req, query, params }) => newBehaviorForRequest(await getConnection(), { kind: 'role-session', principalId: params.sessionId }, query, req.signal),
+  { role: 'viewer' },
 );

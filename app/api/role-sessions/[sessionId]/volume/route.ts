@@ -22,4 +22,5 @@ export const GET = withAuth(
     });
     return { scope, ...volume };
   },
+  { role: 'viewer' },
 );

@@ -13,4 +13,4 @@ export const GET = withAuth({ query: scopeParams, params: z.object({ roleArn: ro
   const { scope } = await scopeForRequest(conn, query, req.signal);
   const { assumedBy, assumedRoles, sessions, panel } = await getRoleInteractions(conn, params.roleArn, scope, req.signal);
   return { scope, assumedBy, assumedRoles, sessions, sql: panel.sql, params: panel.params, stats: panel.stats };
-});
+}, { role: 'viewer' });

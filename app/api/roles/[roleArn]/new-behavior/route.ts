@@ -11,4 +11,5 @@ export const dynamic = 'force-dynamic';
 export const GET = withAuth(
   { query: scopeParams.extend(newBehaviorParams.shape), params: z.object({ roleArn: roleArnParam }) },
   async ({ req, query, params }) => newBehaviorForRequest(await getConnection(), { kind: 'role', arn: params.roleArn }, query, req.signal),
+  { role: 'viewer' },
 );

@@ -11,4 +11,5 @@ export const dynamic = 'force-dynamic';
 export const GET = withAuth(
   { query: scopeParams.extend(newBehaviorParams.shape), params: z.object({ arn: userArnParam }) },
   async ({ req, query, params }) => newBehaviorForRequest(await getConnection(), { kind: 'user', arn: params.arn }, query, req.signal),
+  { role: 'viewer' },
 );

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { withAuth } from '@/lib/http/with-auth';
 import { ParamError } from '@/lib/params/param-error';
-import { bodyText, forbiddenUnlessAdmin } from '@/lib/reviews/http';
+import { bodyText } from '@/lib/reviews/http';
 import { reviewRoleArnParam } from '@/lib/reviews/params';
 import { deleteExpectedActions, getExpectedActions, saveExpectedActions } from '@/lib/reviews/state/expected-actions-store';
 import { expectedPatterns, parseExpectedActionsText } from '@/lib/reviews/vendors/expected-actions';
@@ -12,15 +12,13 @@ const path = { params: z.object({ roleArn: reviewRoleArnParam }) };
 const MAX_BODY = 256 * 1024;
 
 /** The role's expected-actions list: saved, or the read-only vendor defaults. */
-export const GET = withAuth(path, ({ params }) => getExpectedActions(params.roleArn));
+export const GET = withAuth(path, ({ params }) => getExpectedActions(params.roleArn), { role: 'viewer' });
 
 /**
  * Saves the list. JSON `{ "patterns": [...] }`, or the text of a file (one pattern per line, a JSON
  * array, or an IAM policy document) with any other content type.
  */
 export const PUT = withAuth(path, async ({ req, user, params }) => {
-  const forbidden = forbiddenUnlessAdmin(user);
-  if (forbidden) return forbidden;
   const text = await bodyText(req, MAX_BODY, 'patterns');
   let patterns: string[];
   if ((req.headers.get('content-type') ?? '').startsWith('application/json')) {
@@ -39,12 +37,10 @@ export const PUT = withAuth(path, async ({ req, user, params }) => {
     patterns = parsed.patterns;
   }
   return saveExpectedActions(params.roleArn, patterns, user.name);
-});
+}, { role: 'admin' });
 
 /** Back to the defaults. */
 export const DELETE = withAuth(path, async ({ user, params }) => {
-  const forbidden = forbiddenUnlessAdmin(user);
-  if (forbidden) return forbidden;
   await deleteExpectedActions(params.roleArn);
   return getExpectedActions(params.roleArn);
-});
+}, { role: 'admin' });
