@@ -35,7 +35,7 @@ export const POST = withAuth({}, async ({ req, user }) => {
 }, { role: 'admin' });
 
 /** Removes an account's upload: `?account=123456789012`. */
-export const DELETE = withAuth({ query: z.object({ account: accountId }) }, async ({ user, query }) => {
+export const DELETE = withAuth({ query: z.object({ account: accountId }) }, async ({ query }) => {
   if (!(await deleteAuthorizationDetails(query.account))) throw new ParamError('account', 'has no uploaded authorization details');
   return { deleted: query.account };
 }, { role: 'admin' });

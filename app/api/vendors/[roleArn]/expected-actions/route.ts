@@ -40,7 +40,7 @@ export const PUT = withAuth(path, async ({ req, user, params }) => {
 }, { role: 'admin' });
 
 /** Back to the defaults. */
-export const DELETE = withAuth(path, async ({ user, params }) => {
+export const DELETE = withAuth(path, async ({ params }) => {
   await deleteExpectedActions(params.roleArn);
   return getExpectedActions(params.roleArn);
 }, { role: 'admin' });
