@@ -6,6 +6,8 @@ const nextConfig = {
   serverExternalPackages: ['@duckdb/node-api', '@duckdb/node-bindings', 'maxmind'],
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden() answers 403 with app/forbidden.tsx for pages a role may not open.
+  experimental: { authInterrupts: true },
 };
 
 module.exports = nextConfig;

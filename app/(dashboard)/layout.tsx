@@ -1,15 +1,16 @@
 import Link from 'next/link';
 import { Suspense, type ReactNode } from 'react';
-import { auth } from '@/auth';
+import { requirePageUser } from '@/lib/auth/page-access';
 import { env } from '@/lib/env';
 import { AppHeader } from '@/components/app-header';
 
+/** The second gate behind proxy.ts: no page of the dashboard renders without a current session. */
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const session = await auth();
+  const user = await requirePageUser();
   return (
     <div className="min-h-screen">
       <Suspense>
-        <AppHeader engine={env().TRAILSCOPE_ENGINE} userName={session?.user?.name ?? null} />
+        <AppHeader engine={env().TRAILSCOPE_ENGINE} userName={user.name} />
       </Suspense>
       <main className="mx-auto max-w-7xl px-6 py-6">{children}</main>
       <footer className="mx-auto max-w-7xl px-6 pb-8 text-xs text-slate-500">
