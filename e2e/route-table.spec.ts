@@ -29,8 +29,6 @@ const SAMPLE_PARAMS: Record<string, string> = {
 const SAMPLE_QUERY: Record<string, string> = {
   '/api/graph': `focus=${encodeURIComponent(`session:${SARA.demoRole.roleId}:sara`)}`,
   '/graph': `focus=${encodeURIComponent(`session:${SARA.demoRole.roleId}:sara`)}`,
-  // A query that matches nothing renders the page; one that matches redirects to the profile.
-  '/search': 'q=nothing-matches-this',
   '/api/access/authorization-details': '',
 };
 
