@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { EngineError } from '@/lib/engine/types';
 import { parseEnv } from '@/lib/env';
 import { ParamError } from '@/lib/params/param-error';
+import { sessionIdParam } from '@/lib/params/role-session-profile';
 
 const API_TOKEN = 'test-token-0123456789abcdef';
 const session = vi.hoisted(() => ({ current: null as { user: { name: string; role: string } } | null }));
@@ -87,6 +88,15 @@ describe('withAuth: validation', () => {
     expect(await body(response)).toEqual({
       status: 400,
       json: { error: 'invalid parameter', parameter: 'id', message: 'must be a 12-digit account id' },
+    });
+  });
+
+  it('answers a bad percent-encoding in a path segment as 400 naming it, not a URIError 500', async () => {
+    const sessionRoute = withAuth({ params: z.object({ sessionId: sessionIdParam }) }, ({ params }) => params, VIEWER);
+    const response = await sessionRoute(get('/api/role-sessions/%25'), { params: Promise.resolve({ sessionId: '%' }) });
+    expect(await body(response)).toEqual({
+      status: 400,
+      json: { error: 'invalid parameter', parameter: 'sessionId', message: 'is not a valid URL-encoded value' },
     });
   });
 
