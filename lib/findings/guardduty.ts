@@ -37,9 +37,10 @@ const isObject = (v: Json | undefined): v is JsonObject => typeof v === 'object'
 /** `obj.Name` in whichever casing the source used (PascalCase API, camelCase EventBridge). */
 function field(obj: JsonObject | undefined, name: string): Json | undefined {
   if (!obj) return undefined;
-  if (name in obj) return obj[name];
+  // Own keys only: `in` would also find Object.prototype's members.
+  if (Object.hasOwn(obj, name)) return obj[name];
   const camel = name.charAt(0).toLowerCase() + name.slice(1);
-  if (camel in obj) return obj[camel];
+  if (Object.hasOwn(obj, camel)) return obj[camel];
   const lower = name.toLowerCase();
   for (const key of Object.keys(obj)) if (key.toLowerCase() === lower) return obj[key];
   return undefined;
@@ -121,8 +122,11 @@ function derivedArn(
   }
 }
 
-/** CloudFormation resource types in AffectedResources → the names Trailscope's findings use. */
-const AFFECTED_TYPES: Record<string, string> = {
+/**
+ * CloudFormation resource types in AffectedResources → the names Trailscope's findings use. A Map:
+ * the keys are the file's, and an object would answer `constructor` with a function.
+ */
+const AFFECTED_TYPES: ReadonlyMap<string, string> = new Map(Object.entries({
   'AWS::CloudTrail::Trail': 'Trail',
   'AWS::S3::Bucket': 'S3Bucket',
   'AWS::IAM::Role': 'IAMRole',
@@ -130,7 +134,7 @@ const AFFECTED_TYPES: Record<string, string> = {
   'AWS::IAM::Policy': 'IAMPolicy',
   'AWS::EC2::Instance': 'Instance',
   'AWS::Lambda::Function': 'LambdaFunction',
-};
+}));
 
 function resourcesOf(finding: JsonObject): FindingResource[] {
   const out: FindingResource[] = [];
@@ -161,7 +165,7 @@ function resourcesOf(finding: JsonObject): FindingResource[] {
   // What the API call touched (a trail for CloudTrailLoggingDisabled, a bucket for S3 findings).
   const affected = objectAt(finding, 'Service', 'Action', 'AwsApiCallAction', 'AffectedResources');
   for (const [type, id] of Object.entries(affected ?? {})) {
-    if (typeof id === 'string' && id.trim() !== '') add(AFFECTED_TYPES[type] ?? type, id.trim());
+    if (typeof id === 'string' && id.trim() !== '') add(AFFECTED_TYPES.get(type) ?? type, id.trim());
   }
   return out;
 }
