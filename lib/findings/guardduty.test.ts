@@ -232,3 +232,14 @@ describe('parseGuardDuty: keys that name Object.prototype members', () => {
     expect(r.findings.map((f) => f.id)).toEqual(['gd-real']);
   });
 });
+
+describe('parseGuardDuty: times that are not real instants', () => {
+  it('skips a finding whose times are impossible or beyond year 9999, with the reason, instead of failing the import', () => {
+    const finding = (first: unknown) => ({ Id: `t${String(first).replace(/[^0-9a-z]/gi, '')}`, Type: 'X', Severity: 2, Service: { EventFirstSeen: first } });
+    const r = parseGuardDuty(JSON.stringify([finding('2026-02-30T00:00:00Z'), finding(1e20), finding('+275760-09-13T00:00:00.000Z'), finding('2026-11-18T09:00:00Z')]));
+    expect(r.skipped.map((s) => s.index)).toEqual([0, 1, 2]);
+    expect(r.skipped[0]?.reason).toMatch(/no valid EventFirstSeen/);
+    expect(r.findings.map((f) => f.firstSeen)).toEqual(['2026-11-18T09:00:00Z']);
+    for (const f of r.findings) expect(findingSchema.safeParse(f).success).toBe(true);
+  });
+});

@@ -13,6 +13,7 @@
  * all is one error.
  */
 import { severityLabel, type Finding, type FindingActor, type FindingResource } from './types';
+import { isInstantInRange, isoUtc, parseIsoInstant } from '@/lib/time';
 
 export class GuardDutyParseError extends Error {
   override name = 'GuardDutyParseError';
@@ -63,12 +64,15 @@ function text(obj: JsonObject | undefined, name: string): string | null {
   return null;
 }
 
-/** GuardDuty writes `2021-11-22T12:45:25.000Z`; Trailscope's instants drop a zero fraction like CloudTrail's eventTime. */
+/**
+ * GuardDuty writes `2021-11-22T12:45:25.000Z`; Trailscope's instants drop a zero fraction like
+ * CloudTrail's eventTime. An ISO instant must name a real day (Date.parse would move February 30
+ * to March), other forms go through Date.parse, and anything outside 1970–9999 is no time at all.
+ */
 function instant(value: Json | undefined): string | null {
   if (typeof value !== 'string' && typeof value !== 'number') return null;
-  const ms = typeof value === 'number' ? value : Date.parse(value);
-  if (!Number.isFinite(ms)) return null;
-  return new Date(ms).toISOString().replace('.000Z', 'Z');
+  const ms = typeof value === 'number' ? value : /^\d{4}-\d{2}-\d{2}T/.test(value.trim()) ? (parseIsoInstant(value.trim()) ?? NaN) : Date.parse(value);
+  return isInstantInRange(ms) ? isoUtc(ms) : null;
 }
 
 // GuardDuty ids are 32 hex characters; anything URL-safe is accepted, since the id ends up in links.

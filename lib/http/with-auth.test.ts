@@ -5,6 +5,7 @@ import { EngineError } from '@/lib/engine/types';
 import { parseEnv } from '@/lib/env';
 import { ParamError } from '@/lib/params/param-error';
 import { sessionIdParam } from '@/lib/params/role-session-profile';
+import { resolveScope, scopeParams } from '@/lib/params/scope';
 
 const API_TOKEN = 'test-token-0123456789abcdef';
 const session = vi.hoisted(() => ({ current: null as { user: { name: string; role: string } } | null }));
@@ -98,6 +99,14 @@ describe('withAuth: validation', () => {
       status: 400,
       json: { error: 'invalid parameter', parameter: 'sessionId', message: 'is not a valid URL-encoded value' },
     });
+  });
+
+  it('answers impossible and out-of-range scope times as 400 naming the parameter', async () => {
+    const scoped = withAuth({ query: scopeParams }, ({ query }) => resolveScope(query, null), VIEWER);
+    const feb30 = await body(await scoped(get('/api/x?from=2026-02-30T00:00:00Z'), noParams));
+    expect(feb30).toMatchObject({ status: 400, json: { error: 'invalid parameter', parameter: 'from' } });
+    const late = await body(await scoped(get('/api/x?from=9999-12-31T00:00:00Z'), noParams));
+    expect(late).toMatchObject({ status: 400, json: { error: 'invalid parameter', parameter: 'from' } });
   });
 
   it('checks authentication before validation', async () => {
