@@ -1,16 +1,17 @@
 import Link from 'next/link';
+import type { Role } from '@/lib/auth/roles';
 import { signOut } from '@/auth';
 import { HeaderSearch } from './header-search';
 import { NavLinks } from './nav-links';
 
-export function AppHeader({ engine, userName }: { engine: string; userName: string | null }) {
+export function AppHeader({ engine, userName, role }: { engine: string; userName: string | null; role: Role }) {
   return (
     <header className="border-b border-slate-800 bg-slate-900 text-slate-100">
       <div className="mx-auto flex max-w-7xl items-center gap-6 px-6 py-3">
         <Link href="/" className="text-lg font-semibold tracking-tight text-white">
           Trail<span className="text-indigo-400">scope</span>
         </Link>
-        <NavLinks />
+        <NavLinks admin={role === 'admin'} />
         <div className="ml-auto flex items-center gap-3 text-xs">
           <HeaderSearch />
           <span className="rounded bg-slate-800 px-2 py-1 font-mono text-slate-300" title="query engine">

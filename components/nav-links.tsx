@@ -12,14 +12,24 @@ const LINKS = [
   { href: '/vendors', label: 'Reviews', also: ['/hygiene', '/access'] },
 ] as const satisfies readonly { href: string; label: string; also?: readonly string[] }[];
 
+/**
+ * Pages for administrators only; the server refuses them to anyone else (403), so hiding the link
+ * is only tidiness. The scope is not carried over: the audit log's from/to filter when entries were
+ * recorded, not the CloudTrail time being investigated.
+ */
+const ADMIN_LINKS = [{ href: '/admin/audit', label: 'Audit' }] as const;
+
 /** Moving between pages keeps the scope time: it is carried over from the current URL. */
-export function NavLinks() {
+export function NavLinks({ admin }: { admin: boolean }) {
   const pathname = usePathname();
   const search = useSearchParams();
   const carry = new URLSearchParams();
-  for (const key of ['from', 'to'] as const) {
-    const v = search.get(key);
-    if (v) carry.set(key, v);
+  // On /admin pages from/to are the audit log's filters, not a scope to take along.
+  if (!pathname.startsWith('/admin')) {
+    for (const key of ['from', 'to'] as const) {
+      const v = search.get(key);
+      if (v) carry.set(key, v);
+    }
   }
   const qs = carry.toString();
   return (
@@ -27,16 +37,17 @@ export function NavLinks() {
       {LINKS.map((l) => {
         const prefixes: readonly string[] = ['also' in l ? l.also : [], l.href].flat();
         const active = l.href === '/' ? pathname === '/' : prefixes.some((p) => pathname.startsWith(p));
-        return (
-          <Link
-            key={l.href}
-            href={qs ? `${l.href}?${qs}` : l.href}
-            className={`rounded px-3 py-1.5 ${active ? 'bg-slate-800 text-white' : 'text-slate-300 hover:bg-slate-800 hover:text-white'}`}
-          >
-            {l.label}
-          </Link>
-        );
+        return <NavLink key={l.href} href={qs ? `${l.href}?${qs}` : l.href} label={l.label} active={active} />;
       })}
+      {admin && ADMIN_LINKS.map((l) => <NavLink key={l.href} href={l.href} label={l.label} active={pathname.startsWith(l.href)} />)}
     </nav>
+  );
+}
+
+function NavLink({ href, label, active }: { href: string; label: string; active: boolean }) {
+  return (
+    <Link href={href} className={`rounded px-3 py-1.5 ${active ? 'bg-slate-800 text-white' : 'text-slate-300 hover:bg-slate-800 hover:text-white'}`}>
+      {label}
+    </Link>
   );
 }

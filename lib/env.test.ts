@@ -33,4 +33,14 @@ describe('env', () => {
     expect(() => parseEnv({ TRAILSCOPE_VENDOR_NAMES: '44445555666=Short id' })).toThrow(/TRAILSCOPE_VENDOR_NAMES/);
     expect(() => parseEnv({ TRAILSCOPE_VENDOR_NAMES: '444455556666' })).toThrow(/TRAILSCOPE_VENDOR_NAMES/);
   });
+
+  it('keeps the audit log a year unless told otherwise; 0 keeps it forever', () => {
+    expect(parseEnv({}).TRAILSCOPE_AUDIT_RETENTION_DAYS).toBe(365);
+    expect(parseEnv({ TRAILSCOPE_AUDIT_RETENTION_DAYS: ' ' }).TRAILSCOPE_AUDIT_RETENTION_DAYS).toBe(365);
+    expect(parseEnv({ TRAILSCOPE_AUDIT_RETENTION_DAYS: '0' }).TRAILSCOPE_AUDIT_RETENTION_DAYS).toBe(0);
+    expect(parseEnv({ TRAILSCOPE_AUDIT_RETENTION_DAYS: '90' }).TRAILSCOPE_AUDIT_RETENTION_DAYS).toBe(90);
+    expect(() => parseEnv({ TRAILSCOPE_AUDIT_RETENTION_DAYS: '-1' })).toThrow(/TRAILSCOPE_AUDIT_RETENTION_DAYS/);
+    expect(() => parseEnv({ TRAILSCOPE_AUDIT_RETENTION_DAYS: '1.5' })).toThrow(/TRAILSCOPE_AUDIT_RETENTION_DAYS/);
+    expect(() => parseEnv({ TRAILSCOPE_AUDIT_RETENTION_DAYS: 'forever' })).toThrow(/TRAILSCOPE_AUDIT_RETENTION_DAYS/);
+  });
 });

@@ -69,6 +69,8 @@ const schema = z
     TRAILSCOPE_GEOIP_CITY_DB: existingFile,
     /** A MaxMind GeoLite2-ASN .mmdb used instead of the bundled ip-location-db ASN data. */
     TRAILSCOPE_GEOIP_ASN_DB: existingFile,
+    /** Audit log entries older than this many days are purged (lib/audit); 0 keeps them forever. */
+    TRAILSCOPE_AUDIT_RETENTION_DAYS: optional.pipe(z.coerce.number<string | undefined>().int('must be a whole number of days').min(0).max(36_500).default(365)),
     AWS_REGION: optional,
     AUTH_SECRET: optional,
     /** The app's public URL (Auth.js reads it too): its origin is accepted on state-changing requests. */

@@ -1,8 +1,12 @@
 import type { NextRequest } from 'next/server';
 import type { z } from 'zod';
+import type { AuditAction } from '@/lib/audit/event';
+import { recordAudit } from '@/lib/audit/record';
+import { routeAuditEvent, type RouteAuditSpec } from '@/lib/audit/route-audit';
 import { requestUser } from '@/lib/auth/request-user';
 import { hasRole, type AuthUser, type Role } from '@/lib/auth/roles';
 import { env } from '@/lib/env';
+import { clientAddress } from './client-address';
 import { errorResponse, forbidden, invalidParameter, unauthorized } from './errors';
 import { appOriginsOf, changesState, isSameOriginRequest } from './same-origin';
 
@@ -13,6 +17,11 @@ import { appOriginsOf, changesState, isSameOriginRequest } from './same-origin';
  * own, and never need a try/catch.
  *
  *   export const GET = withAuth({ query: eventsQuery }, ({ query }) => searchEvents(query), { role: 'viewer' });
+ *
+ * A route that views an entity or changes state also declares what the audit log records; every
+ * call by a known caller is then recorded, refused and failed ones included (lib/audit):
+ *
+ *   { role: 'viewer', audit: { action: 'view', entity: ({ params }) => auditEntity('finding', params.id) } }
  */
 
 export interface RouteSchemas {
@@ -20,9 +29,10 @@ export interface RouteSchemas {
   params?: z.ZodType;
 }
 
-/** What a route declares about who may call it. Required, so a new route cannot forget it. */
-export interface RouteAccess {
+/** What a route declares about who may call it (required, so a new route cannot forget it) and what the audit log keeps of each call. */
+export interface RouteAccess<S extends RouteSchemas = RouteSchemas, R = unknown> {
   role: Role;
+  audit?: RouteAuditSpec<AuditInput<S, R>>;
 }
 
 type Parsed<S extends RouteSchemas, K extends keyof RouteSchemas> = S extends { [P in K]: infer T extends z.ZodType }
@@ -36,22 +46,45 @@ export interface AuthedRequest<S extends RouteSchemas> {
   user: AuthUser;
 }
 
+/** What a route's audit callbacks see. `result` is the handler's data; undefined when it failed or answered with a Response. */
+export interface AuditInput<S extends RouteSchemas, R> {
+  query: Parsed<S, 'query'>;
+  params: Parsed<S, 'params'>;
+  user: AuthUser;
+  result: Exclude<Awaited<R>, Response> | undefined;
+}
+
 /** What Next 16 passes a route handler as its second argument: params arrive as a Promise. */
 export interface NextRouteContext {
   params: Promise<Record<string, string | string[] | undefined>>;
 }
 
-export type RouteHandler = ((req: NextRequest, context: NextRouteContext) => Promise<Response>) & { readonly access: RouteAccess };
+/** A route as exported: the role it declares and the action it audits are readable, for tests of the route table. */
+export type RouteHandler = ((req: NextRequest, context: NextRouteContext) => Promise<Response>) & {
+  readonly access: Readonly<{ role: Role; audit?: AuditAction }>;
+};
 
-export function withAuth<S extends RouteSchemas>(
+/** What one call got to, for its audit entry. */
+interface CallState<S extends RouteSchemas, R> {
+  user?: AuthUser;
+  input?: Omit<AuditInput<S, R>, 'result'>;
+  result?: Exclude<Awaited<R>, Response>;
+}
+
+export function withAuth<S extends RouteSchemas, R>(
   schemas: S,
-  handler: (request: AuthedRequest<S>) => unknown,
-  access: RouteAccess,
+  handler: (request: AuthedRequest<S>) => R,
+  access: RouteAccess<S, R>,
 ): RouteHandler {
-  const route = async (req: NextRequest, context: NextRouteContext): Promise<Response> => {
+  const respond = async (req: NextRequest, context: NextRouteContext, call: CallState<S, R>): Promise<Response> => {
     try {
       const user = await requestUser(req);
       if (!user) return unauthorized();
+      call.user = user;
+      // Parsed before the role check so a refused call's entry still names its entity; a refusal
+      // still answers before a validation error does.
+      const input = await parseInput(schemas, req, context);
+      if (!(input instanceof Response)) call.input = { ...input, user };
       if (!hasRole(user, access.role)) {
         return forbidden(
           user.via === 'token'
@@ -62,21 +95,50 @@ export function withAuth<S extends RouteSchemas>(
       if (user.via === 'session' && changesState(req.method) && !isSameOriginRequest({ headers: req.headers, appOrigins: appOrigins(req) })) {
         return forbidden('the request came from another site (its Origin is not this app): refused to protect your session');
       }
+      if (input instanceof Response) return input;
 
-      const query = validate(schemas.query, 'query', searchParamsObject(req.nextUrl.searchParams));
-      if (query instanceof Response) return query;
-      const params = validate(schemas.params, 'params', schemas.params ? await context.params : undefined);
-      if (params instanceof Response) return params;
-
-      const result = await handler({ req, user, query, params } as AuthedRequest<S>);
+      const result = await handler({ req, user, ...input } as AuthedRequest<S>);
       if (result instanceof Response) return result;
+      call.result = result as Exclude<Awaited<R>, Response>;
       if (result === undefined) return new Response(null, { status: 204 });
       return Response.json(result);
     } catch (error) {
       return errorResponse(error, `${req.method} ${req.nextUrl.pathname}`);
     }
   };
-  return Object.assign(route, { access: Object.freeze({ ...access }) });
+
+  const route = async (req: NextRequest, context: NextRouteContext): Promise<Response> => {
+    const call: CallState<S, R> = {};
+    const response = await respond(req, context, call);
+    // Nobody to name (no session, a wrong token): nothing to record here; the proxy answers most of those.
+    if (access.audit && call.user) {
+      await recordAudit(
+        routeAuditEvent(access.audit, {
+          user: call.user,
+          input: call.input ? { ...call.input, result: call.result } : null,
+          status: response.status,
+          method: req.method,
+          pathname: req.nextUrl.pathname,
+          address: clientAddress(req.headers),
+        }),
+      );
+    }
+    return response;
+  };
+  return Object.assign(route, { access: Object.freeze({ role: access.role, ...(access.audit ? { audit: access.audit.action } : {}) }) });
+}
+
+/** The validated query and path parameters, or the 400 response naming the first bad one. */
+async function parseInput<S extends RouteSchemas>(
+  schemas: S,
+  req: NextRequest,
+  context: NextRouteContext,
+): Promise<{ query: Parsed<S, 'query'>; params: Parsed<S, 'params'> } | Response> {
+  const query = validate(schemas.query, 'query', searchParamsObject(req.nextUrl.searchParams));
+  if (query instanceof Response) return query;
+  const params = validate(schemas.params, 'params', schemas.params ? await context.params : undefined);
+  if (params instanceof Response) return params;
+  return { query: query as Parsed<S, 'query'>, params: params as Parsed<S, 'params'> };
 }
 
 function appOrigins(req: NextRequest): string[] {

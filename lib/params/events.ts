@@ -23,6 +23,16 @@ export const eventSearchParams = scopeParams.extend({
 });
 export type EventSearchParams = z.infer<typeof eventSearchParams>;
 
+/** The filters a search set, e.g. for the audit log's record of what was searched. */
+export function activeEventFilters(params: Partial<Record<EventFilter, unknown>> | null): Partial<Record<EventFilter, string>> {
+  const out: Partial<Record<EventFilter, string>> = {};
+  for (const f of EVENT_FILTERS) {
+    const v = params?.[f];
+    if (typeof v === 'string' && v !== '') out[f] = v;
+  }
+  return out;
+}
+
 export const EVENT_FILTER_LABELS: Record<EventFilter, string> = {
   principal: 'Principal (ARN or id)',
   accessKeyId: 'Access key id',

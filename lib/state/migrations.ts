@@ -4,6 +4,11 @@ import type { DuckDBConnection } from '@duckdb/node-api';
  * Numbered, append-only schema changes for the app-state store. Never edit or reorder a shipped
  * migration: add the next number. Each runs in its own transaction with its version row, so a
  * crash leaves the store at a clean version.
+ *
+ * Branches developed side by side may reserve numbers (`audit_log` took 5 while 4 was still being
+ * written), so a number may be missing, and a store that already has 5 still gets 4 once it ships:
+ * every migration whose version is not recorded runs, in ascending order. A migration therefore must
+ * not depend on one with a higher number.
  */
 export interface Migration {
   version: number;
@@ -96,6 +101,30 @@ export const MIGRATIONS: readonly Migration[] = [
         expires_at TIMESTAMPTZ NOT NULL
       )`,
   },
+  {
+    // Who did what (lib/audit): append-only, the store module offers insert, query and the
+    // retention purge and nothing else. `id` comes from a sequence, so it orders rows as they were
+    // appended and pages newest first without ties. No primary key: the sequence already makes ids
+    // unique, and an index would only slow the appends every request makes. Times are UTC
+    // TIMESTAMPs; the scope stays as the ISO text the request carried; `detail` is JSON text.
+    version: 5,
+    name: 'audit_log',
+    sql: `
+      CREATE SEQUENCE audit_log_id START 1;
+      CREATE TABLE audit_log (
+        id          BIGINT NOT NULL DEFAULT nextval('audit_log_id'),
+        recorded_at TIMESTAMP NOT NULL,
+        action      VARCHAR NOT NULL,
+        actor       VARCHAR,
+        via         VARCHAR,
+        address     VARCHAR,
+        entity      VARCHAR,
+        scope_from  VARCHAR,
+        scope_to    VARCHAR,
+        outcome     VARCHAR NOT NULL,
+        detail      VARCHAR
+      )`,
+  },
 ];
 
 export async function migrate(connection: DuckDBConnection, migrations: readonly Migration[] = MIGRATIONS): Promise<void> {
@@ -105,10 +134,10 @@ export async function migrate(connection: DuckDBConnection, migrations: readonly
       name       VARCHAR NOT NULL,
       applied_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp
     )`);
-  const applied = await connection.runAndReadAll('SELECT coalesce(max(version), 0) AS version FROM schema_migrations');
-  const current = Number(applied.getRowObjectsJS()[0]?.version ?? 0);
+  const applied = await connection.runAndReadAll('SELECT version FROM schema_migrations');
+  const done = new Set(applied.getRowObjectsJS().map((r) => Number(r.version)));
 
-  for (const migration of migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version)) {
+  for (const migration of migrations.filter((m) => !done.has(m.version)).sort((a, b) => a.version - b.version)) {
     await connection.run('BEGIN TRANSACTION');
     try {
       await connection.run(migration.sql);

@@ -2,7 +2,9 @@ import Link from 'next/link';
 import { EventsCard } from '@/components/events-card';
 import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
-import { EVENT_FILTERS, EVENT_FILTER_LABELS, eventSearchParams } from '@/lib/params/events';
+import { auditPageView } from '@/lib/audit/page-view';
+import { auditEntity } from '@/lib/audit/entity';
+import { activeEventFilters, EVENT_FILTERS, EVENT_FILTER_LABELS, eventSearchParams } from '@/lib/params/events';
 import { href } from '@/lib/params/href';
 import { ParamError } from '@/lib/params/param-error';
 import { searchEvents } from '@/lib/services/events';
@@ -38,6 +40,8 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
     );
   }
   const { conn, range, scope } = page;
+  const searched = activeEventFilters(parsed.data);
+  await auditPageView({ entity: auditEntity('events'), scope, detail: searched });
   let result;
   try {
     result = await searchEvents(conn, parsed.data, scope);
@@ -46,7 +50,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
     return <Notice title="This link has an invalid parameter">{`${error.parameter}: ${error.message}`}</Notice>;
   }
   const filters = Object.fromEntries(EVENT_FILTERS.map((f) => [f, parsed.data[f]]));
-  const active = EVENT_FILTERS.filter((f) => parsed.data[f]);
+  const active = Object.keys(searched);
 
   return (
     <div className="space-y-5">

@@ -4,6 +4,8 @@ import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { RoleGraphView } from '@/components/graph/role-graph';
 import { KIND_STYLE } from '@/components/graph/graph-style';
+import { auditPageView } from '@/lib/audit/page-view';
+import { auditEntity } from '@/lib/audit/entity';
 import { nodeIdParam, parseNodeId } from '@/lib/graph/node-id';
 import { parseGraphView } from '@/lib/params/graph';
 import { loadPageScope, firstValues, type SearchParamsRecord } from '@/lib/services/page-scope';
@@ -40,6 +42,7 @@ export default async function GraphPage({ searchParams }: { searchParams: Promis
   }
   const kind = parseNodeId(focus.data)?.kind ?? 'session';
   const { expand, selected, path } = view.view;
+  await auditPageView({ entity: auditEntity('graph', focus.data), scope: page.scope, detail: expand.length ? { expanded: expand.length } : undefined });
   return (
     <div className="space-y-4">
       <div>

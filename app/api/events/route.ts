@@ -1,6 +1,7 @@
+import { auditEntity } from '@/lib/audit/entity';
 import { withAuth } from '@/lib/http/with-auth';
 import { getConnection } from '@/lib/engine';
-import { eventSearchParams } from '@/lib/params/events';
+import { activeEventFilters, eventSearchParams } from '@/lib/params/events';
 import { scopeForRequest } from '@/lib/http/scope-from-request';
 import { searchEvents } from '@/lib/services/events';
 
@@ -11,4 +12,4 @@ export const GET = withAuth({ query: eventSearchParams }, async ({ req, query })
   const { scope } = await scopeForRequest(conn, query, req.signal);
   const page = await searchEvents(conn, query, scope, req.signal);
   return { events: page.events, nextCursor: page.nextCursor, scope, sql: page.panel.sql, params: page.panel.params, stats: page.panel.stats };
-}, { role: 'viewer' });
+}, { role: 'viewer', audit: { action: 'view', entity: () => auditEntity('events'), detail: ({ query }) => activeEventFilters(query) } });

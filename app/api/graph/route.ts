@@ -1,3 +1,4 @@
+import { auditEntity } from '@/lib/audit/entity';
 import { withAuth } from '@/lib/http/with-auth';
 import { scopeForRequest } from '@/lib/http/scope-from-request';
 import { getConnection } from '@/lib/engine';
@@ -12,4 +13,7 @@ export const GET = withAuth({ query: graphApiParams }, async ({ req, query }) =>
   const { scope, first } = await scopeForRequest(conn, query, req.signal, true);
   const graph = await loadGraph(conn, query.focus, query.expand, scope, first, req.signal);
   return { scope, ...graph };
-}, { role: 'viewer' });
+}, {
+  role: 'viewer',
+  audit: { action: 'view', entity: ({ query }) => auditEntity('graph', query.focus), detail: ({ query }) => (query.expand.length ? { expanded: query.expand.length } : undefined) },
+});

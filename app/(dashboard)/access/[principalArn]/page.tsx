@@ -11,6 +11,8 @@ import { PrintButton } from '@/components/reviews/print-button';
 import { PrintStyles } from '@/components/reviews/print-styles';
 import { ReviewTabs } from '@/components/reviews/review-tabs';
 import { ReviewSql } from '@/components/reviews/review-sql';
+import { auditPageView } from '@/lib/audit/page-view';
+import { auditEntity } from '@/lib/audit/entity';
 import { formatCount } from '@/lib/format';
 import { eventsHref, roleHref, userHref } from '@/lib/links';
 import { href } from '@/lib/params/href';
@@ -31,6 +33,7 @@ export default async function AccessPrincipalPage({ params, searchParams }: { pa
   if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: `/access/${encodeURIComponent(arn)}` });
   const { page, params: query } = load;
   const { scope } = page;
+  await auditPageView({ entity: auditEntity('access-principal', arn), scope, detail: { days: query.days } });
   const review = await getAccessReview(page.conn, arn, scope, { days: query.days, uploads: await allAuthorizationDetails() });
   const api = (table: string) => href(`/api/access/${encodeURIComponent(arn)}`, { ...scope, days: query.days, format: 'csv', table });
   const scopeDays = Math.round((Date.parse(scope.to) - Date.parse(scope.from)) / 86_400_000);

@@ -6,6 +6,8 @@ import { Notice } from '@/components/notice';
 import { OriginLine } from '@/components/origin-line';
 import { SqlPanel } from '@/components/sql-panel';
 import { SeverityBadge } from '@/components/findings/severity-badge';
+import { auditPageView } from '@/lib/audit/page-view';
+import { auditEntity } from '@/lib/audit/entity';
 import { getConnection } from '@/lib/engine';
 import { investigationScope, resolveFindingActor } from '@/lib/findings/resolve-actor';
 import { getFinding } from '@/lib/findings/store';
@@ -20,6 +22,7 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
   const id = findingIdParam.safeParse((await params).id);
   if (!id.success) return invalidLink({ parameter: 'finding id', message: id.error.issues[0]?.message ?? 'is invalid', resetHref: '/findings' });
   const finding = await getFinding(id.data);
+  await auditPageView({ entity: auditEntity('finding', id.data), outcome: finding ? 'ok' : 'failed', detail: finding ? undefined : { reason: 'not found' } });
   if (!finding) {
     return (
       <Notice title="No such finding">

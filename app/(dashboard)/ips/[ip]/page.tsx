@@ -6,6 +6,8 @@ import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { SqlPanel } from '@/components/sql-panel';
 import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
+import { auditPageView } from '@/lib/audit/page-view';
+import { auditEntity } from '@/lib/audit/entity';
 import { formatCount, formatTime } from '@/lib/format';
 import { eventsHref, ipHref, serviceHref } from '@/lib/links';
 import type { Scope } from '@/lib/params/scope';
@@ -40,6 +42,7 @@ export default async function IpPage({ params, searchParams }: { params: Promise
   const load = await loadPageParams(await searchParams, profileParams);
   if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: ipHref(ip, { from: '', to: '' }) });
   const { conn, scope, range } = load.page;
+  await auditPageView({ entity: auditEntity('ip', ip), scope });
   const subject = { kind: 'ip', ip } as const;
   const [extent, users, activity] = await Promise.all([
     getSubjectExtent(conn, subject, scope),

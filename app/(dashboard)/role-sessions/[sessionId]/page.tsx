@@ -9,6 +9,8 @@ import { SqlPanel } from '@/components/sql-panel';
 import { Tabs } from '@/components/tabs';
 import { getRoleSessionAttribution } from '@/lib/attribution/role-session';
 import { roleNameOf } from '@/lib/attribution/assumer';
+import { auditPageView } from '@/lib/audit/page-view';
+import { auditEntity } from '@/lib/audit/entity';
 import { formatCount, formatTime } from '@/lib/format';
 import { roleHref, roleSessionHref } from '@/lib/links';
 import { eventSearchParams } from '@/lib/params/events';
@@ -48,6 +50,7 @@ export default async function RoleSessionPage({
   if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: roleSessionHref(sessionId, { from: '', to: '' }) });
   const { page, params: p } = load;
   const { conn, scope } = page;
+  await auditPageView({ entity: auditEntity('role-session', sessionId), scope, detail: { tab: p.tab } });
   const subject = { kind: 'role-session', principalId: sessionId } as const;
 
   const attributed = getRoleSessionAttribution(conn, sessionId, scope, page.range.first);

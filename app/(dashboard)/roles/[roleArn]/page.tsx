@@ -4,6 +4,8 @@ import { AssumedRolesTable, InvolvedSessionsTable, RoleAssumersTable } from '@/c
 import { PageHeader } from '@/components/page-header';
 import { SqlPanel } from '@/components/sql-panel';
 import { roleNameOf } from '@/lib/attribution/assumer';
+import { auditPageView } from '@/lib/audit/page-view';
+import { auditEntity } from '@/lib/audit/entity';
 import { getRoleInteractions } from '@/lib/attribution/role-interactions';
 import { formatCount, formatTime } from '@/lib/format';
 import { href } from '@/lib/params/href';
@@ -32,6 +34,7 @@ export default async function RolePage({ params, searchParams }: { params: Promi
   const load = await loadPageParams(sp, scopeParams.extend(volumeParams.shape).extend(profileTabParams.shape));
   if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: `/roles/${encodeURIComponent(roleArn)}` });
   const { conn, scope, range } = load.page;
+  await auditPageView({ entity: auditEntity('role', roleArn), scope, detail: { tab: load.params.tab } });
   const subject = { kind: 'role', arn: roleArn } as const;
   const self = (extra: Record<string, string | number | undefined>) => href(`/roles/${encodeURIComponent(roleArn)}`, { ...scope, ...extra });
   const header = (

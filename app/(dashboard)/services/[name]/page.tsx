@@ -7,6 +7,8 @@ import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { SqlPanel } from '@/components/sql-panel';
 import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
+import { auditPageView } from '@/lib/audit/page-view';
+import { auditEntity } from '@/lib/audit/entity';
 import { formatCount, formatTime } from '@/lib/format';
 import { ipHref, serviceHref } from '@/lib/links';
 import { profileParams, serviceNameParam } from '@/lib/profiles/params';
@@ -28,6 +30,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
   const load = await loadPageParams(await searchParams, profileParams);
   if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: serviceHref(name, { from: '', to: '' }) });
   const { conn, scope, range } = load.page;
+  await auditPageView({ entity: auditEntity('service', name), scope });
   const subject = { kind: 'service', name } as const;
   const [extent, assumptions, activity] = await Promise.all([
     getSubjectExtent(conn, subject, scope),

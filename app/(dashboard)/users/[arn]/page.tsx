@@ -11,6 +11,8 @@ import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { SqlPanel } from '@/components/sql-panel';
 import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
+import { auditPageView } from '@/lib/audit/page-view';
+import { auditEntity } from '@/lib/audit/entity';
 import { formatCount, formatTime } from '@/lib/format';
 import { eventsHref, userHref } from '@/lib/links';
 import type { Scope } from '@/lib/params/scope';
@@ -41,6 +43,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   const load = await loadPageParams(sp, profileParams);
   if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: userHref(arn, { from: '', to: '' }) });
   const { conn, scope, range } = load.page;
+  await auditPageView({ entity: auditEntity('user', arn), scope, detail: { tab: load.params.tab } });
   const subject = { kind: 'user', arn } as const;
   // Federated users (GetFederationToken) assume no roles: no graph for them.
   const graphFocus = user.kind === 'iam-user' ? `user:${arn}` : user.kind === 'root' ? `root:${user.accountId}` : null;

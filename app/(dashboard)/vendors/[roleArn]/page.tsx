@@ -4,6 +4,8 @@ import { PageHeader } from '@/components/page-header';
 import { ReviewTabs } from '@/components/reviews/review-tabs';
 import { VendorRoleReport } from '@/components/reviews/vendor-role-report';
 import { roleNameOf } from '@/lib/attribution/assumer';
+import { auditPageView } from '@/lib/audit/page-view';
+import { auditEntity } from '@/lib/audit/entity';
 import { roleHref } from '@/lib/links';
 import { href } from '@/lib/params/href';
 import { REVIEW_DEFAULT_DAYS, reviewRoleArnParam, vendorRoleParams } from '@/lib/reviews/params';
@@ -21,6 +23,7 @@ export default async function VendorRolePage({ params, searchParams }: { params:
   if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: `/vendors/${encodeURIComponent(roleArn)}` });
   const { page, params: query } = load;
   const { scope } = page;
+  await auditPageView({ entity: auditEntity('vendor-role', roleArn), scope, detail: query.call ? { call: query.call } : undefined });
   const data = await loadVendorRolePage(page.conn, roleArn, scope, query.call);
   return (
     <div className="space-y-5">

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getConnection } from '@/lib/engine';
+import { auditEntity } from '@/lib/audit/entity';
 import { withAuth } from '@/lib/http/with-auth';
 import { accessGrantedCsv, accessUsedCsv } from '@/lib/reviews/access/export';
 import { getAccessReview } from '@/lib/reviews/access/review';
@@ -33,4 +34,7 @@ export const GET = withAuth({ query: accessParams, params: z.object({ principalA
     ...(denyUnused ? { denyUnused } : {}),
     queries: queriesOf([panels.usage, panels.dataEvents]),
   };
-}, { role: 'viewer' });
+}, {
+  role: 'viewer',
+  audit: { action: 'view', entity: ({ params }) => auditEntity('access-principal', params.principalArn), detail: ({ query }) => ({ days: query.days, format: query.format, table: query.table }) },
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditEntity } from '@/lib/audit/entity';
 import { withAuth } from '@/lib/http/with-auth';
 import { ParamError } from '@/lib/params/param-error';
 import { accountId } from '@/lib/params/validators';
@@ -32,10 +33,14 @@ export const POST = withAuth({}, async ({ req, user }) => {
   const parsed = parseAuthorizationDetails(text);
   if (!parsed.ok) throw new ParamError('file', parsed.message);
   return saveAuthorizationDetails(parsed.details, fileName, user.name);
-}, { role: 'admin' });
+}, {
+  role: 'admin',
+  // The account is in the file: known once it parsed.
+  audit: { action: 'upload-authorization-details', entity: ({ result }) => (result ? auditEntity('account', result.accountId) : null), detail: ({ result }) => (result ? { fileName: result.fileName } : undefined) },
+});
 
 /** Removes an account's upload: `?account=123456789012`. */
 export const DELETE = withAuth({ query: z.object({ account: accountId }) }, async ({ query }) => {
   if (!(await deleteAuthorizationDetails(query.account))) throw new ParamError('account', 'has no uploaded authorization details');
   return { deleted: query.account };
-}, { role: 'admin' });
+}, { role: 'admin', audit: { action: 'delete-authorization-details', entity: ({ query }) => auditEntity('account', query.account) } });

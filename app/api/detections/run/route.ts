@@ -1,3 +1,4 @@
+import { auditEntity } from '@/lib/audit/entity';
 import { withAuth } from '@/lib/http/with-auth';
 import { scopeForRequest } from '@/lib/http/scope-from-request';
 import { getConnection } from '@/lib/engine';
@@ -17,4 +18,7 @@ export const POST = withAuth({ query: scopeParams }, async ({ req, query }) => {
   const run = await runDetections(conn, scope, req.signal, { storeFirstEvent: first });
   const saved = await saveDetections(run);
   return { scope, findings: run.findings, perRule: run.perRule, ...saved };
-}, { role: 'admin' });
+}, {
+  role: 'admin',
+  audit: { action: 'run-detections', entity: () => auditEntity('findings'), detail: ({ result }) => (result ? { inserted: result.inserted, updated: result.updated } : undefined) },
+});

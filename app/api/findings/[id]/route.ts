@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { notFound } from '@/lib/http/errors';
+import { auditEntity } from '@/lib/audit/entity';
 import { withAuth } from '@/lib/http/with-auth';
 import { getFinding } from '@/lib/findings/store';
 import { findingIdParam } from '@/lib/params/findings';
@@ -10,4 +11,4 @@ export const GET = withAuth({ params: z.object({ id: findingIdParam }) }, async 
   const finding = await getFinding(params.id);
   if (!finding) return notFound(`no finding ${params.id}`);
   return { finding };
-}, { role: 'viewer' });
+}, { role: 'viewer', audit: { action: 'view', entity: ({ params }) => auditEntity('finding', params.id) } });

@@ -1,4 +1,5 @@
 import { invalidInput, tooLarge } from '@/lib/http/errors';
+import { auditEntity } from '@/lib/audit/entity';
 import { withAuth } from '@/lib/http/with-auth';
 import { GuardDutyParseError, parseGuardDuty } from '@/lib/findings/guardduty';
 import { upsertFindings } from '@/lib/findings/store';
@@ -26,4 +27,11 @@ export const POST = withAuth({}, async ({ req }) => {
   }
   const { inserted, updated } = await upsertFindings(parsed.findings);
   return { imported: inserted, updated, skipped: parsed.skipped };
-}, { role: 'admin' });
+}, {
+  role: 'admin',
+  audit: {
+    action: 'import-findings',
+    entity: () => auditEntity('findings'),
+    detail: ({ result }) => (result ? { imported: result.imported, updated: result.updated, skipped: result.skipped.length } : undefined),
+  },
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditEntity } from '@/lib/audit/entity';
 import { withAuth } from '@/lib/http/with-auth';
 import { getConnection } from '@/lib/engine';
 import { getRoleSessionAttribution } from '@/lib/attribution/role-session';
@@ -50,4 +51,4 @@ export const GET = withAuth({ query: scopeParams, params: z.object({ sessionId: 
     })),
     queries: [extent, a.panels.credentials, a.panels.assumeRoleEvents].map(({ sql, params: bound, stats }) => ({ sql, params: bound, stats })),
   };
-}, { role: 'viewer' });
+}, { role: 'viewer', audit: { action: 'view', entity: ({ params }) => auditEntity('role-session', params.sessionId) } });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getConnection } from '@/lib/engine';
+import { auditEntity } from '@/lib/audit/entity';
 import { withAuth } from '@/lib/http/with-auth';
 import { csvResponse } from '@/lib/reviews/csv';
 import { queriesOf } from '@/lib/reviews/http';
@@ -29,4 +30,7 @@ export const GET = withAuth({ query: vendorRoleParams, params: z.object({ roleAr
     identities: identities ? { call: identities.call, rows: identities.rows } : undefined,
     queries: queriesOf([panels.calls, panels.rate, panels.throttles, panels.cost, panels.assumptions, identities?.panel]),
   };
-}, { role: 'viewer' });
+}, {
+  role: 'viewer',
+  audit: { action: 'view', entity: ({ params }) => auditEntity('vendor-role', params.roleArn), detail: ({ query }) => ({ call: query.call, format: query.format, table: query.table }) },
+});

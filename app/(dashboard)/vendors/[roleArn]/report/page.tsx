@@ -3,6 +3,8 @@ import { PrintButton } from '@/components/reviews/print-button';
 import { PrintStyles } from '@/components/reviews/print-styles';
 import { VendorRoleReport } from '@/components/reviews/vendor-role-report';
 import { roleNameOf } from '@/lib/attribution/assumer';
+import { auditPageView } from '@/lib/audit/page-view';
+import { auditEntity } from '@/lib/audit/entity';
 import { formatTime } from '@/lib/format';
 import { REVIEW_DEFAULT_DAYS, reviewRoleArnParam, vendorRoleParams } from '@/lib/reviews/params';
 import { loadReviewPage } from '@/lib/reviews/scope';
@@ -19,6 +21,7 @@ export default async function VendorRoleReportPage({ params, searchParams }: { p
   const load = await loadReviewPage(await searchParams, vendorRoleParams, REVIEW_DEFAULT_DAYS.vendors);
   if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: `/vendors/${encodeURIComponent(roleArn)}/report` });
   const { scope } = load.page;
+  await auditPageView({ entity: auditEntity('vendor-role', roleArn), scope, detail: { report: true, ...(load.params.call ? { call: load.params.call } : {}) } });
   const data = await loadVendorRolePage(load.page.conn, roleArn, scope, load.params.call);
   const generated = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
   return (

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditEntity } from '@/lib/audit/entity';
 import { withAuth } from '@/lib/http/with-auth';
 import { scopeForRequest } from '@/lib/http/scope-from-request';
 import { getConnection } from '@/lib/engine';
@@ -18,4 +19,4 @@ export const GET = withAuth({ query: scopeParams, params: z.object({ sessionId: 
     getDownstream(conn, params.sessionId, scope, req.signal),
   ]);
   return { scope, ...chain, downstream: downstream.hops, downstreamCut: downstream.cut };
-}, { role: 'viewer' });
+}, { role: 'viewer', audit: { action: 'view', entity: ({ params }) => auditEntity('role-session', params.sessionId) } });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditEntity } from '@/lib/audit/entity';
 import { withAuth } from '@/lib/http/with-auth';
 import { scopeForRequest } from '@/lib/http/scope-from-request';
 import { getConnection } from '@/lib/engine';
@@ -14,4 +15,4 @@ export const GET = withAuth({ query: scopeParams, params: z.object({ sessionId: 
   const { scope } = await scopeForRequest(conn, query, req.signal);
   const { ips, apis, keys } = await getScopeDetails(conn, { kind: 'role-session', principalId: params.sessionId }, scope, req.signal);
   return { scope, byIp: ips, byApi: apis, byAccessKey: keys };
-}, { role: 'viewer' });
+}, { role: 'viewer', audit: { action: 'view', entity: ({ params }) => auditEntity('role-session', params.sessionId) } });

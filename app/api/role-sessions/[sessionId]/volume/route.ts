@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditEntity } from '@/lib/audit/entity';
 import { withAuth } from '@/lib/http/with-auth';
 import { scopeForRequest } from '@/lib/http/scope-from-request';
 import { getConnection } from '@/lib/engine';
@@ -22,5 +23,5 @@ export const GET = withAuth(
     });
     return { scope, ...volume };
   },
-  { role: 'viewer' },
+  { role: 'viewer', audit: { action: 'view', entity: ({ params }) => auditEntity('role-session', params.sessionId) } },
 );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditEntity } from '@/lib/audit/entity';
 import { withAuth } from '@/lib/http/with-auth';
 import { getConnection } from '@/lib/engine';
 import { getRoleInteractions } from '@/lib/attribution/role-interactions';
@@ -13,4 +14,4 @@ export const GET = withAuth({ query: scopeParams, params: z.object({ roleArn: ro
   const { scope } = await scopeForRequest(conn, query, req.signal);
   const { assumedBy, assumedRoles, sessions, panel } = await getRoleInteractions(conn, params.roleArn, scope, req.signal);
   return { scope, assumedBy, assumedRoles, sessions, sql: panel.sql, params: panel.params, stats: panel.stats };
-}, { role: 'viewer' });
+}, { role: 'viewer', audit: { action: 'view', entity: ({ params }) => auditEntity('role', params.roleArn) } });

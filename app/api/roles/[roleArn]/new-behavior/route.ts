@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditEntity } from '@/lib/audit/entity';
 import { withAuth } from '@/lib/http/with-auth';
 import { getConnection } from '@/lib/engine';
 import { newBehaviorForRequest } from '@/lib/new-behavior/for-request';
@@ -11,5 +12,5 @@ export const dynamic = 'force-dynamic';
 export const GET = withAuth(
   { query: scopeParams.extend(newBehaviorParams.shape), params: z.object({ roleArn: roleArnParam }) },
   async ({ req, query, params }) => newBehaviorForRequest(await getConnection(), { kind: 'role', arn: params.roleArn }, query, req.signal),
-  { role: 'viewer' },
+  { role: 'viewer', audit: { action: 'view', entity: ({ params }) => auditEntity('role', params.roleArn) } },
 );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditEntity } from '@/lib/audit/entity';
 import { withAuth } from '@/lib/http/with-auth';
 import { ParamError } from '@/lib/params/param-error';
 import { bodyText } from '@/lib/reviews/http';
@@ -37,10 +38,13 @@ export const PUT = withAuth(path, async ({ req, user, params }) => {
     patterns = parsed.patterns;
   }
   return saveExpectedActions(params.roleArn, patterns, user.name);
-}, { role: 'admin' });
+}, {
+  role: 'admin',
+  audit: { action: 'save-expected-actions', entity: ({ params }) => auditEntity('vendor-role', params.roleArn), detail: ({ result }) => (result ? { patterns: result.patterns.length } : undefined) },
+});
 
 /** Back to the defaults. */
 export const DELETE = withAuth(path, async ({ params }) => {
   await deleteExpectedActions(params.roleArn);
   return getExpectedActions(params.roleArn);
-}, { role: 'admin' });
+}, { role: 'admin', audit: { action: 'delete-expected-actions', entity: ({ params }) => auditEntity('vendor-role', params.roleArn) } });

@@ -1,0 +1,87 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { AUDIT_COLUMNS, type AuditColumnKey } from '@/lib/audit/columns';
+import { auditEntityHref } from '@/lib/audit/entity';
+import type { AuditEntry, AuditOutcome } from '@/lib/audit/event';
+import { formatTime } from '@/lib/format';
+
+const th = 'px-2 py-1.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500 whitespace-nowrap';
+const td = 'px-2 py-1.5 align-top';
+
+const OUTCOME_TONE: Record<AuditOutcome, string> = {
+  ok: 'bg-emerald-100 text-emerald-800',
+  refused: 'bg-amber-100 text-amber-900',
+  failed: 'bg-red-100 text-red-800',
+};
+
+/** Scope instants without the date's repetition: the scope is usually a day or less. */
+const short = (iso: string | undefined) => (iso ? formatTime(iso).replace(' UTC', '') : '');
+
+/** How each column shows on the page; the CSV writes the same columns as plain values. */
+const CELLS: Record<AuditColumnKey, (e: AuditEntry) => ReactNode> = {
+  at: (e) => <span className="whitespace-nowrap font-mono">{short(e.at)}</span>,
+  actor: (e) => <span className="font-medium text-slate-900">{e.actor ?? '—'}</span>,
+  via: (e) => <span className="text-slate-500">{e.via ?? '—'}</span>,
+  action: (e) => <span className="whitespace-nowrap">{e.action}</span>,
+  outcome: (e) => <span className={`rounded px-1.5 py-0.5 font-medium ${OUTCOME_TONE[e.outcome]}`}>{e.outcome}</span>,
+  entity: (e) => {
+    if (!e.entity) return <span className="text-slate-400">—</span>;
+    const target = auditEntityHref(e.entity, e.scope, e.detail);
+    return target ? (
+      <Link href={target} className="break-all font-mono text-indigo-700 hover:underline" title="Open what was viewed, over the same scope">
+        {e.entity}
+      </Link>
+    ) : (
+      <span className="break-all font-mono">{e.entity}</span>
+    );
+  },
+  scopeFrom: (e) => <span className="whitespace-nowrap font-mono text-slate-600">{short(e.scope?.from)}</span>,
+  scopeTo: (e) => <span className="whitespace-nowrap font-mono text-slate-600">{short(e.scope?.to)}</span>,
+  address: (e) => <span className="font-mono text-slate-600">{e.address ?? '—'}</span>,
+  detail: (e) => (e.detail ? <Detail detail={e.detail} /> : null),
+};
+
+export function AuditLogTable({ entries }: { entries: readonly AuditEntry[] }) {
+  if (entries.length === 0) return <p className="text-sm text-slate-500">No entry matches these filters.</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-xs" data-testid="audit-table">
+        <thead>
+          <tr className="border-b border-slate-200">
+            {AUDIT_COLUMNS.map((c) => (
+              <th key={c.key} className={th}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.id} className="border-b border-slate-100" data-testid="audit-row" data-action={e.action} data-outcome={e.outcome}>
+              {AUDIT_COLUMNS.map((c) => (
+                <td key={c.key} className={`${td} ${c.key === 'entity' ? 'min-w-[16rem] max-w-[28rem]' : ''}`} data-column={c.key}>
+                  {CELLS[c.key](e)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The detail as `key value` lines: easier to scan in a narrow column than JSON. */
+function Detail({ detail }: { detail: Record<string, unknown> }) {
+  const pairs = Object.entries(detail).filter(([, v]) => v !== undefined && v !== null);
+  return (
+    <dl className="max-w-[18rem] space-y-0.5 text-slate-600">
+      {pairs.map(([k, v]) => (
+        <div key={k} className="flex gap-1">
+          <dt className="shrink-0 text-slate-400">{k}</dt>
+          <dd className="break-all font-mono">{typeof v === 'string' ? v : JSON.stringify(v)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,78 @@
+import { eventsHref, graphHref, ipHref, roleHref, roleSessionHref, serviceHref, userHref } from '@/lib/links';
+import { activeEventFilters } from '@/lib/params/events';
+import { href } from '@/lib/params/href';
+import type { AuditScope } from './event';
+
+/**
+ * What an audit entry is about, written `<kind>:<id>` (or the bare kind when there is no id), so
+ * one prefix filter selects a kind (`role-session:`) or one entity. Client-safe.
+ */
+export const AUDIT_ENTITY_KINDS = [
+  // Views of a profile or page of the investigation
+  'role-session',
+  'role',
+  'user',
+  'ip',
+  'service',
+  'access-principal',
+  'vendor-role',
+  'finding',
+  'graph',
+  'events',
+  // What changes touch: the findings store, an account's authorization details, a Trailscope user
+  'findings',
+  'account',
+  'app-user',
+  'audit-log',
+] as const;
+export type AuditEntityKind = (typeof AUDIT_ENTITY_KINDS)[number];
+
+export function auditEntity(kind: AuditEntityKind, id?: string): string {
+  return id === undefined ? kind : `${kind}:${id}`;
+}
+
+export function parseAuditEntity(entity: string): { kind: AuditEntityKind; id: string | null } | null {
+  const colon = entity.indexOf(':');
+  const kind = colon < 0 ? entity : entity.slice(0, colon);
+  if (!(AUDIT_ENTITY_KINDS as readonly string[]).includes(kind)) return null;
+  return { kind: kind as AuditEntityKind, id: colon < 0 ? null : entity.slice(colon + 1) };
+}
+
+const NO_SCOPE = { from: '', to: '' };
+
+/**
+ * The page an entry's entity is shown on, with the scope the entry recorded, so an auditor sees
+ * what the user saw. `events` also gets the search filters kept in the detail. Null when the
+ * entity has no page (an account's upload, a Trailscope user).
+ */
+export function auditEntityHref(entity: string | null, scope: AuditScope | null, detail: Record<string, unknown> | null = null): string | null {
+  const parsed = entity === null ? null : parseAuditEntity(entity);
+  if (!parsed) return null;
+  const s = scope ?? NO_SCOPE;
+  const { kind, id } = parsed;
+  if (kind === 'events') return eventsHref(s, activeEventFilters(detail));
+  if (kind === 'findings') return href('/findings', { ...s });
+  if (id === null) return null;
+  switch (kind) {
+    case 'role-session':
+      return roleSessionHref(id, s);
+    case 'role':
+      return roleHref(id, s);
+    case 'user':
+      return userHref(id, s);
+    case 'ip':
+      return ipHref(id, s);
+    case 'service':
+      return serviceHref(id, s);
+    case 'access-principal':
+      return href(`/access/${encodeURIComponent(id)}`, { ...s });
+    case 'vendor-role':
+      return href(`/vendors/${encodeURIComponent(id)}`, { ...s });
+    case 'finding':
+      return `/findings/${encodeURIComponent(id)}`;
+    case 'graph':
+      return graphHref(id, s);
+    default:
+      return null;
+  }
+}
