@@ -131,12 +131,14 @@ async function main(): Promise<number> {
  * In this process, against the server's data dir (env() is read on first use, so setting it here
  * is in time), then let go of the state file: DuckDB locks it and the server must open it next.
  */
-/** The admin, and a second analyst (a viewer) who opens the links the admin shares. */
+/** The admin, a second analyst (a viewer) who opens the links the admin shares, and the security probes' users. */
 async function createUsers(dataDir: string, password: string, analystPassword: string): Promise<void> {
   process.env.TRAILSCOPE_DATA_DIR = dataDir;
   try {
     await ensureAdmin({ password });
     await addUser({ name: 'analyst', role: 'viewer', password: analystPassword });
+    // Users that e2e/security.spec.ts demotes, disables, locks out and deletes.
+    for (const name of ['probe-admin', 'probe-guessed']) await addUser({ name, role: 'admin', password: analystPassword });
   } finally {
     await closeStateDb();
   }

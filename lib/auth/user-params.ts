@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { USER_NAME } from './bootstrap';
+import { roleSchema } from './roles';
+
+/** `/api/admin/users/{name}`: the same rule user:add applies, so no odd name reaches the store. */
+export const userNameParam = z.string().regex(USER_NAME, 'must be 2–64 of a-z, 0-9, . _ - starting with a letter');
+
+/** What an administrator may change: `{ role?, disabled?, resetPassword? }`. */
+export const userChangeBody = z
+  .object({
+    role: roleSchema.optional(),
+    disabled: z.boolean().optional(),
+    /** Generates a new password, returned once in the answer. */
+    resetPassword: z.literal(true).optional(),
+  })
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, 'name at least one of role, disabled, resetPassword');
