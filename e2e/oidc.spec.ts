@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { e2eEnv } from '../playwright.config';
 import { CONTROL_PATH, OIDC_TEST_ACCOUNTS, type ForgeableClaim } from '../scripts/lib/oidc-test-provider';
 
