@@ -6,6 +6,7 @@ import { verifyCredentials } from '@/lib/auth/credentials';
 import { OIDC_PROVIDER_ID, oidcProvider } from '@/lib/auth/oidc';
 import { admitOidcUser } from '@/lib/auth/oidc-users';
 import { endSession } from '@/lib/auth/sign-out';
+import { recordAudit } from '@/lib/audit/record';
 import { env } from '@/lib/env';
 
 /**
@@ -29,6 +30,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       async signIn({ user, account }) {
         if (account?.provider !== OIDC_PROVIDER_ID) return true;
         const admitted = user.name ? await admitOidcUser({ name: user.name, role: user.role ?? 'viewer' }) : null;
+        await recordAudit({ action: admitted ? 'sign-in' : 'sign-in-failed', actor: user.name ?? null, via: 'oidc', outcome: admitted ? 'ok' : 'refused' });
         if (!admitted) return false;
         // The same object reaches the jwt callback, which starts the session under this version.
         user.role = admitted.role;
@@ -38,7 +40,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     },
     events: {
       async signOut(message) {
-        if ('token' in message && message.token) await endSession(message.token);
+        if (!('token' in message) || !message.token) return;
+        await endSession(message.token);
+        await recordAudit({ action: 'sign-out', actor: message.token.user ?? null, via: 'session' });
       },
     },
     logger: {

@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { addUser, removeUser, setUser, type UserChange } from '@/lib/auth/bootstrap';
 import { ROLES, roleSchema } from '@/lib/auth/roles';
 import { closeStateDb } from '@/lib/state/db';
+import { recordAudit } from '@/lib/audit/record';
+import os from 'node:os';
 
 /**
  * `npm run user:add` and `npm run user:set`: local users, for installs without single sign-on (or
@@ -51,14 +53,18 @@ async function main(command: Command, args: string[]): Promise<number> {
   }
   const chosenPassword = process.env.TRAILSCOPE_NEW_USER_PASSWORD || undefined;
   try {
+    const audit = (detail: Record<string, unknown>) =>
+      recordAudit({ action: 'user-change', actor: os.userInfo().username, via: 'cli', entity: `app-user:${name}`, detail: { command, ...detail } });
     if (command === 'add') {
       const result = await addUser({ name, role: role?.data ?? 'viewer', password: chosenPassword });
+      await audit({ role: role?.data ?? 'viewer', created: result.created });
       console.log(`${result.created ? 'Added' : 'Updated'} user "${name}" (${role?.data ?? 'viewer'}).`);
       if (result.password) console.log(`Password (shown only now): ${result.password}`);
       return 0;
     }
     if (values.delete) {
       if (!(await removeUser(name))) throw new Error(`there is no user "${name}"`);
+      await audit({ deleted: true });
       console.log(`Deleted user "${name}"; their sessions have ended.`);
       return 0;
     }
@@ -72,6 +78,7 @@ async function main(command: Command, args: string[]): Promise<number> {
       return 2;
     }
     const { user, password } = await setUser(name, change);
+    await audit({ role: change.role, disabled: change.disabled, passwordReset: change.password !== undefined });
     console.log(`Updated user "${name}": ${user.role}${user.disabled ? ', disabled' : ''}; their open sessions have ended.`);
     if (password) console.log(`Password (shown only now): ${password}`);
     return 0;

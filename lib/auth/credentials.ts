@@ -1,5 +1,6 @@
 import { CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
+import { recordAudit } from '@/lib/audit/record';
 import { clientAddress } from '@/lib/http/client-address';
 import { getUser } from '@/lib/state/users';
 import type { Role } from './roles';
@@ -72,8 +73,18 @@ export async function verifyCredentials(
   return { id: user.name, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
 }
 
-function logAttempt({ user, address, outcome }: SignInAttempt): void {
-  if (outcome === 'ok') return;
-  // JSON-quoted so a user name with a newline cannot forge a log line.
-  console.warn(`[auth] sign-in ${outcome === 'throttled' ? 'throttled' : 'failed'}: user=${JSON.stringify(user)} address=${address ?? 'unknown'}`);
+/** Every attempt goes to the audit log; failures to the server log as well. */
+async function logAttempt({ user, address, outcome }: SignInAttempt): Promise<void> {
+  if (outcome !== 'ok') {
+    // JSON-quoted so a user name with a newline cannot forge a log line.
+    console.warn(`[auth] sign-in ${outcome === 'throttled' ? 'throttled' : 'failed'}: user=${JSON.stringify(user)} address=${address ?? 'unknown'}`);
+  }
+  await recordAudit({
+    action: outcome === 'ok' ? 'sign-in' : 'sign-in-failed',
+    actor: user,
+    via: 'password',
+    address,
+    outcome: outcome === 'ok' ? 'ok' : 'refused',
+    ...(outcome === 'throttled' ? { detail: { reason: 'throttled' } } : {}),
+  });
 }
