@@ -1,4 +1,5 @@
-import { CredentialsSignin } from 'next-auth';
+// From @auth/core directly (next-auth re-exports this very class) so tests need not load Next.
+import { CredentialsSignin } from '@auth/core/errors';
 import { z } from 'zod';
 import { recordAudit } from '@/lib/audit/record';
 import { clientAddress } from '@/lib/http/client-address';
