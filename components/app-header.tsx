@@ -14,7 +14,7 @@ export function AppHeader({ engine, userName, role }: { engine: string; userName
         <NavLinks admin={role === 'admin'} />
         <div className="ml-auto flex items-center gap-3 text-xs">
           <HeaderSearch />
-          <span className="rounded bg-slate-800 px-2 py-1 font-mono text-slate-300" title="query engine">
+          <span className="whitespace-nowrap rounded bg-slate-800 px-2 py-1 font-mono text-slate-300" title="query engine">
             engine: {engine}
           </span>
           {userName && <span className="text-slate-300">{userName}</span>}
@@ -24,7 +24,7 @@ export function AppHeader({ engine, userName, role }: { engine: string; userName
               await signOut({ redirectTo: '/sign-in' });
             }}
           >
-            <button type="submit" className="rounded border border-slate-700 px-2 py-1 text-slate-200 hover:bg-slate-800">
+            <button type="submit" className="whitespace-nowrap rounded border border-slate-700 px-2 py-1 text-slate-200 hover:bg-slate-800">
               Sign out
             </button>
           </form>

@@ -15,7 +15,7 @@ export function AuditFilters({ params }: { params: AuditSearchParams }) {
   );
   return (
     <form method="get" action="/admin/audit" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-5" aria-label="Audit log filters">
-      {text('actor', 'admin')}
+      {text('actor', 'any user')}
       <label className={label}>
         {AUDIT_FILTER_LABELS.action}
         <select name="action" defaultValue={params.action ?? ''} className={input} data-testid="audit-action">
@@ -27,9 +27,9 @@ export function AuditFilters({ params }: { params: AuditSearchParams }) {
           ))}
         </select>
       </label>
-      {text('entity', 'role-session:')}
-      {text('from', '2026-11-20T00:00:00Z')}
-      {text('to', '2026-11-21T00:00:00Z')}
+      {text('entity', 'e.g. role-session:')}
+      {text('from', 'e.g. 2026-11-20T00:00:00Z')}
+      {text('to', 'e.g. 2026-11-21T00:00:00Z')}
       <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-5">
         <button type="submit" className="rounded bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-500" data-testid="audit-apply">
           Apply

@@ -14,12 +14,22 @@ const OUTCOME_TONE: Record<AuditOutcome, string> = {
   failed: 'bg-red-100 text-red-800',
 };
 
-/** Scope instants without the date's repetition: the scope is usually a day or less. */
-const short = (iso: string | undefined) => (iso ? formatTime(iso).replace(' UTC', '') : '');
+/** Date over time: three instants a row fit beside the entity and the detail. All UTC, as the header says. */
+function Instant({ iso }: { iso: string | undefined }) {
+  if (!iso) return null;
+  const [date, time] = formatTime(iso).replace(' UTC', '').split(' ');
+  return (
+    <span className="whitespace-nowrap font-mono" title={iso}>
+      {date}
+      <br />
+      <span className="text-slate-500">{time}</span>
+    </span>
+  );
+}
 
 /** How each column shows on the page; the CSV writes the same columns as plain values. */
 const CELLS: Record<AuditColumnKey, (e: AuditEntry) => ReactNode> = {
-  at: (e) => <span className="whitespace-nowrap font-mono">{short(e.at)}</span>,
+  at: (e) => <Instant iso={e.at} />,
   actor: (e) => <span className="font-medium text-slate-900">{e.actor ?? '—'}</span>,
   via: (e) => <span className="text-slate-500">{e.via ?? '—'}</span>,
   action: (e) => <span className="whitespace-nowrap">{e.action}</span>,
@@ -28,18 +38,23 @@ const CELLS: Record<AuditColumnKey, (e: AuditEntry) => ReactNode> = {
     if (!e.entity) return <span className="text-slate-400">—</span>;
     const target = auditEntityHref(e.entity, e.scope, e.detail);
     return target ? (
-      <Link href={target} className="break-all font-mono text-indigo-700 hover:underline" title="Open what was viewed, over the same scope">
-        {e.entity}
+      <Link href={target} className="font-mono text-indigo-700 hover:underline" title="Open what was viewed, over the same scope">
+        <EntityName entity={e.entity} />
       </Link>
     ) : (
-      <span className="break-all font-mono">{e.entity}</span>
+      <span className="font-mono">
+        <EntityName entity={e.entity} />
+      </span>
     );
   },
-  scopeFrom: (e) => <span className="whitespace-nowrap font-mono text-slate-600">{short(e.scope?.from)}</span>,
-  scopeTo: (e) => <span className="whitespace-nowrap font-mono text-slate-600">{short(e.scope?.to)}</span>,
+  scopeFrom: (e) => <Instant iso={e.scope?.from} />,
+  scopeTo: (e) => <Instant iso={e.scope?.to} />,
   address: (e) => <span className="font-mono text-slate-600">{e.address ?? '—'}</span>,
   detail: (e) => (e.detail ? <Detail detail={e.detail} /> : null),
 };
+
+/** Room for the long values (ARNs, filters); the rest take what they need. */
+const WIDTH: Partial<Record<AuditColumnKey, string>> = { entity: 'min-w-[14rem] max-w-[26rem]', detail: 'min-w-[15rem]' };
 
 export function AuditLogTable({ entries }: { entries: readonly AuditEntry[] }) {
   if (entries.length === 0) return <p className="text-sm text-slate-500">No entry matches these filters.</p>;
@@ -59,7 +74,7 @@ export function AuditLogTable({ entries }: { entries: readonly AuditEntry[] }) {
           {entries.map((e) => (
             <tr key={e.id} className="border-b border-slate-100" data-testid="audit-row" data-action={e.action} data-outcome={e.outcome}>
               {AUDIT_COLUMNS.map((c) => (
-                <td key={c.key} className={`${td} ${c.key === 'entity' ? 'min-w-[16rem] max-w-[28rem]' : ''}`} data-column={c.key}>
+                <td key={c.key} className={`${td} ${WIDTH[c.key] ?? ''}`} data-column={c.key}>
                   {CELLS[c.key](e)}
                 </td>
               ))}
@@ -71,15 +86,27 @@ export function AuditLogTable({ entries }: { entries: readonly AuditEntry[] }) {
   );
 }
 
+/** The kind stays on one line (no break after `role-`); a long id breaks anywhere. */
+function EntityName({ entity }: { entity: string }) {
+  const colon = entity.indexOf(':');
+  if (colon < 0) return entity;
+  return (
+    <>
+      <span className="whitespace-nowrap">{entity.slice(0, colon + 1)}</span>
+      <span className="[overflow-wrap:anywhere]">{entity.slice(colon + 1)}</span>
+    </>
+  );
+}
+
 /** The detail as `key value` lines: easier to scan in a narrow column than JSON. */
 function Detail({ detail }: { detail: Record<string, unknown> }) {
   const pairs = Object.entries(detail).filter(([, v]) => v !== undefined && v !== null);
   return (
-    <dl className="max-w-[18rem] space-y-0.5 text-slate-600">
+    <dl className="space-y-0.5 text-slate-600">
       {pairs.map(([k, v]) => (
         <div key={k} className="flex gap-1">
           <dt className="shrink-0 text-slate-400">{k}</dt>
-          <dd className="break-all font-mono">{typeof v === 'string' ? v : JSON.stringify(v)}</dd>
+          <dd className="font-mono [overflow-wrap:anywhere]">{typeof v === 'string' ? v : JSON.stringify(v)}</dd>
         </div>
       ))}
     </dl>

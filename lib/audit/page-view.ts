@@ -1,5 +1,7 @@
 import { headers } from 'next/headers';
+import { forbidden } from 'next/navigation';
 import { requirePageUser } from '@/lib/auth/page-access';
+import { hasRole, type Role } from '@/lib/auth/roles';
 import { clientAddress } from '@/lib/http/client-address';
 import type { AuditOutcome, AuditScope } from './event';
 import { recordAudit } from './record';
@@ -11,6 +13,12 @@ export interface PageView {
   outcome?: AuditOutcome;
   /** The tab open, the search filters: what narrows what was shown. */
   detail?: Record<string, unknown>;
+  /**
+   * The role the page needs (default viewer). Someone without it is recorded as refused and answered
+   * 403. An admin page must say so here even under the admin layout: Next renders a layout and its
+   * page at the same time, so the layout's 403 does not stop the page's own code from running.
+   */
+  role?: Role;
 }
 
 /**
@@ -23,6 +31,7 @@ export interface PageView {
  */
 export async function auditPageView(view: PageView): Promise<void> {
   const [user, requestHeaders] = await Promise.all([requirePageUser(), headers()]);
+  const allowed = hasRole(user, view.role ?? 'viewer');
   await recordAudit({
     action: 'view',
     actor: user.name,
@@ -30,7 +39,8 @@ export async function auditPageView(view: PageView): Promise<void> {
     address: clientAddress(requestHeaders),
     entity: view.entity,
     scope: view.scope ?? null,
-    outcome: view.outcome ?? 'ok',
+    outcome: allowed ? (view.outcome ?? 'ok') : 'refused',
     detail: view.detail,
   });
+  if (!allowed) forbidden();
 }

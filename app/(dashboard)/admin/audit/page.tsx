@@ -14,7 +14,7 @@ import { firstValues, type SearchParamsRecord } from '@/lib/services/page-scope'
 
 export const dynamic = 'force-dynamic';
 
-/** Who did what in Trailscope. The admin layout already refused everyone but administrators. */
+/** Who did what in Trailscope, for administrators (checked here too: see auditPageView's `role`). */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const parsed = auditSearchParams.safeParse(firstValues(await searchParams));
   if (!parsed.success) {
@@ -22,7 +22,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     return <InvalidLink parameter={String(issue?.path[0] ?? 'query')} message={issue?.message ?? 'is invalid'} resetHref="/admin/audit" />;
   }
   const params = parsed.data;
-  await auditPageView({ entity: auditEntity('audit-log'), scope: params.from && params.to ? { from: params.from, to: params.to } : null, detail: activeAuditFilters(params) });
+  await auditPageView({ role: 'admin', entity: auditEntity('audit-log'), scope: params.from && params.to ? { from: params.from, to: params.to } : null, detail: activeAuditFilters(params) });
   const page = await queryAudit({ ...auditFilterOf(params), limit: params.limit });
   const retention = env().TRAILSCOPE_AUDIT_RETENTION_DAYS;
 
