@@ -19,7 +19,7 @@ export const authConfig = {
       // `user` is only present on the sign-in request: start the session's claims.
       if (user) {
         token.name = user.name ?? token.name;
-        token.user = user.name ?? undefined;
+        token.user = user.userKey ?? user.name ?? undefined;
         token.role = user.role ?? 'viewer';
         token.sv = user.sessionVersion;
         token.sid = crypto.randomUUID();
@@ -34,7 +34,8 @@ export const authConfig = {
     session({ session, token }) {
       // Only the name and role reach the browser; nothing else from the token or the provider.
       const role = roleSchema.catch('viewer').parse(token.role);
-      return { expires: session.expires, user: { id: token.sub, name: token.user ?? token.name ?? token.sub, role } };
+      // `id` is the users-table key (who acts, in the audit log); `name` is what the header shows.
+      return { expires: session.expires, user: { id: token.user ?? token.sub, name: token.name ?? token.user ?? token.sub, role } };
     },
   },
 } satisfies NextAuthConfig;

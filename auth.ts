@@ -29,10 +29,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       ...authConfig.callbacks,
       async signIn({ user, account }) {
         if (account?.provider !== OIDC_PROVIDER_ID) return true;
-        const admitted = user.name ? await admitOidcUser({ name: user.name, role: user.role ?? 'viewer' }) : null;
-        await recordAudit({ action: admitted ? 'sign-in' : 'sign-in-failed', actor: user.name ?? null, via: 'oidc', outcome: admitted ? 'ok' : 'refused' });
+        const displayName = user.name ?? account.providerAccountId;
+        const admitted = await admitOidcUser({ subject: account.providerAccountId, displayName, role: user.role ?? 'viewer' });
+        await recordAudit({
+          action: admitted ? 'sign-in' : 'sign-in-failed',
+          actor: admitted?.name ?? `sso:${account.providerAccountId}`,
+          via: 'oidc',
+          outcome: admitted ? 'ok' : 'refused',
+          detail: { displayName },
+        });
         if (!admitted) return false;
-        // The same object reaches the jwt callback, which starts the session under this version.
+        // The same object reaches the jwt callback, which starts the session under this key and version.
+        user.userKey = admitted.name;
         user.role = admitted.role;
         user.sessionVersion = admitted.sessionVersion;
         return true;

@@ -62,6 +62,15 @@ test('an SSO user in the admin group may write', async ({ page }) => {
   await signInWithSso(page, 'oidc-admin');
   await expectLandedAs(page, 'oidc-admin');
   expect((await runDetections(page)).status).toBe(200);
+
+  // The audit log knows them by the provider's subject, shown with their name.
+  const audit = (await (await page.request.get('/api/audit?action=sign-in&limit=50')).json()) as {
+    entries: { actor: string | null; via: string | null; detail: { displayName?: string } | null }[];
+  };
+  const signIn = audit.entries.find((e) => e.via === 'oidc' && e.detail?.displayName === OIDC_TEST_ACCOUNTS['oidc-admin'].name);
+  expect(signIn?.actor).toMatch(/^sso:/);
+  const runs = (await (await page.request.get(`/api/audit?action=run-detections&actor=${encodeURIComponent(signIn?.actor ?? '')}`)).json()) as { entries: unknown[] };
+  expect(runs.entries.length).toBeGreaterThan(0);
 });
 
 for (const [claim, what] of [

@@ -97,6 +97,7 @@ export async function setUser(name: string, change: UserChange): Promise<{ user:
     role: change.role ?? existing.role,
     source: existing.source,
     disabled: change.disabled ?? existing.disabled,
+    displayName: existing.displayName,
   });
   forgetSessions(name);
   return { user, ...(generated ? { password: generated } : {}) };

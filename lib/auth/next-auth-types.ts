@@ -6,6 +6,8 @@ declare module '@auth/core/types' {
     role?: Role;
     /** The users-table version the session starts under (lib/auth/session-check.ts). */
     sessionVersion?: number;
+    /** The users-table key when it is not the name (single sign-on: `sso:<subject>`). */
+    userKey?: string;
   }
 }
 

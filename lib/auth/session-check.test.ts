@@ -84,3 +84,19 @@ describe('sessions are re-checked against the users table (issue 11, hole 4)', (
     expect(await currentSession(claims, now + 6000)).toBeNull();
   });
 });
+
+describe('single sign-on users', () => {
+  it('are keyed by subject: a disabled user who renames themselves at the provider stays out', async () => {
+    const { admitOidcUser } = await import('./oidc-users');
+    const first = await admitOidcUser({ subject: '00u-abc', displayName: 'Sam Example', role: 'viewer' });
+    expect(first).toMatchObject({ name: 'sso:00u-abc', displayName: 'Sam Example', source: 'oidc' });
+    // Another person with the same display name is another user.
+    expect(await admitOidcUser({ subject: '00u-def', displayName: 'Sam Example', role: 'viewer' })).toMatchObject({ name: 'sso:00u-def' });
+    await setUser('sso:00u-abc', { disabled: true });
+    expect(await admitOidcUser({ subject: '00u-abc', displayName: 'Someone Else', role: 'admin' })).toBeNull();
+    // The provider's groups decide the role at each sign-in, and a change ends older sessions.
+    const before = await admitOidcUser({ subject: '00u-def', displayName: 'Sam Example', role: 'viewer' });
+    const promoted = await admitOidcUser({ subject: '00u-def', displayName: 'Sam Example', role: 'admin' });
+    expect(promoted?.sessionVersion).toBeGreaterThan(before?.sessionVersion ?? Infinity);
+  });
+});

@@ -3,7 +3,9 @@ import { USER_NAME } from './bootstrap';
 import { roleSchema } from './roles';
 
 /** `/api/admin/users/{name}`: the same rule user:add applies, so no odd name reaches the store. */
-export const userNameParam = z.string().regex(USER_NAME, 'must be 2–64 of a-z, 0-9, . _ - starting with a letter');
+export const userNameParam = z
+  .string()
+  .refine((v) => USER_NAME.test(v) || /^sso:[\x21-\x7e]{1,255}$/.test(v), 'must be a user name (2–64 of a-z, 0-9, . _ - starting with a letter) or sso:<subject>');
 
 /** What an administrator may change: `{ role?, disabled?, resetPassword? }`. */
 export const userChangeBody = z

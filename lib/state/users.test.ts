@@ -24,9 +24,9 @@ describe('app-state store', () => {
 
   it('inserts, then updates in place', async () => {
     await upsertUser({ name: 'admin', passwordHash: 'h1', role: 'admin' });
-    expect(await getUser('admin')).toEqual({ name: 'admin', passwordHash: 'h1', role: 'admin', sessionVersion: 1, disabled: false, source: 'password' });
+    expect(await getUser('admin')).toEqual({ name: 'admin', passwordHash: 'h1', role: 'admin', sessionVersion: 1, disabled: false, source: 'password', displayName: null });
     await upsertUser({ name: 'admin', passwordHash: 'h2', role: 'viewer' });
-    expect(await getUser('admin')).toEqual({ name: 'admin', passwordHash: 'h2', role: 'viewer', sessionVersion: 2, disabled: false, source: 'password' });
+    expect(await getUser('admin')).toEqual({ name: 'admin', passwordHash: 'h2', role: 'viewer', sessionVersion: 2, disabled: false, source: 'password', displayName: null });
   });
 
   it('stores users without a password', async () => {

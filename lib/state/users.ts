@@ -14,6 +14,8 @@ export interface StoredUser {
   sessionVersion: number;
   disabled: boolean;
   source: UserSource;
+  /** What pages show for a single-sign-on user, whose key is `sso:<subject>`; null for password users. */
+  displayName: string | null;
 }
 
 export interface UserSummary {
@@ -21,11 +23,12 @@ export interface UserSummary {
   role: Role;
   disabled: boolean;
   source: UserSource;
+  displayName: string | null;
   hasPassword: boolean;
   updatedAt: string;
 }
 
-const COLUMNS = 'name, password_hash, role, session_version, disabled, source';
+const COLUMNS = 'name, password_hash, role, session_version, disabled, source, display_name';
 
 function toUser(row: Record<string, unknown>): StoredUser {
   return {
@@ -35,6 +38,7 @@ function toUser(row: Record<string, unknown>): StoredUser {
     sessionVersion: Number(row.session_version),
     disabled: row.disabled === true,
     source: row.source === 'oidc' ? 'oidc' : 'password',
+    displayName: typeof row.display_name === 'string' ? row.display_name : null,
   };
 }
 
@@ -49,7 +53,7 @@ export async function getUser(name: string): Promise<StoredUser | null> {
 export async function listUsers(): Promise<UserSummary[]> {
   return withStateConnection(async (connection) => {
     const reader = await connection.runAndReadAll(
-      `SELECT name, role, disabled, source, password_hash IS NOT NULL AS has_password,
+      `SELECT name, role, disabled, source, display_name, password_hash IS NOT NULL AS has_password,
               strftime(updated_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS updated_at
          FROM users ORDER BY name`,
     );
@@ -58,6 +62,7 @@ export async function listUsers(): Promise<UserSummary[]> {
       role: roleSchema.parse(row.role),
       disabled: row.disabled === true,
       source: row.source === 'oidc' ? 'oidc' : 'password',
+      displayName: typeof row.display_name === 'string' ? row.display_name : null,
       hasPassword: row.has_password === true,
       updatedAt: String(row.updated_at),
     }));
@@ -70,6 +75,7 @@ export interface UserWrite {
   role: Role;
   source?: UserSource;
   disabled?: boolean;
+  displayName?: string | null;
 }
 
 /**
@@ -79,7 +85,7 @@ export interface UserWrite {
 export async function upsertUser(user: UserWrite): Promise<StoredUser> {
   return withStateConnection(async (connection) => {
     const reader = await connection.runAndReadAll(
-      `INSERT INTO users (name, password_hash, role, source, disabled) VALUES ($name, $passwordHash, $role, $source, $disabled)
+      `INSERT INTO users (name, password_hash, role, source, disabled, display_name) VALUES ($name, $passwordHash, $role, $source, $disabled, $displayName)
        ON CONFLICT (name) DO UPDATE SET
          session_version = users.session_version + CASE
            WHEN users.password_hash IS DISTINCT FROM excluded.password_hash OR users.role <> excluded.role
@@ -88,9 +94,10 @@ export async function upsertUser(user: UserWrite): Promise<StoredUser> {
          role = excluded.role,
          source = excluded.source,
          disabled = excluded.disabled,
+         display_name = excluded.display_name,
          updated_at = now()
        RETURNING ${COLUMNS}`,
-      { name: user.name, passwordHash: user.passwordHash, role: user.role, source: user.source ?? 'password', disabled: user.disabled ?? false },
+      { name: user.name, passwordHash: user.passwordHash, role: user.role, source: user.source ?? 'password', disabled: user.disabled ?? false, displayName: user.displayName ?? null },
     );
     return toUser(reader.getRowObjectsJS()[0] as Record<string, unknown>);
   });
