@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { e2eEnv } from '../playwright.config';
 import { SARA } from '../lib/generator/scenarios';
 

@@ -13,7 +13,8 @@ export function formatBytes(bytes: number | null): string {
     v /= 1024;
     i++;
   }
-  return `${v.toFixed(i === 0 ? 0 : 1)} ${units[i]}`;
+  // 50 MB, 256 KB, 1.5 MB: one decimal where it says something.
+  return `${v.toFixed(i === 0 ? 0 : 1).replace(/\.0$/, '')} ${units[i]}`;
 }
 
 export function formatUsd(usd: number | null): string {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { GuardDutyParseError, parseGuardDuty } from '@/lib/findings/guardduty';
-import { upsertFindings } from '@/lib/findings/store';
+import { GuardDutyParseError } from '@/lib/findings/guardduty';
+import { importGuardDutyText } from '@/lib/findings/import';
 import { closeStateDb } from '@/lib/state/db';
 
 /**
@@ -33,13 +33,12 @@ async function main(): Promise<number> {
   try {
     for (const file of paths.flatMap(filesUnder)) {
       try {
-        const parsed = parseGuardDuty(fs.readFileSync(file, 'utf8'));
-        const saved = await upsertFindings(parsed.findings);
-        inserted += saved.inserted;
+        const saved = await importGuardDutyText(fs.readFileSync(file, 'utf8'));
+        inserted += saved.imported;
         updated += saved.updated;
-        skipped += parsed.skipped.length;
-        console.log(`${file}: ${saved.inserted} new, ${saved.updated} updated, ${parsed.skipped.length} skipped`);
-        for (const s of parsed.skipped.slice(0, 10)) console.log(`  finding #${s.index + 1}: ${s.reason}`);
+        skipped += saved.skipped.length;
+        console.log(`${file}: ${saved.imported} new, ${saved.updated} updated, ${saved.skipped.length} skipped`);
+        for (const s of saved.skipped.slice(0, 10)) console.log(`  finding #${s.index + 1}: ${s.reason}`);
       } catch (error) {
         if (!(error instanceof GuardDutyParseError)) throw error;
         badFiles++;

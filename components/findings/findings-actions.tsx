@@ -3,6 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import type { Scope } from '@/lib/params/scope';
+import { formatBytes } from '@/lib/format';
+import { BODY_LIMITS } from '@/lib/http/body-limits';
 import { apiErrorMessage, type ApiErrorBody } from '@/lib/http/error-message';
 
 interface ImportResult {
@@ -23,10 +25,16 @@ export function FindingsActions({ scope }: { scope: Scope }) {
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string; details?: string[] } | null>(null);
 
   async function importFile(f: File) {
+    if (f.size > BODY_LIMITS.findingsImport) {
+      setMessage({ kind: 'error', text: `${f.name}: the file is larger than ${formatBytes(BODY_LIMITS.findingsImport)}` });
+      if (file.current) file.current.value = '';
+      return;
+    }
     setBusy('import');
     setMessage(null);
     try {
-      const res = await fetch('/api/findings/import', { method: 'POST', body: await f.text(), headers: { 'content-type': 'application/json' } });
+      // The File itself: the browser streams it, instead of holding a copy as a string.
+      const res = await fetch('/api/findings/import', { method: 'POST', body: f, headers: { 'content-type': 'application/json' } });
       if (!res.ok) throw new Error(await errorText(res));
       const r = (await res.json()) as ImportResult;
       setMessage({
@@ -72,7 +80,7 @@ export function FindingsActions({ scope }: { scope: Scope }) {
           {busy === 'detect' ? 'Running detections…' : 'Run detections over the scope'}
         </button>
         <label className="cursor-pointer rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
-          {busy === 'import' ? 'Importing…' : 'Import GuardDuty findings (JSON)'}
+          {busy === 'import' ? 'Importing…' : `Import GuardDuty findings (JSON, up to ${formatBytes(BODY_LIMITS.findingsImport)})`}
           <input
             ref={file}
             type="file"

@@ -2,6 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { formatBytes } from '@/lib/format';
+import { BODY_LIMITS } from '@/lib/http/body-limits';
 import { apiErrorMessage } from '@/lib/http/error-message';
 
 /**
@@ -24,6 +26,10 @@ export function AuthorizationUpload() {
           setMessage({ tone: 'error', text: 'Choose the JSON file first.' });
           return;
         }
+        if (file.size > BODY_LIMITS.authorizationDetails) {
+          setMessage({ tone: 'error', text: `The file is larger than ${formatBytes(BODY_LIMITS.authorizationDetails)}.` });
+          return;
+        }
         setMessage(null);
         startTransition(async () => {
           const response = await fetch('/api/access/authorization-details', { method: 'POST', body: form });
@@ -37,7 +43,7 @@ export function AuthorizationUpload() {
         });
       }}
     >
-      <input type="file" name="file" accept=".json,application/json" data-testid="auth-details-file" className="text-xs" />
+      <input type="file" name="file" accept=".json,application/json" data-testid="auth-details-file" className="text-xs" title={`up to ${formatBytes(BODY_LIMITS.authorizationDetails)}`} />
       <button type="submit" disabled={pending} data-testid="auth-details-submit" className="rounded bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-500 disabled:opacity-50">
         {pending ? 'Uploading…' : 'Upload'}
       </button>

@@ -163,3 +163,22 @@ describe('listFindings and countFindings', () => {
     expect((await countFindings({ source: 'guardduty' })).bySource.detection).toBe(0);
   });
 });
+
+// Last: it adds thousands of rows, which the list and count tests above do not expect.
+describe('upsertFindings: a large import', () => {
+  it('writes 5,000 findings and merges all 5,000 again in a few seconds, as mergeFindings would', async () => {
+    const many = Array.from({ length: 5000 }, (_, i) =>
+      finding(`det-bulk-${i}`, { evidenceEventIds: [`b${i}`], count: 1, resources: i % 2 ? [] : [{ type: 'IAMRole', id: `role-${i}` }] }),
+    );
+    const later = many.map((f, i) => ({ ...f, lastSeen: '2026-11-18T12:00:00Z', title: `seen again ${i}`, evidenceEventIds: [`b${i}`, `c${i}`], actor: { ...f.actor, arn: `arn:aws:sts::123456789012:assumed-role/R/s${i}` } }));
+    const started = performance.now();
+    expect(await upsertFindings(many)).toEqual({ inserted: 5000, updated: 0 });
+    expect(await upsertFindings(later)).toEqual({ inserted: 0, updated: 5000 });
+    const seconds = (performance.now() - started) / 1000;
+    for (const i of [0, 1, 2500, 4999]) {
+      expect(await getFinding(`det-bulk-${i}`)).toEqual(mergeFindings(many[i] as Finding, later[i] as Finding));
+    }
+    // One statement per finding took about 9 ms each on the reference machine (90 s for 10,000 writes).
+    expect(seconds).toBeLessThan(20);
+  });
+});

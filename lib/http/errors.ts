@@ -1,5 +1,6 @@
 import { EngineError } from '@/lib/engine/types';
 import { ParamError } from '@/lib/params/param-error';
+import { BodyTooLargeError } from './read-body';
 
 /**
  * The JSON error bodies every API route answers with. Clients can rely on `error` always being
@@ -55,6 +56,7 @@ export function engineErrorResponse(error: EngineError): Response {
 export function errorResponse(error: unknown, context: string): Response {
   if (error instanceof EngineError) return engineErrorResponse(error);
   if (error instanceof ParamError) return invalidParameter(error.parameter, error.message);
+  if (error instanceof BodyTooLargeError) return tooLarge(error.message);
   console.error(`[api] ${context} failed:`, error);
   return jsonError(500, { error: 'internal error' });
 }

@@ -36,6 +36,12 @@ describe('checkRecord', () => {
     expect(checkRecord({ ...base, eventTime: undefined })).toEqual({ ok: false, reason: 'missing-event-time' });
     expect(checkRecord({ ...base, eventTime: '...' })).toEqual({ ok: false, reason: 'invalid-event-time' });
   });
+  it('skips a record nested deeper than any CloudTrail record, which storing it would overflow the stack on', () => {
+    const deep = JSON.parse(`${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`) as unknown;
+    expect(checkRecord({ ...base, requestParameters: deep })).toEqual({ ok: false, reason: 'too-deep' });
+    const nested = { policy: { Statement: [{ Condition: { StringEquals: { 'aws:PrincipalTag/team': ['a'] } } }] } };
+    expect(checkRecord({ ...base, requestParameters: nested }).ok).toBe(true);
+  });
   it('falls back to the Logstash @timestamp when eventTime is missing', () => {
     const r = checkRecord({ ...base, eventTime: undefined, '@timestamp': '2020-09-14T00:44:23.000Z' });
     expect(r).toEqual({ ok: true, eventTime: '2020-09-14T00:44:23Z', eventId: 'e1', timeFromTimestampField: true });

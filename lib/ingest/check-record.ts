@@ -1,4 +1,6 @@
 import type { RecordSkipReason } from './skip-reasons';
+import { MAX_RECORD_DEPTH } from '@/lib/cloudtrail/raw';
+import { jsonDepthExceeds } from '@/lib/json-depth';
 import { isInstantInRange, isoUtc, parseIsoInstant, parseIsoUtc } from '@/lib/time';
 
 export type RecordCheck =
@@ -42,5 +44,7 @@ export function checkRecord(value: unknown): RecordCheck {
   if (typeof raw !== 'string' || raw.trim() === '') return { ok: false, reason: 'missing-event-time' };
   const eventTime = parseEventTime(raw.trim());
   if (eventTime === null) return { ok: false, reason: 'invalid-event-time' };
+  // The stager's JSON.stringify would overflow the stack and stop the whole ingest (MAX_RECORD_DEPTH).
+  if (jsonDepthExceeds(r, MAX_RECORD_DEPTH)) return { ok: false, reason: 'too-deep' };
   return { ok: true, eventTime, eventId: r.eventID, timeFromTimestampField };
 }

@@ -1,3 +1,5 @@
+import { MAX_RECORD_DEPTH } from '@/lib/cloudtrail/raw';
+
 /** Why a file or a record was not ingested. One list, so the summary and the tests agree. */
 export const FILE_SKIP_REASONS = ['gzip-error', 'invalid-json', 'unknown-shape', 'read-error', 'too-large'] as const;
 export type FileSkipReason = (typeof FILE_SKIP_REASONS)[number];
@@ -8,6 +10,7 @@ export const RECORD_SKIP_REASONS = [
   'missing-event-time',
   'invalid-event-time',
   'not-cloudtrail',
+  'too-deep',
 ] as const;
 export type RecordSkipReason = (typeof RECORD_SKIP_REASONS)[number];
 
@@ -22,4 +25,5 @@ export const SKIP_REASON_TEXT: Record<FileSkipReason | RecordSkipReason, string>
   'missing-event-time': 'record has no eventTime',
   'invalid-event-time': 'record has an unparseable eventTime',
   'not-cloudtrail': 'record has neither eventName nor eventSource',
+  'too-deep': `record nests JSON deeper than ${MAX_RECORD_DEPTH} levels`,
 };

@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { NextRequest } from 'next/server';
-import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseEnv } from '@/lib/env';
+import { chunked, generatedBody, multipartFile, streamInit } from '@/test/fixtures/request-bodies';
+import { adminRouteTests, statusAndBody } from '@/test/fixtures/route-harness';
 
 /** The review routes that write server state: who may, and what a bad body answers. */
 const API_TOKEN = 'review-token-0123456789abcdef';
@@ -19,7 +21,6 @@ vi.mock('@/lib/env', async (importOriginal) => {
 const expectedRoute = await import('@/app/api/vendors/[roleArn]/expected-actions/route');
 const uploadRoute = await import('@/app/api/access/authorization-details/route');
 const vendorRoute = await import('@/app/api/vendors/[roleArn]/route');
-const { closeStateDb } = await import('@/lib/state/db');
 
 const role = 'arn:aws:iam::123456789012:role/VendorReadOnly';
 const roleParams = { params: Promise.resolve({ roleArn: encodeURIComponent(role) }) };
@@ -27,17 +28,9 @@ const noParams = { params: Promise.resolve({}) };
 const url = (p: string) => `http://localhost${p}`;
 const fixture = fs.readFileSync(path.resolve(__dirname, '../../test/fixtures/authorization-details-production.json'), 'utf8');
 
-async function json(response: Response) {
-  return { status: response.status, body: await response.json() };
-}
+const json = statusAndBody;
 
-beforeEach(() => {
-  session.current = { user: { name: 'admin', role: 'admin' } };
-});
-afterAll(async () => {
-  await closeStateDb();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+adminRouteTests(session, dataDir);
 
 describe('expected actions routes', () => {
   const put = (body: string, headers: Record<string, string> = { 'content-type': 'text/plain' }) =>
@@ -52,6 +45,14 @@ describe('expected actions routes', () => {
 
   it('names a bad pattern with its line', async () => {
     expect(await json(await put('ec2:Describe*\nnot a pattern'))).toMatchObject({ status: 400, body: { parameter: 'patterns', message: expect.stringMatching(/^line 2:/) } });
+  });
+
+  it('answers 413 naming the 256 KB limit, also for a chunked body that declares no length', async () => {
+    const big = 'ec2:Describe*\n'.repeat(25_000);
+    const declared = await json(await put(big));
+    expect(declared).toEqual({ status: 413, body: { error: 'too large', message: 'the expected-actions list is larger than 256 KB' } });
+    const request = new NextRequest(url('/api/x'), streamInit('PUT', chunked(big), { 'content-type': 'text/plain' }));
+    expect(await json(await expectedRoute.PUT(request, roleParams))).toEqual(declared);
   });
 
   it('refuses viewers and API tokens', async () => {
@@ -105,6 +106,37 @@ describe('authorization details routes', () => {
     const deep = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
     const body = JSON.stringify(raw).replace('"__DOC__"', `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":${deep}}]}`);
     expect(await json(await post(body))).toMatchObject({ status: 400, body: { parameter: 'file', message: expect.stringMatching(/nested deeper/) } });
+  });
+
+  it('reads a chunked multipart upload (no Content-Length)', async () => {
+    const { body, contentType } = multipartFile('file', 'chunked.json', fixture);
+    const request = new NextRequest(url('/api/access/authorization-details'), streamInit('POST', chunked(body, 4096), { 'content-type': contentType }));
+    expect(await json(await uploadRoute.POST(request, noParams))).toMatchObject({ status: 200, body: { accountId: '123456789012', fileName: 'chunked.json' } });
+  });
+
+  it('answers a malformed multipart body as 400 naming the file, not 500', async () => {
+    const truncated = multipartFile('file', 'x.json', fixture).body.slice(0, 500);
+    for (const [body, contentType] of [
+      [truncated, 'multipart/form-data; boundary=trailscope-test-boundary'],
+      ['not a form at all', 'multipart/form-data; boundary=trailscope-test-boundary'],
+      [multipartFile('file', 'x.json', fixture).body, 'multipart/form-data'],
+    ]) {
+      const request = new NextRequest(url('/api/access/authorization-details'), streamInit('POST', chunked(body as string), { 'content-type': contentType as string }));
+      expect(await json(await uploadRoute.POST(request, noParams))).toMatchObject({ status: 400, body: { error: 'invalid parameter', parameter: 'file' } });
+    }
+  });
+
+  it('answers 413 for a body over 50 MB, raw or multipart, chunked or declared, without reading it all', async () => {
+    const over = 51 * 1024 * 1024;
+    for (const contentType of ['application/json', 'multipart/form-data; boundary=trailscope-test-boundary']) {
+      const { stream, pulled } = generatedBody(200 * 1024 * 1024);
+      const request = new NextRequest(url('/api/access/authorization-details'), streamInit('POST', stream, { 'content-type': contentType }));
+      expect(await json(await uploadRoute.POST(request, noParams))).toEqual({ status: 413, body: { error: 'too large', message: 'the file is larger than 50 MB' } });
+      // The limit, and the few chunks a stream reads ahead.
+      expect(pulled()).toBeLessThan(60 * 1024 * 1024);
+      const declared = new NextRequest(url('/api/access/authorization-details'), { method: 'POST', body: 'x', headers: { 'content-type': contentType, 'content-length': String(over) } });
+      expect((await uploadRoute.POST(declared, noParams)).status).toBe(413);
+    }
   });
 
   it('only an admin uploads or removes', async () => {

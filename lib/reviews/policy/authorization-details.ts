@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { formatBytes } from '@/lib/format';
+import { BODY_LIMITS } from '@/lib/http/body-limits';
 import { jsonDepthExceeds } from '@/lib/json-depth';
 import { MAX_JSON_DEPTH, policyStatements, type PolicyStatement } from './policy-document';
 
@@ -8,8 +10,6 @@ import { MAX_JSON_DEPTH, policyStatements, type PolicyStatement } from './policy
  * each role's trust policy, and the managed policies' default versions. The upload is stored in
  * this normalised form, server-side; pages get summaries and per-principal results, never the file.
  */
-
-export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
 const document = z.union([z.string(), z.record(z.string(), z.unknown())]);
 const inlinePolicy = z.object({ PolicyName: z.string().min(1), PolicyDocument: document });
@@ -107,7 +107,7 @@ function describeIssue(error: z.ZodError): string {
 
 /** Reads the CLI's JSON text. A malformed or foreign file is a message, never an exception. */
 export function parseAuthorizationDetails(text: string): ParseResult {
-  if (text.length > MAX_UPLOAD_BYTES) return { ok: false, message: `the file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB` };
+  if (text.length > BODY_LIMITS.authorizationDetails) return { ok: false, message: `the file is larger than ${formatBytes(BODY_LIMITS.authorizationDetails)}` };
   let json: unknown;
   try {
     json = JSON.parse(text);

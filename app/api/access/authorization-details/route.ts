@@ -3,8 +3,9 @@ import { auditEntity } from '@/lib/audit/entity';
 import { withAuth } from '@/lib/http/with-auth';
 import { ParamError } from '@/lib/params/param-error';
 import { accountId } from '@/lib/params/validators';
-import { bodyText } from '@/lib/reviews/http';
-import { MAX_UPLOAD_BYTES, parseAuthorizationDetails } from '@/lib/reviews/policy/authorization-details';
+import { BODY_LIMITS } from '@/lib/http/body-limits';
+import { readUploadText } from '@/lib/http/read-body';
+import { parseAuthorizationDetails } from '@/lib/reviews/policy/authorization-details';
 import { deleteAuthorizationDetails, listAuthorizationDetails, saveAuthorizationDetails } from '@/lib/reviews/state/authorization-details-store';
 
 export const dynamic = 'force-dynamic';
@@ -13,23 +14,11 @@ export const dynamic = 'force-dynamic';
 export const GET = withAuth({}, async () => ({ uploads: await listAuthorizationDetails() }), { role: 'viewer' });
 
 /**
- * Uploads `aws iam get-account-authorization-details` output: the JSON as the body, or a
- * multipart form with a `file` field. Replaces the account's previous upload.
+ * Uploads `aws iam get-account-authorization-details` output, up to 50 MB: the JSON as the body,
+ * or a multipart form with a `file` field. Replaces the account's previous upload.
  */
 export const POST = withAuth({}, async ({ req, user }) => {
-  let text: string;
-  let fileName: string | null = null;
-  if ((req.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
-    const declared = Number(req.headers.get('content-length') ?? NaN);
-    if (Number.isFinite(declared) && declared > MAX_UPLOAD_BYTES) throw new ParamError('file', `is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
-    const file = (await req.formData()).get('file');
-    if (!file || typeof file === 'string') throw new ParamError('file', 'is missing: send the JSON file in a form field named file');
-    if (file.size > MAX_UPLOAD_BYTES) throw new ParamError('file', `is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
-    text = await file.text();
-    fileName = file.name.slice(0, 255) || null;
-  } else {
-    text = await bodyText(req, MAX_UPLOAD_BYTES, 'file');
-  }
+  const { text, fileName } = await readUploadText(req, 'file', { maxBytes: BODY_LIMITS.authorizationDetails, what: 'the file' });
   const parsed = parseAuthorizationDetails(text);
   if (!parsed.ok) throw new ParamError('file', parsed.message);
   return saveAuthorizationDetails(parsed.details, fileName, user.name);

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { auditEntity } from '@/lib/audit/entity';
 import { withAuth } from '@/lib/http/with-auth';
 import { ParamError } from '@/lib/params/param-error';
-import { bodyText } from '@/lib/reviews/http';
+import { BODY_LIMITS } from '@/lib/http/body-limits';
+import { readBodyText } from '@/lib/http/read-body';
 import { reviewRoleArnParam } from '@/lib/reviews/params';
 import { deleteExpectedActions, getExpectedActions, saveExpectedActions } from '@/lib/reviews/state/expected-actions-store';
 import { expectedPatterns, parseExpectedActionsText } from '@/lib/reviews/vendors/expected-actions';
@@ -10,17 +11,16 @@ import { expectedPatterns, parseExpectedActionsText } from '@/lib/reviews/vendor
 export const dynamic = 'force-dynamic';
 
 const path = { params: z.object({ roleArn: reviewRoleArnParam }) };
-const MAX_BODY = 256 * 1024;
 
 /** The role's expected-actions list: saved, or the read-only vendor defaults. */
 export const GET = withAuth(path, ({ params }) => getExpectedActions(params.roleArn), { role: 'viewer' });
 
 /**
- * Saves the list. JSON `{ "patterns": [...] }`, or the text of a file (one pattern per line, a JSON
+ * Saves the list (at most 256 KB). JSON `{ "patterns": [...] }`, or the text of a file (one pattern per line, a JSON
  * array, or an IAM policy document) with any other content type.
  */
 export const PUT = withAuth(path, async ({ req, user, params }) => {
-  const text = await bodyText(req, MAX_BODY, 'patterns');
+  const text = await readBodyText(req, { maxBytes: BODY_LIMITS.expectedActions, what: 'the expected-actions list' });
   let patterns: string[];
   if ((req.headers.get('content-type') ?? '').startsWith('application/json')) {
     let body: unknown;
