@@ -1,6 +1,6 @@
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test'; // eslint-disable-line no-restricted-imports -- API contexts only, no pages
 import { ADMIN_STORAGE_STATE, e2eEnv } from '../playwright.config';
-import { CHAIN, SARA, VENDOR } from '../lib/generator/scenarios';
+import { SAMPLE_PATH_PARAMS as SAMPLE_PARAMS, SAMPLE_QUERY } from '../test/route-samples';
 import { HTTP_METHODS, routeTable, type Access, type HttpMethod, type RouteEntry } from '../test/route-table';
 import { expect, signedInContext, test } from './fixtures';
 
@@ -12,25 +12,6 @@ import { expect, signedInContext, test } from './fixtures';
 
 const IDENTITIES = ['signed out', 'wrong token', 'api token', 'viewer', 'admin'] as const;
 type Identity = (typeof IDENTITIES)[number];
-
-/** A realistic value for each dynamic segment, from the generated data the suite runs on. */
-const SAMPLE_PARAMS: Record<string, string> = {
-  sessionId: `${SARA.demoRole.roleId}:sara`,
-  roleArn: VENDOR.role.arn,
-  arn: CHAIN.user.arn,
-  principalArn: SARA.demoRole.arn,
-  ip: SARA.homeIps[0]?.ip ?? '203.0.113.9',
-  name: 'ec2.amazonaws.com',
-  id: 'FINDING_ID',
-  nextauth: 'session',
-};
-
-/** Query strings a route needs to answer 200 (the rest answer with their defaults). */
-const SAMPLE_QUERY: Record<string, string> = {
-  '/api/graph': `focus=${encodeURIComponent(`session:${SARA.demoRole.roleId}:sara`)}`,
-  '/graph': `focus=${encodeURIComponent(`session:${SARA.demoRole.roleId}:sara`)}`,
-  '/api/access/authorization-details': '',
-};
 
 /** Hole 1: a last segment that merely ends like an asset must not skip the gate. */
 const ASSET_SUFFIXES = ['.png', '.jpg', '.svg', '.ico', '.woff2', '.js', '.css'];

@@ -59,9 +59,13 @@ export interface NextRouteContext {
   params: Promise<Record<string, string | string[] | undefined>>;
 }
 
-/** A route as exported: the role it declares and the action it audits are readable, for tests of the route table. */
+/**
+ * A route as exported: the role it declares, the action it audits and the parameters it validates
+ * are readable, for the route-table and bad-input probe tests.
+ */
 export type RouteHandler = ((req: NextRequest, context: NextRouteContext) => Promise<Response>) & {
   readonly access: Readonly<{ role: Role; audit?: AuditAction }>;
+  readonly schemas: Readonly<RouteSchemas>;
 };
 
 /** What one call got to, for its audit entry. */
@@ -125,7 +129,10 @@ export function withAuth<S extends RouteSchemas, R>(
     }
     return response;
   };
-  return Object.assign(route, { access: Object.freeze({ role: access.role, ...(access.audit ? { audit: access.audit.action } : {}) }) });
+  return Object.assign(route, {
+    access: Object.freeze({ role: access.role, ...(access.audit ? { audit: access.audit.action } : {}) }),
+    schemas: Object.freeze({ ...schemas }),
+  });
 }
 
 /** The validated query and path parameters, or the 400 response naming the first bad one. */
