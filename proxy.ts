@@ -4,7 +4,8 @@ import { authConfig } from '@/auth.config';
 import { decideAccess } from '@/lib/auth/access';
 import { checkBearer } from '@/lib/auth/api-tokens';
 import { ensureAuthSecret } from '@/lib/auth/auth-secret';
-import { unauthorized } from '@/lib/http/errors';
+import { invalidParameter, unauthorized } from '@/lib/http/errors';
+import { malformedPathPage, malformedPathSegment } from '@/lib/http/malformed-path';
 import { contentSecurityPolicy, newNonce, securityHeaders } from '@/lib/http/security-headers';
 import { env } from '@/lib/env';
 
@@ -67,11 +68,19 @@ function policyFor(request: NextRequest): string {
 }
 
 export default async function proxy(request: NextRequest, event: NextFetchEvent): Promise<Response> {
-  const response = await (await gated)(request, event);
+  const response = malformedPathAnswer(request) ?? (await (await gated)(request, event));
   response.headers.set('content-security-policy', policyFor(request));
   const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
   for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value);
   return response;
+}
+
+/** A broken percent-encoding in the path: 400 naming it, for pages and API routes alike. */
+function malformedPathAnswer(request: NextRequest): Response | null {
+  const segment = malformedPathSegment(request.nextUrl.pathname);
+  if (segment === null) return null;
+  if (request.nextUrl.pathname.startsWith('/api/')) return invalidParameter('path', `segment ${JSON.stringify(segment.slice(0, 200))} is not valid percent-encoding`);
+  return new Response(malformedPathPage(segment), { status: 400, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
 }
 
 export const config = {

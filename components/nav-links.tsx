@@ -17,7 +17,10 @@ const LINKS = [
  * is only tidiness. The scope is not carried over: the audit log's from/to filter when entries were
  * recorded, not the CloudTrail time being investigated.
  */
-const ADMIN_LINKS = [{ href: '/admin/audit', label: 'Audit' }] as const;
+const ADMIN_LINKS = [
+  { href: '/admin/audit', label: 'Audit' },
+  { href: '/admin/users', label: 'Users' },
+] as const;
 
 /** Moving between pages keeps the scope time: it is carried over from the current URL. */
 export function NavLinks({ admin }: { admin: boolean }) {

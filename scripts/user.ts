@@ -96,7 +96,7 @@ main(command, rest).then(
   (code) => process.exit(code),
   (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
-    console.error(/lock/i.test(message) ? `${message}\nThe server holds the state database: stop it first, or use Admin → Users in the app.` : message);
+    console.error(/lock/i.test(message) ? `${message}\nThe server holds the state database: stop it first, or use the Users page (/admin/users) in the app.` : message);
     process.exit(1);
   },
 );

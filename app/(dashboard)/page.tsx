@@ -9,6 +9,7 @@ import { href } from '@/lib/params/href';
 import { getOverview } from '@/lib/services/overview';
 import { loadPageScope, type SearchParamsRecord } from '@/lib/services/page-scope';
 import { ParamError } from '@/lib/params/param-error';
+import { invalidLink } from '@/lib/http/invalid-link';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,17 +18,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   try {
     page = await loadPageScope(await searchParams);
   } catch (error) {
-    if (error instanceof ParamError) {
-      return (
-        <Notice title="This link has an invalid parameter">
-          <code>{error.parameter}</code> {error.message}. Fix it in the address bar, or{' '}
-          <Link className="underline" href="/">
-            open the overview with the default scope
-          </Link>
-          .
-        </Notice>
-      );
-    }
+    if (error instanceof ParamError) return invalidLink({ parameter: error.parameter, message: error.message, resetHref: '/' });
     throw error;
   }
   const { conn, range, scope } = page;

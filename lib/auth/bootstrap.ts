@@ -1,5 +1,5 @@
 import { env } from '@/lib/env';
-import { deleteUser, getUser, upsertUser, type StoredUser } from '@/lib/state/users';
+import { deleteUser, getUser, listUsers, upsertUser, type StoredUser } from '@/lib/state/users';
 import { generatePassword, hashPassword, verifyPassword } from './password';
 import type { Role } from './roles';
 import { forgetSessions } from './session-check';
@@ -88,6 +88,7 @@ export interface UserChange {
 export async function setUser(name: string, change: UserChange): Promise<{ user: StoredUser; password?: string }> {
   const existing = await getUser(name);
   if (!existing) throw new Error(`there is no user "${name}"`);
+  if ((change.role !== undefined && change.role !== 'admin') || change.disabled === true) await keepAnAdmin(existing);
   const generated = change.password === true ? generatePassword() : undefined;
   const password = generated ?? (typeof change.password === 'string' ? change.password : undefined);
   if (password !== undefined && existing.source === 'oidc') throw new Error(`"${name}" signs in through single sign-on and has no password here`);
@@ -105,7 +106,20 @@ export async function setUser(name: string, change: UserChange): Promise<{ user:
 
 /** Deletes the user; their open sessions end with it. */
 export async function removeUser(name: string): Promise<boolean> {
+  const existing = await getUser(name);
+  if (existing) await keepAnAdmin(existing);
   const removed = await deleteUser(name);
   forgetSessions(name);
   return removed;
+}
+
+/** Thrown when a change would leave no one able to administer Trailscope. */
+export class LastAdminError extends Error {
+  override name = 'LastAdminError';
+}
+
+async function keepAnAdmin(user: StoredUser): Promise<void> {
+  if (user.role !== 'admin' || user.disabled) return;
+  const others = (await listUsers()).filter((u) => u.name !== user.name && u.role === 'admin' && !u.disabled);
+  if (others.length === 0) throw new LastAdminError(`"${user.name}" is the only active admin: make someone else admin first`);
 }

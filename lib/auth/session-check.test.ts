@@ -100,3 +100,18 @@ describe('single sign-on users', () => {
     expect(promoted?.sessionVersion).toBeGreaterThan(before?.sessionVersion ?? Infinity);
   });
 });
+
+describe('administrators', () => {
+  it('the last active admin cannot be demoted, disabled or deleted', async () => {
+    const { LastAdminError } = await import('./bootstrap');
+    const { listUsers } = await import('@/lib/state/users');
+    await addUser({ name: 'ops', role: 'admin', password: 'ops-password-1' });
+    for (const u of await listUsers()) if (u.role === 'admin' && u.name !== 'ops') await setUser(u.name, { role: 'viewer' });
+    await expect(setUser('ops', { role: 'viewer' })).rejects.toBeInstanceOf(LastAdminError);
+    await expect(setUser('ops', { disabled: true })).rejects.toBeInstanceOf(LastAdminError);
+    await expect(removeUser('ops')).rejects.toBeInstanceOf(LastAdminError);
+    await addUser({ name: 'ops2', role: 'admin', password: 'ops-password-2' });
+    await setUser('ops', { role: 'viewer' });
+    expect((await getUser('ops'))?.role).toBe('viewer');
+  });
+});

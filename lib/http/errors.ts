@@ -10,7 +10,7 @@ export type ErrorBody =
   | { error: 'unauthorized' }
   | { error: 'forbidden'; message: string }
   | { error: 'invalid parameter'; parameter: string; message: string }
-  | { error: 'invalid input' | 'not found' | 'too large'; message: string }
+  | { error: 'invalid input' | 'not found' | 'too large' | 'conflict'; message: string }
   | { error: string; code: EngineError['code'] }
   | { error: 'internal error' };
 

@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import { EventsCard } from '@/components/events-card';
-import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { auditPageView } from '@/lib/audit/page-view';
 import { auditEntity } from '@/lib/audit/entity';
 import { activeEventFilters, EVENT_FILTERS, EVENT_FILTER_LABELS, eventSearchParams } from '@/lib/params/events';
 import { href } from '@/lib/params/href';
 import { ParamError } from '@/lib/params/param-error';
+import { invalidLink } from '@/lib/http/invalid-link';
 import { searchEvents } from '@/lib/services/events';
 import { firstValues, loadPageScope, type SearchParamsRecord } from '@/lib/services/page-scope';
 
@@ -29,15 +29,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
     problem = { parameter: error.parameter, message: error.message };
   }
   if (problem || !parsed.success || !page) {
-    return (
-      <Notice title="This link has an invalid parameter">
-        <code>{problem?.parameter}</code> {problem?.message}.{' '}
-        <Link className="underline" href="/events">
-          Start a new search
-        </Link>
-        .
-      </Notice>
-    );
+    return invalidLink({ parameter: problem?.parameter ?? 'query', message: problem?.message ?? 'is invalid', resetHref: '/events' });
   }
   const { conn, range, scope } = page;
   const searched = activeEventFilters(parsed.data);
@@ -47,7 +39,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
     result = await searchEvents(conn, parsed.data, scope);
   } catch (error) {
     if (!(error instanceof ParamError)) throw error;
-    return <Notice title="This link has an invalid parameter">{`${error.parameter}: ${error.message}`}</Notice>;
+    return invalidLink({ parameter: error.parameter, message: error.message, resetHref: '/events' });
   }
   const filters = Object.fromEntries(EVENT_FILTERS.map((f) => [f, parsed.data[f]]));
   const active = Object.keys(searched);
