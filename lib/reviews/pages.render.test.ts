@@ -15,12 +15,19 @@ import { scenarioConnection } from '@/test/fixtures/scenario-store';
  */
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trailscope-review-pages-'));
 const holder = vi.hoisted(() => ({ conn: null as unknown }));
+const audited = vi.hoisted(() => [] as { entity: string }[]);
 
 vi.mock('@/lib/env', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@/lib/env')>();
   return { ...actual, env: () => parseEnv({ TRAILSCOPE_DATA_DIR: dataDir, TRAILSCOPE_VENDOR_NAMES: '444455556666=Acme Monitoring' }) };
 });
 vi.mock('@/lib/engine', () => ({ getConnection: async () => holder.conn }));
+// The page's audit entry needs a request (session, headers); here only what it would record is kept.
+vi.mock('@/lib/audit/page-view', () => ({
+  auditPageView: async (view: { entity: string }) => {
+    audited.push(view);
+  },
+}));
 vi.mock('next/navigation', () => ({
   useRouter: () => ({ push: () => undefined, refresh: () => undefined }),
   usePathname: () => '/',
@@ -72,6 +79,7 @@ describe('review pages render', () => {
     expect(out).toContain('Client.RequestLimitExceeded');
     expect(out).toContain('GetCostAndUsage');
     expect(out).toContain(VENDOR.callerUser.arn);
+    expect(audited).toContainEqual(expect.objectContaining({ entity: `vendor-role:${VENDOR.role.arn}`, scope }));
   });
 
   it('/vendors/[roleArn]/report: the printable report, without the editor', async () => {
