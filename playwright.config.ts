@@ -10,8 +10,17 @@ import { defineConfig, devices, type LaunchOptions } from '@playwright/test';
 
 export const ADMIN_STORAGE_STATE = path.join(__dirname, 'e2e/.auth/admin.json');
 
-/** Values scripts/e2e.ts hands the tests (the admin password, an API token). */
-export function e2eEnv(name: 'TRAILSCOPE_E2E_ADMIN_PASSWORD' | 'TRAILSCOPE_E2E_ANALYST_PASSWORD' | 'TRAILSCOPE_E2E_API_TOKEN'): string {
+/** Values scripts/e2e.ts hands the tests (the admin password, an API token, the loopback OIDC provider). */
+export function e2eEnv(
+  name:
+    | 'TRAILSCOPE_E2E_ADMIN_PASSWORD'
+    | 'TRAILSCOPE_E2E_ANALYST_PASSWORD'
+    | 'TRAILSCOPE_E2E_API_TOKEN'
+    | 'TRAILSCOPE_E2E_SSO_URL'
+    | 'TRAILSCOPE_E2E_OIDC_ISSUER'
+    | 'TRAILSCOPE_E2E_OIDC_PASSWORD'
+    | 'TRAILSCOPE_E2E_OIDC_CONTROL_TOKEN',
+): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set: run the suite with \`npm run test:e2e\``);
   return value;

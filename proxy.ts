@@ -1,55 +1,81 @@
 import NextAuth from 'next-auth';
-import { NextResponse, type NextRequest } from 'next/server';
+import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { authConfig } from '@/auth.config';
-import { decideAccess, type AccessDecision } from '@/lib/auth/access';
+import { decideAccess } from '@/lib/auth/access';
 import { checkBearer } from '@/lib/auth/api-tokens';
 import { ensureAuthSecret } from '@/lib/auth/auth-secret';
 import { unauthorized } from '@/lib/http/errors';
+import { contentSecurityPolicy, newNonce, securityHeaders } from '@/lib/http/security-headers';
 import { env } from '@/lib/env';
 
 /**
- * The gate in front of every page and API route (Next 16 runs proxy.ts on Node.js). It only
- * decodes the session cookie, so it never touches the state database; route handlers check again
- * through withAuth, since a matcher change could silently drop a route from this gate.
+ * The gate in front of every page and API route (Next 16 runs proxy.ts on Node.js), and where every
+ * response gets its security headers. The session cookie is verified and re-checked against the
+ * user's current role and session version (auth.config.ts); route handlers and the dashboard
+ * layout check again on their own, so a matcher change cannot silently open a route.
  *
- * The gate is Auth.js's `authorized` callback and the proxy is `auth` itself: with a lazily built
- * config, `auth(handler)` returns a Promise rather than a function, so the wrapper form cannot be
- * a proxy export.
+ * With a lazily built config, `auth(handler)` returns a Promise of the wrapped handler.
  */
-const { auth } = NextAuth(() => ({
-  ...authConfig,
-  secret: ensureAuthSecret(),
-  callbacks: {
-    ...authConfig.callbacks,
-    authorized: ({ auth: session, request }) =>
-      respond(
-        decideAccess({
-          method: request.method,
-          pathname: request.nextUrl.pathname,
-          search: request.nextUrl.search,
-          signedIn: Boolean(session?.user),
-          bearer: checkBearer(request.headers, env().TRAILSCOPE_API_TOKENS),
-          callbackUrl: request.nextUrl.searchParams.get('callbackUrl'),
-        }),
-        request,
-      ),
-  },
-}));
+const { auth } = NextAuth(() => ({ ...authConfig, secret: ensureAuthSecret() }));
 
-function respond(decision: AccessDecision, request: NextRequest): true | Response {
+type ProxyHandler = (request: NextRequest, event: NextFetchEvent) => Promise<Response>;
+
+// Auth.js types the wrapper for route handlers; as proxy it is called with (request, event) and
+// always answers a Response (ours, or its own for a broken cookie).
+const gated = auth((request) => {
+  const decision = decideAccess({
+    method: request.method,
+    pathname: request.nextUrl.pathname,
+    search: request.nextUrl.search,
+    signedIn: Boolean(request.auth?.user),
+    bearer: checkBearer(request.headers, env().TRAILSCOPE_API_TOKENS),
+    callbackUrl: request.nextUrl.searchParams.get('callbackUrl'),
+  });
   switch (decision.action) {
-    case 'allow':
-      return true;
     case 'unauthorized':
       return unauthorized();
     case 'redirect':
       return NextResponse.redirect(new URL(decision.location, request.nextUrl));
+    case 'allow':
+      return NextResponse.next({ request: { headers: withPolicy(request) } });
   }
+}) as unknown as Promise<ProxyHandler>;
+
+const CSP_REQUEST_HEADER = 'content-security-policy';
+
+/** Next takes the nonce for its inline scripts from the request's policy header. */
+function withPolicy(request: NextRequest): Headers {
+  const headers = new Headers(request.headers);
+  headers.set(CSP_REQUEST_HEADER, policyFor(request));
+  return headers;
 }
 
-export default auth;
+const policies = new WeakMap<NextRequest, string>();
+
+function policyFor(request: NextRequest): string {
+  let policy = policies.get(request);
+  if (!policy) {
+    const issuer = env().TRAILSCOPE_OIDC_ISSUER;
+    policy = contentSecurityPolicy({
+      nonce: newNonce(),
+      development: process.env.NODE_ENV === 'development',
+      formTargets: issuer ? [new URL(issuer).origin] : [],
+    });
+    policies.set(request, policy);
+  }
+  return policy;
+}
+
+export default async function proxy(request: NextRequest, event: NextFetchEvent): Promise<Response> {
+  const response = await (await gated)(request, event);
+  response.headers.set('content-security-policy', policyFor(request));
+  const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+  for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value);
+  return response;
+}
 
 export const config = {
-  // Everything except build output, image optimisation and public images and fonts.
-  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|.*\\.(?:png|jpg|jpeg|gif|webp|svg|ico|woff2?)$).*)'],
+  // Everything but Next's own build output and image optimisation: a page whose last segment
+  // merely ends in ".png" (an IP, an ARN) is still a page and must pass the gate.
+  matcher: ['/((?!_next/static/|_next/image).*)'],
 };

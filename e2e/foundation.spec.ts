@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 
 /** Screens are kept for people to look at (test-results/screens), not compared. */
 async function snap(page: Page, name: string) {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { SARA, VENDOR } from '../lib/generator/scenarios';
 
 /** The New behavior tab on sara's Identity Center session during her incident (seed 7). */

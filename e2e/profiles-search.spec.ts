@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { GITLAB_RUNNER, SARA, scenarioTruths, VENDOR } from '@/lib/generator/scenarios';
 import { assumedRoleArn } from '@/lib/generator/world';
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Download, type Page } from '@playwright/test';
+import { expect, test, type Download, type Page } from './fixtures';
 import { GENERIC_SESSION, GITLAB_RUNNER, VENDOR } from '../lib/generator/scenarios';
 
 /**

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { e2eEnv } from '../playwright.config';
 
 /** A deep link with a query, as someone would paste it into a chat. */

@@ -37,6 +37,15 @@ const vendorNames = list.transform((entries, ctx) => {
   return names;
 });
 
+/**
+ * The scopes Trailscope asks the identity provider for, space- or comma-separated. `openid` is what
+ * makes the request OpenID Connect; `groups` is not a standard scope (Okta and Dex know it, Entra ID
+ * and Keycloak send groups through claim mappings instead), so it is left for the operator to add.
+ */
+const oidcScopes = optional
+  .transform((v) => [...new Set((v ?? 'openid profile email').split(/[\s,]+/).filter((s) => s.length > 0))])
+  .refine((scopes) => scopes.includes('openid'), { message: 'must include openid' });
+
 /** A user-supplied database file: resolved against the working directory, checked at start-up. */
 const existingFile = optional
   .transform((v) => (v === undefined ? undefined : path.resolve(v)))
@@ -54,6 +63,11 @@ const schema = z
     TRAILSCOPE_OIDC_CLIENT_ID: optional,
     TRAILSCOPE_OIDC_CLIENT_SECRET: optional,
     TRAILSCOPE_OIDC_NAME: z.string().default('Single sign-on'),
+    TRAILSCOPE_OIDC_SCOPES: oidcScopes,
+    /** The top-level claim that lists the user's groups: an array, or one string separated by spaces or commas. */
+    TRAILSCOPE_OIDC_GROUPS_CLAIM: optional.transform((v) => v ?? 'groups'),
+    /** Members of any of these groups (exact, case-sensitive names or ids) sign in as admins; everyone else as a viewer. */
+    TRAILSCOPE_OIDC_ADMIN_GROUPS: list,
     TRAILSCOPE_ORG_ACCOUNTS: list.pipe(z.array(z.string().regex(/^\d{12}$/, 'account ids are 12 digits'))),
     TRAILSCOPE_VENDOR_NAMES: vendorNames,
     TRAILSCOPE_ATHENA_DATABASE: z.string().regex(/^[A-Za-z0-9_]+$/).default('default'),

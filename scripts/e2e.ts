@@ -2,11 +2,14 @@
  * `npm run test:e2e`: the whole product end to end on a throwaway data dir.
  *
  *   generate 20k CloudTrail events → ingest them → create the admin → build (if stale)
- *   → next start on 127.0.0.1:<port> → Playwright → stop the server → exit with Playwright's code
+ *   → the loopback OIDC provider on https://127.0.0.1:<oidc port> → next start on 127.0.0.1:<port>
+ *   → Playwright → stop the server and the provider → exit with Playwright's code
  *
- * Every secret (admin password, session secret, API token) is made fresh per run and handed to the
- * server and the tests through their environment only. Extra arguments go to Playwright:
- * `npm run test:e2e -- --grep sign-in`. TRAILSCOPE_E2E_PORT picks another port than 3100.
+ * Every secret (admin password, session secret, API token, OIDC client secret and account password)
+ * is made fresh per run and handed to the server and the tests through their environment only. The
+ * server trusts the provider's throwaway CA through NODE_EXTRA_CA_CERTS, as it would a company CA.
+ * Extra arguments go to Playwright: `npm run test:e2e -- --grep sign-in`. TRAILSCOPE_E2E_PORT and
+ * TRAILSCOPE_E2E_OIDC_PORT pick other ports than 3100 and 3190.
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -16,10 +19,19 @@ import path from 'node:path';
 import { addUser, ensureAdmin } from '@/lib/auth/bootstrap';
 import { VENDOR } from '@/lib/generator/scenarios';
 import { closeStateDb } from '@/lib/state/db';
+import { OIDC_TEST_ADMIN_GROUP, startOidcTestProvider, type OidcTestProvider } from './lib/oidc-test-provider';
 import { buildIsFresh, NEXT_BIN, printTail, run, seconds, spawnServer, step, stop, waitUntilAnswering } from './lib/processes';
 
 const PORT = Number(process.env.TRAILSCOPE_E2E_PORT ?? 3100);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
+/**
+ * Where single sign-on starts. Next.js reports a loopback address to route handlers as `localhost`,
+ * so the callback route computes its redirect URI on localhost; the sign-in must start there too or
+ * the two redirect URIs differ and the provider refuses the code (README, "Single sign-on").
+ */
+const SSO_BASE_URL = `http://localhost:${PORT}`;
+const OIDC_PORT = Number(process.env.TRAILSCOPE_E2E_OIDC_PORT ?? 3190);
+const OIDC_CLIENT_ID = 'trailscope-e2e';
 
 async function main(): Promise<number> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'trailscope-e2e-'));
@@ -28,6 +40,11 @@ async function main(): Promise<number> {
   const adminPassword = randomBytes(18).toString('base64url');
   const analystPassword = randomBytes(18).toString('base64url');
   const apiToken = `e2e-${randomBytes(24).toString('base64url')}`;
+  const oidcSecrets = {
+    clientSecret: randomBytes(24).toString('base64url'),
+    password: randomBytes(18).toString('base64url'),
+    controlToken: randomBytes(24).toString('base64url'),
+  };
   const serverEnv: NodeJS.ProcessEnv = {
     ...process.env,
     TRAILSCOPE_ENGINE: 'duckdb',
@@ -41,6 +58,7 @@ async function main(): Promise<number> {
   };
   console.log(`e2e: data in ${tmp}`);
 
+  let idp: OidcTestProvider | undefined;
   let server: ChildProcess | undefined;
   let passed = false;
   try {
@@ -54,8 +72,29 @@ async function main(): Promise<number> {
       else await run(NEXT_BIN, ['build']);
     });
     await assertPortFree();
+    const provider = await step('start OIDC provider', () =>
+      startOidcTestProvider({
+        port: OIDC_PORT,
+        dir: path.join(tmp, 'oidc'),
+        clientId: OIDC_CLIENT_ID,
+        clientSecret: oidcSecrets.clientSecret,
+        redirectUri: `${SSO_BASE_URL}/api/auth/callback/oidc`,
+        password: oidcSecrets.password,
+        controlToken: oidcSecrets.controlToken,
+      }),
+    );
+    idp = provider;
+    const oidcEnv = {
+      TRAILSCOPE_OIDC_ISSUER: provider.issuer,
+      TRAILSCOPE_OIDC_CLIENT_ID: OIDC_CLIENT_ID,
+      TRAILSCOPE_OIDC_CLIENT_SECRET: oidcSecrets.clientSecret,
+      TRAILSCOPE_OIDC_NAME: 'Loopback IdP',
+      TRAILSCOPE_OIDC_SCOPES: 'openid profile email groups',
+      TRAILSCOPE_OIDC_ADMIN_GROUPS: OIDC_TEST_ADMIN_GROUP,
+      NODE_EXTRA_CA_CERTS: provider.caFile,
+    };
     server = await step('start server', async () => {
-      const child = spawnServer(PORT, serverEnv, path.join(tmp, 'server.log'));
+      const child = spawnServer(PORT, { ...serverEnv, ...oidcEnv }, path.join(tmp, 'server.log'));
       await waitUntilAnswering(child, `${BASE_URL}/api/health`, 60_000);
       return child;
     });
@@ -67,6 +106,12 @@ async function main(): Promise<number> {
           TRAILSCOPE_E2E_ADMIN_PASSWORD: adminPassword,
           TRAILSCOPE_E2E_ANALYST_PASSWORD: analystPassword,
           TRAILSCOPE_E2E_API_TOKEN: apiToken,
+          TRAILSCOPE_E2E_SSO_URL: SSO_BASE_URL,
+          TRAILSCOPE_E2E_OIDC_ISSUER: provider.issuer,
+          TRAILSCOPE_E2E_OIDC_PASSWORD: oidcSecrets.password,
+          TRAILSCOPE_E2E_OIDC_CONTROL_TOKEN: oidcSecrets.controlToken,
+          // For the tests' own calls to the provider's control endpoint.
+          NODE_EXTRA_CA_CERTS: provider.caFile,
         },
         allowFailure: true,
       }),
@@ -76,6 +121,7 @@ async function main(): Promise<number> {
     return code;
   } finally {
     if (server) await step('stop server', () => stop(server as ChildProcess));
+    if (idp) await step('stop OIDC provider', () => (idp as OidcTestProvider).close());
     if (passed) fs.rmSync(tmp, { recursive: true, force: true });
     else console.log(`e2e: kept ${tmp} (server.log, data) for a look`);
   }
@@ -85,12 +131,14 @@ async function main(): Promise<number> {
  * In this process, against the server's data dir (env() is read on first use, so setting it here
  * is in time), then let go of the state file: DuckDB locks it and the server must open it next.
  */
-/** The admin, and a second analyst (a viewer) who opens the links the admin shares. */
+/** The admin, a second analyst (a viewer) who opens the links the admin shares, and the security probes' users. */
 async function createUsers(dataDir: string, password: string, analystPassword: string): Promise<void> {
   process.env.TRAILSCOPE_DATA_DIR = dataDir;
   try {
     await ensureAdmin({ password });
     await addUser({ name: 'analyst', role: 'viewer', password: analystPassword });
+    // Users that e2e/security.spec.ts demotes, disables, locks out and deletes.
+    for (const name of ['probe-admin', 'probe-guessed']) await addUser({ name, role: 'admin', password: analystPassword });
   } finally {
     await closeStateDb();
   }

@@ -10,7 +10,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   return (
     <div className="min-h-screen">
       <Suspense>
-        <AppHeader engine={env().TRAILSCOPE_ENGINE} userName={user.name} role={user.role} />
+        <AppHeader engine={env().TRAILSCOPE_ENGINE} userName={user.displayName ?? user.name} role={user.role} />
       </Suspense>
       <main className="mx-auto max-w-7xl px-6 py-6">{children}</main>
       <footer className="mx-auto max-w-7xl px-6 pb-8 text-xs text-slate-500">

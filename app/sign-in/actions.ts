@@ -2,9 +2,10 @@
 
 import { AuthError } from 'next-auth';
 import { signIn } from '@/auth';
+import { SignInThrottled } from '@/lib/auth/credentials';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
 import { OIDC_PROVIDER_ID } from '@/lib/auth/oidc';
-import { signInErrorMessage } from './messages';
+import { signInErrorMessage, throttledMessage } from './messages';
 
 // These actions are public on purpose: they are how a signed-out visitor becomes signed in.
 
@@ -23,6 +24,7 @@ export async function signInWithPassword(_previous: SignInState, form: FormData)
       redirectTo: safeCallbackUrl(form.get('callbackUrl')),
     });
   } catch (error) {
+    if (error instanceof SignInThrottled) return { error: throttledMessage(error.retryAfterSeconds), username };
     if (error instanceof AuthError) return { error: signInErrorMessage(error.type), username };
     throw error;
   }

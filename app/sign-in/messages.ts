@@ -12,3 +12,9 @@ export function signInErrorMessage(type: string): string {
       return 'Sign-in failed. Try again, or ask whoever runs Trailscope to check the server log.';
   }
 }
+
+/** Said instead of checking the password while the user or the address has to wait. */
+export function throttledMessage(retryAfterSeconds: number): string {
+  const wait = retryAfterSeconds < 90 ? `${retryAfterSeconds} seconds` : `${Math.ceil(retryAfterSeconds / 60)} minutes`;
+  return `Too many failed sign-ins. Try again in ${wait}.`;
+}

@@ -4,6 +4,7 @@ import { sql } from '@/lib/sql/sql';
 import { subjectPredicate, subjectSchema, type Subject } from '@/lib/subjects/subject';
 import { BUCKET_SIZES, bucketSeconds, type BucketSize } from './buckets';
 import { failedCall } from '@/lib/cloudtrail/predicates';
+import { countIf } from '@/lib/sql/count-if';
 
 export interface ApiVolumeParams {
   subject: Subject;
@@ -26,8 +27,8 @@ export const apiVolume: QueryModule<ApiVolumeParams, VolumeRow> = {
   row: volumeRow,
   build: (d, p) => sql`
 SELECT ${d.isoString(d.bucket(bucketSeconds(p.bucket), d.eventTime))} AS bucket,
-       count(*) - count_if(${failedCall}) AS success,
-       count_if(${failedCall}) AS failed
+       count(*) - ${countIf(failedCall)} AS success,
+       ${countIf(failedCall)} AS failed
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
   AND (${subjectPredicate(p.subject)})

@@ -4,6 +4,7 @@ import type { QueryModule } from '@/lib/queries/panel';
 import { code, sql, trusted, type Sql } from '@/lib/sql/sql';
 import { subjectPredicate, subjectSchema, type Subject } from '@/lib/subjects/subject';
 import { failedCall } from '@/lib/cloudtrail/predicates';
+import { countIf } from '@/lib/sql/count-if';
 
 /** Detective's three "Display details for scope time" tabs, in its order; the URL's `details=`. */
 export const DETAILS_TABS = ['ips', 'apis', 'keys'] as const;
@@ -51,8 +52,8 @@ function buildDetails(d: Dialect, p: ScopeDetailsParams, columns: TabColumns): S
   return sql`
 SELECT ${columns.key} AS key,
        ${service} AS service,
-       count(*) - count_if(${failedCall}) AS success,
-       count_if(${failedCall}) AS failed,
+       count(*) - ${countIf(failedCall)} AS success,
+       ${countIf(failedCall)} AS failed,
        ${d.isoString(sql`min(${d.eventTime})`)} AS first_seen,
        ${d.isoString(sql`max(${d.eventTime})`)} AS last_seen
 FROM ${d.table}

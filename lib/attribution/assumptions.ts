@@ -1,5 +1,6 @@
 import { assumerOf, fuller } from './assumer';
 import type { Assumption, AssumeRoleEventRow } from './types';
+import { isInstantInRange, isoUtc, parseIsoInstant, parseIsoUtc } from '@/lib/time';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const STS_EXPIRATION = /^([A-Z][a-z]{2}) (\d{1,2}), (\d{4}),? (\d{1,2}):(\d{2}):(\d{2}) (AM|PM)$/;
@@ -14,12 +15,17 @@ export function parseStsExpiration(value: string | null): string | null {
   if (m) {
     const [, mon, day, year, h, min, sec, ampm] = m as unknown as [string, string, string, string, string, string, string, string];
     const month = MONTHS.indexOf(mon);
-    if (month < 0) return null;
+    if (month < 0 || Number(h) < 1 || Number(h) > 12) return null;
     const hour = (Number(h) % 12) + (ampm === 'PM' ? 12 : 0);
-    return new Date(Date.UTC(Number(year), month, Number(day), hour, Number(min), Number(sec))).toISOString().replace('.000Z', 'Z');
+    const two = (n: number | string) => String(n).padStart(2, '0');
+    return instantOrNull(parseIsoUtc(`${year}-${two(month + 1)}-${two(day)}T${two(hour)}:${min}:${sec}Z`));
   }
-  const ms = Date.parse(value);
-  return /\d{4}-\d{2}-\d{2}T/.test(value) && Number.isFinite(ms) ? new Date(ms).toISOString().replace('.000Z', 'Z') : null;
+  return instantOrNull(parseIsoInstant(value.trim()));
+}
+
+/** A real instant in the range the app shows (lib/time), else null: never a day rolled over into another. */
+function instantOrNull(ms: number | null): string | null {
+  return ms !== null && isInstantInRange(ms) ? isoUtc(ms) : null;
 }
 
 function accountOfRole(roleArn: string | null): string | null {

@@ -226,4 +226,10 @@ describe('parseStsExpiration', () => {
     expect(parseStsExpiration('soon')).toBeNull();
     expect(parseStsExpiration(null)).toBeNull();
   });
+
+  it('refuses a day or hour that does not exist rather than rolling it over', () => {
+    expect(parseStsExpiration('Feb 30, 2026, 1:30:37 AM')).toBeNull();
+    expect(parseStsExpiration('Nov 19, 2026, 13:30:37 PM')).toBeNull();
+    expect(parseStsExpiration('2026-02-30T01:30:37Z')).toBeNull();
+  });
 });

@@ -63,6 +63,16 @@ describe('safeCallbackUrl', () => {
     ['/sign-in?callbackUrl=%2F', '/'],
     ['', '/'],
     [undefined, '/'],
+    // Paths that normalise to `//evil.example`, which browsers read as another host (issue 11, hole 2).
+    ['/.//evil.example', '/'],
+    ['/..//evil.example', '/'],
+    ['/%2e//evil.example', '/'],
+    ['/%2E%2E//evil.example', '/'],
+    ['/./\\evil.example', '/'],
+    ['/a/../..//evil.example/x', '/'],
+    ['/events/../sign-in', '/'],
+    // Ordinary paths come back normalised, query and fragment kept.
+    ['/roles/./x?y=//z#h', '/roles/x?y=//z#h'],
   ])('%j → %j', (raw, expected) => expect(safeCallbackUrl(raw)).toBe(expected));
 
   it('builds the sign-in URL', () => {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { env } from '@/lib/env';
+import { ensurePrivateDir, makePrivate } from '@/lib/state/private-files';
 
 /**
  * The key that signs and encrypts session cookies. Without AUTH_SECRET we make one and keep it in
@@ -22,10 +23,13 @@ export function ensureAuthSecret(): string {
 }
 
 function readOrCreate(file: string): string {
+  ensurePrivateDir(path.dirname(file));
   const existing = readSecret(file);
-  if (existing !== undefined) return existing;
+  if (existing !== undefined) {
+    makePrivate(file);
+    return existing;
+  }
 
-  fs.mkdirSync(path.dirname(file), { recursive: true });
   // Write the whole secret to a private temp file, then link it into place: link() fails if the
   // file appeared meanwhile, so two processes starting together still end up with one secret.
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;

@@ -1,7 +1,8 @@
 import { env } from '@/lib/env';
-import { getUser, upsertUser } from '@/lib/state/users';
+import { deleteUser, getUser, upsertUser, type StoredUser } from '@/lib/state/users';
 import { generatePassword, hashPassword, verifyPassword } from './password';
 import type { Role } from './roles';
+import { forgetSessions } from './session-check';
 
 export { ensureAuthSecret } from './auth-secret';
 
@@ -69,5 +70,42 @@ export async function addUser(options: { name: string; role: Role; password?: st
   const existing = await getUser(options.name);
   const password = options.password ?? generatePassword();
   await upsertUser({ name: options.name, passwordHash: await hashPassword(password), role: options.role });
+  forgetSessions(options.name);
   return { created: existing === null, ...(options.password ? {} : { password }) };
+}
+
+export interface UserChange {
+  role?: Role;
+  /** A new password; `true` generates one (returned once). */
+  password?: string | true;
+  disabled?: boolean;
+}
+
+/**
+ * Changes an existing user. Any change of role, password or the disabled flag ends every session
+ * the user has open: the next request finds the session version moved on.
+ */
+export async function setUser(name: string, change: UserChange): Promise<{ user: StoredUser; password?: string }> {
+  const existing = await getUser(name);
+  if (!existing) throw new Error(`there is no user "${name}"`);
+  const generated = change.password === true ? generatePassword() : undefined;
+  const password = generated ?? (typeof change.password === 'string' ? change.password : undefined);
+  if (password !== undefined && existing.source === 'oidc') throw new Error(`"${name}" signs in through single sign-on and has no password here`);
+  const user = await upsertUser({
+    name,
+    passwordHash: password !== undefined ? await hashPassword(password) : existing.passwordHash,
+    role: change.role ?? existing.role,
+    source: existing.source,
+    disabled: change.disabled ?? existing.disabled,
+    displayName: existing.displayName,
+  });
+  forgetSessions(name);
+  return { user, ...(generated ? { password: generated } : {}) };
+}
+
+/** Deletes the user; their open sessions end with it. */
+export async function removeUser(name: string): Promise<boolean> {
+  const removed = await deleteUser(name);
+  forgetSessions(name);
+  return removed;
 }

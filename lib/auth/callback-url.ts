@@ -4,14 +4,30 @@
  */
 export const SIGN_IN_PATH = '/sign-in';
 
+/** A stand-in origin: what matters is whether resolving the value against it leaves it. */
+const PLACEHOLDER = 'http://trailscope.invalid';
+
+/**
+ * The value as the browser will finally read it, or "/". The check runs on the fully resolved URL,
+ * not the text: `/.//evil.example`, `/..//evil.example`, `/%2e//evil.example` and
+ * `/./\evil.example` all look like paths but normalise to `//evil.example`, which a browser reads
+ * as another host. So the resolved URL must stay on this origin and its path must not start with
+ * two slashes, and what is returned is the normalised form, never the raw text.
+ */
 export function safeCallbackUrl(raw: unknown): string {
   if (typeof raw !== 'string' || raw.length === 0 || raw.length > 2048) return '/';
-  // "//host" and "/\host" are protocol-relative to browsers; anything not starting with "/" is absolute or junk.
-  if (!raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return '/';
-  if (/\p{Cc}/u.test(raw)) return '/';
+  if (!raw.startsWith('/') || /\p{Cc}/u.test(raw)) return '/';
+  let url: URL;
+  try {
+    url = new URL(raw, PLACEHOLDER);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== PLACEHOLDER || url.username || url.password) return '/';
+  if (url.pathname.startsWith('//') || url.pathname.includes('\\')) return '/';
   // Never come back to the sign-in page itself.
-  if (raw === SIGN_IN_PATH || raw.startsWith(`${SIGN_IN_PATH}?`) || raw.startsWith(`${SIGN_IN_PATH}/`)) return '/';
-  return raw;
+  if (url.pathname === SIGN_IN_PATH || url.pathname.startsWith(`${SIGN_IN_PATH}/`)) return '/';
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 export function signInUrl(callbackUrl: string): string {

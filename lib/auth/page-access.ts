@@ -1,7 +1,8 @@
 import { forbidden, redirect } from 'next/navigation';
 import { auth } from '@/auth';
 import { SIGN_IN_PATH } from './callback-url';
-import { hasRole, roleSchema, type AuthUser, type Role } from './roles';
+import { sessionUser } from './request-user';
+import { hasRole, type AuthUser, type Role } from './roles';
 
 /**
  * The page-side gate, independent of the proxy: a matcher change or a proxy bug must not open a
@@ -11,10 +12,8 @@ import { hasRole, roleSchema, type AuthUser, type Role } from './roles';
  * here too.
  */
 export async function requirePageUser(role: Role = 'viewer'): Promise<AuthUser> {
-  const session = await auth();
-  const name = session?.user?.name;
-  if (!name) redirect(SIGN_IN_PATH);
-  const user: AuthUser = { name, role: roleSchema.catch('viewer').parse(session.user?.role), via: 'session' };
+  const user = sessionUser(await auth());
+  if (!user) redirect(SIGN_IN_PATH);
   if (!hasRole(user, role)) forbidden();
   return user;
 }

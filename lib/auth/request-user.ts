@@ -1,3 +1,4 @@
+import type { Session } from 'next-auth';
 import { auth } from '@/auth';
 import { env } from '@/lib/env';
 import { checkBearer } from './api-tokens';
@@ -11,8 +12,14 @@ export async function requestUser(request: Request): Promise<AuthUser | null> {
   const bearer = checkBearer(request.headers, env().TRAILSCOPE_API_TOKENS);
   if (bearer !== 'absent') return bearer === 'valid' ? TOKEN_USER : null;
 
-  const session = await auth();
-  const name = session?.user?.name;
-  if (!name) return null;
-  return { name, role: roleSchema.catch('viewer').parse(session.user?.role), via: 'session' };
+  return sessionUser(await auth());
+}
+
+/** The AuthUser a session speaks for: keyed by the users-table key, shown by its display name. */
+export function sessionUser(session: Session | null): AuthUser | null {
+  const user = session?.user;
+  const name = user?.id ?? user?.name;
+  if (!user || !name) return null;
+  const displayName = user.name ?? undefined;
+  return { name, ...(displayName && displayName !== name ? { displayName } : {}), role: roleSchema.catch('viewer').parse(user.role), via: 'session' };
 }

@@ -7,7 +7,10 @@ export const roleSchema = z.enum(ROLES);
 
 /** The signed-in principal as route handlers and pages see it. `via` says how it proved itself. */
 export interface AuthUser {
+  /** The users-table key: the user name, or `sso:<subject>` for single sign-on. */
   name: string;
+  /** What pages show, when it differs from the key (single sign-on). */
+  displayName?: string;
   role: Role;
   via: 'session' | 'token';
 }

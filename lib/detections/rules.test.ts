@@ -102,6 +102,8 @@ const records = [
   login('login-failed', at(12, 2), user('frank'), 'No', 'Failure'),
   login('login-sso', at(12, 3), { ...alice, accessKeyId: undefined }, 'No'),
   login('login-root', at(12, 4), root, 'Yes'),
+  // A sign-in record without MFAUsed reads as "no MFA"; the group's MFA count is 0, never NULL.
+  { ...login('login-no-mfa-field', at(12, 5), user('gina'), 'No'), additionalEventData: { LoginTo: 'https://console.aws.amazon.com/console/home' } },
 
   // d) denials: 12 in 8 minutes across the 13:10 clock boundary, one far later (not a burst);
   // a principal denied every 12 minutes; throttling is not a denial; nine is under the threshold.
@@ -248,9 +250,10 @@ describe('b) IAM policy changes by role sessions, access keys for other users', 
 });
 
 describe('c) console sign-ins', () => {
-  it('an IAM user without MFA; not with MFA, not a failed sign-in, not an SSO session', () => {
+  it('an IAM user without MFA, or whose record does not say; not with MFA, not a failed sign-in, not an SSO session', () => {
     expect(ofRule('console-login-without-mfa')).toEqual([
       expect.objectContaining({ evidenceEventIds: ['login-nomfa'], title: 'Console sign-in without MFA: bob', resources: [{ type: 'IAMUser', id: `arn:aws:iam::${ACCOUNT}:user/bob` }] }),
+      expect.objectContaining({ evidenceEventIds: ['login-no-mfa-field'], title: 'Console sign-in without MFA: gina' }),
     ]);
   });
 

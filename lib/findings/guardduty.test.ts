@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GuardDutyParseError, parseGuardDuty } from './guardduty';
+import { findingSchema } from './schema';
 
 const fixture = (name: string) => fs.readFileSync(path.resolve(__dirname, '../../test/fixtures/guardduty', name), 'utf8');
 const byType = (r: ReturnType<typeof parseGuardDuty>, type: string) => r.findings.find((f) => f.type === type);
@@ -207,5 +208,38 @@ describe('parseGuardDuty: CloudTrail event ids', () => {
       // No Title: the type stands in, so the list never shows an empty row.
       title: 'AttackSequence:IAM/CompromisedCredentials',
     });
+  });
+});
+
+describe('parseGuardDuty: keys that name Object.prototype members', () => {
+  it('AffectedResources keyed constructor, __proto__ or toString are resources like any other type', () => {
+    const text = `[{"Id":"proto1","Type":"Stealth:IAMUser/CloudTrailLoggingDisabled","Severity":5,"CreatedAt":"2026-11-18T00:00:00Z",
+      "Service":{"Action":{"AwsApiCallAction":{"AffectedResources":{"constructor":"c-1","__proto__":"p-1","toString":"t-1","hasOwnProperty":"h-1","AWS::S3::Bucket":"b-1"}}}}}]`;
+    const r = parseGuardDuty(text);
+    expect(r.skipped).toEqual([]);
+    expect(r.findings[0]?.resources).toEqual([
+      { type: 'constructor', id: 'c-1' },
+      { type: '__proto__', id: 'p-1' },
+      { type: 'toString', id: 't-1' },
+      { type: 'hasOwnProperty', id: 'h-1' },
+      { type: 'S3Bucket', id: 'b-1' },
+    ]);
+    expect(findingSchema.safeParse(r.findings[0]).success).toBe(true);
+  });
+
+  it('a finding whose own keys are prototype names reads its real fields', () => {
+    const r = parseGuardDuty('{"__proto__":{"Id":"fake"},"constructor":1,"Id":"real","Type":"X","Severity":2,"CreatedAt":"2026-11-18T00:00:00Z"}');
+    expect(r.findings.map((f) => f.id)).toEqual(['gd-real']);
+  });
+});
+
+describe('parseGuardDuty: times that are not real instants', () => {
+  it('skips a finding whose times are impossible or beyond year 9999, with the reason, instead of failing the import', () => {
+    const finding = (first: unknown) => ({ Id: `t${String(first).replace(/[^0-9a-z]/gi, '')}`, Type: 'X', Severity: 2, Service: { EventFirstSeen: first } });
+    const r = parseGuardDuty(JSON.stringify([finding('2026-02-30T00:00:00Z'), finding(1e20), finding('+275760-09-13T00:00:00.000Z'), finding('2026-11-18T09:00:00Z')]));
+    expect(r.skipped.map((s) => s.index)).toEqual([0, 1, 2]);
+    expect(r.skipped[0]?.reason).toMatch(/no valid EventFirstSeen/);
+    expect(r.findings.map((f) => f.firstSeen)).toEqual(['2026-11-18T09:00:00Z']);
+    for (const f of r.findings) expect(findingSchema.safeParse(f).success).toBe(true);
   });
 });

@@ -13,6 +13,7 @@
  * all is one error.
  */
 import { severityLabel, type Finding, type FindingActor, type FindingResource } from './types';
+import { isInstantInRange, isoUtc, parseIsoInstant } from '@/lib/time';
 
 export class GuardDutyParseError extends Error {
   override name = 'GuardDutyParseError';
@@ -37,9 +38,10 @@ const isObject = (v: Json | undefined): v is JsonObject => typeof v === 'object'
 /** `obj.Name` in whichever casing the source used (PascalCase API, camelCase EventBridge). */
 function field(obj: JsonObject | undefined, name: string): Json | undefined {
   if (!obj) return undefined;
-  if (name in obj) return obj[name];
+  // Own keys only: `in` would also find Object.prototype's members.
+  if (Object.hasOwn(obj, name)) return obj[name];
   const camel = name.charAt(0).toLowerCase() + name.slice(1);
-  if (camel in obj) return obj[camel];
+  if (Object.hasOwn(obj, camel)) return obj[camel];
   const lower = name.toLowerCase();
   for (const key of Object.keys(obj)) if (key.toLowerCase() === lower) return obj[key];
   return undefined;
@@ -62,12 +64,15 @@ function text(obj: JsonObject | undefined, name: string): string | null {
   return null;
 }
 
-/** GuardDuty writes `2021-11-22T12:45:25.000Z`; Trailscope's instants drop a zero fraction like CloudTrail's eventTime. */
+/**
+ * GuardDuty writes `2021-11-22T12:45:25.000Z`; Trailscope's instants drop a zero fraction like
+ * CloudTrail's eventTime. An ISO instant must name a real day (Date.parse would move February 30
+ * to March), other forms go through Date.parse, and anything outside 1970–9999 is no time at all.
+ */
 function instant(value: Json | undefined): string | null {
   if (typeof value !== 'string' && typeof value !== 'number') return null;
-  const ms = typeof value === 'number' ? value : Date.parse(value);
-  if (!Number.isFinite(ms)) return null;
-  return new Date(ms).toISOString().replace('.000Z', 'Z');
+  const ms = typeof value === 'number' ? value : /^\d{4}-\d{2}-\d{2}T/.test(value.trim()) ? (parseIsoInstant(value.trim()) ?? NaN) : Date.parse(value);
+  return isInstantInRange(ms) ? isoUtc(ms) : null;
 }
 
 // GuardDuty ids are 32 hex characters; anything URL-safe is accepted, since the id ends up in links.
@@ -121,8 +126,11 @@ function derivedArn(
   }
 }
 
-/** CloudFormation resource types in AffectedResources → the names Trailscope's findings use. */
-const AFFECTED_TYPES: Record<string, string> = {
+/**
+ * CloudFormation resource types in AffectedResources → the names Trailscope's findings use. A Map:
+ * the keys are the file's, and an object would answer `constructor` with a function.
+ */
+const AFFECTED_TYPES: ReadonlyMap<string, string> = new Map(Object.entries({
   'AWS::CloudTrail::Trail': 'Trail',
   'AWS::S3::Bucket': 'S3Bucket',
   'AWS::IAM::Role': 'IAMRole',
@@ -130,7 +138,7 @@ const AFFECTED_TYPES: Record<string, string> = {
   'AWS::IAM::Policy': 'IAMPolicy',
   'AWS::EC2::Instance': 'Instance',
   'AWS::Lambda::Function': 'LambdaFunction',
-};
+}));
 
 function resourcesOf(finding: JsonObject): FindingResource[] {
   const out: FindingResource[] = [];
@@ -161,7 +169,7 @@ function resourcesOf(finding: JsonObject): FindingResource[] {
   // What the API call touched (a trail for CloudTrailLoggingDisabled, a bucket for S3 findings).
   const affected = objectAt(finding, 'Service', 'Action', 'AwsApiCallAction', 'AffectedResources');
   for (const [type, id] of Object.entries(affected ?? {})) {
-    if (typeof id === 'string' && id.trim() !== '') add(AFFECTED_TYPES[type] ?? type, id.trim());
+    if (typeof id === 'string' && id.trim() !== '') add(AFFECTED_TYPES.get(type) ?? type, id.trim());
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FINDING_SOURCES, SEVERITY_LABELS, type Finding, type SeverityLabel } from './types';
+import { isInstantInRange, parseIsoUtc } from '@/lib/time';
 
 /**
  * The Finding shape as a schema: what the store accepts (a finding from any source is checked
@@ -7,8 +8,9 @@ import { FINDING_SOURCES, SEVERITY_LABELS, type Finding, type SeverityLabel } fr
  * the store agree on every filter.
  */
 
-const isoInstant = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/.test(s) && !Number.isNaN(Date.parse(s)), {
-  message: 'must be an ISO-8601 UTC instant such as 2026-11-18T09:41:23Z',
+// A real day and time (no February 30 rolled into March) within the range every page can show.
+const isoInstant = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/.test(s) && isInstantInRange(parseIsoUtc(s) ?? NaN), {
+  message: 'must be an ISO-8601 UTC instant such as 2026-11-18T09:41:23Z, between 1970 and 9999',
 });
 const nullableText = z.string().max(2048).nullable();
 

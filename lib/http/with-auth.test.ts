@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { EngineError } from '@/lib/engine/types';
 import { parseEnv } from '@/lib/env';
 import { ParamError } from '@/lib/params/param-error';
+import { sessionIdParam } from '@/lib/params/role-session-profile';
+import { resolveScope, scopeParams } from '@/lib/params/scope';
 
 const API_TOKEN = 'test-token-0123456789abcdef';
 const session = vi.hoisted(() => ({ current: null as { user: { name: string; role: string } } | null }));
@@ -88,6 +90,23 @@ describe('withAuth: validation', () => {
       status: 400,
       json: { error: 'invalid parameter', parameter: 'id', message: 'must be a 12-digit account id' },
     });
+  });
+
+  it('answers a bad percent-encoding in a path segment as 400 naming it, not a URIError 500', async () => {
+    const sessionRoute = withAuth({ params: z.object({ sessionId: sessionIdParam }) }, ({ params }) => params, VIEWER);
+    const response = await sessionRoute(get('/api/role-sessions/%25'), { params: Promise.resolve({ sessionId: '%' }) });
+    expect(await body(response)).toEqual({
+      status: 400,
+      json: { error: 'invalid parameter', parameter: 'sessionId', message: 'is not a valid URL-encoded value' },
+    });
+  });
+
+  it('answers impossible and out-of-range scope times as 400 naming the parameter', async () => {
+    const scoped = withAuth({ query: scopeParams }, ({ query }) => resolveScope(query, null), VIEWER);
+    const feb30 = await body(await scoped(get('/api/x?from=2026-02-30T00:00:00Z'), noParams));
+    expect(feb30).toMatchObject({ status: 400, json: { error: 'invalid parameter', parameter: 'from' } });
+    const late = await body(await scoped(get('/api/x?from=9999-12-31T00:00:00Z'), noParams));
+    expect(late).toMatchObject({ status: 400, json: { error: 'invalid parameter', parameter: 'from' } });
   });
 
   it('checks authentication before validation', async () => {

@@ -12,6 +12,16 @@ describe('parseEventTime', () => {
     expect(parseEventTime('redacted')).toBeNull();
     expect(parseEventTime('2026-13-45T10:00:00Z')).toBeNull();
   });
+
+  it('refuses days that do not exist and years past 9999 instead of storing another time', () => {
+    expect(parseEventTime('2026-02-30T10:00:00Z')).toBeNull();
+    expect(parseEventTime('2026-02-30 10:00:00')).toBeNull();
+    expect(parseEventTime('2026-04-31T10:00:00+02:00')).toBeNull();
+    expect(parseEventTime('2026-01-01T24:00:00Z')).toBeNull();
+    expect(parseEventTime('+275760-09-13T00:00:00Z')).toBeNull();
+    expect(parseEventTime('0001-01-01T00:00:00Z')).toBeNull();
+    expect(parseEventTime('2028-02-29T10:00:00Z')).toBe('2028-02-29T10:00:00Z');
+  });
 });
 
 describe('checkRecord', () => {

@@ -1,4 +1,5 @@
 import type { RecordSkipReason } from './skip-reasons';
+import { isInstantInRange, isoUtc, parseIsoInstant, parseIsoUtc } from '@/lib/time';
 
 export type RecordCheck =
   | { ok: true; eventTime: string; eventId: string; timeFromTimestampField: boolean }
@@ -7,17 +8,20 @@ export type RecordCheck =
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
 const NAIVE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(\.\d+)?$/;
 
-/** Parses CloudTrail's eventTime, and the zone-less `YYYY-MM-DD HH:MM:SS` some exports use, as UTC. */
+/**
+ * Parses CloudTrail's eventTime, and the zone-less `YYYY-MM-DD HH:MM:SS` some exports use, as UTC.
+ * The written day and time must exist (Date.parse would store February 30 as March 2) and lie
+ * within 1970–9999, like every instant the app reads back.
+ */
 export function parseEventTime(value: string): string | null {
   let ms: number;
-  if (ISO_WITH_ZONE.test(value)) ms = Date.parse(value);
+  if (ISO_WITH_ZONE.test(value)) ms = parseIsoInstant(value) ?? NaN;
   else {
     const m = NAIVE.exec(value);
     if (!m) return null;
-    ms = Date.parse(`${m[1]}T${m[2]}Z`);
+    ms = parseIsoUtc(`${m[1]}T${m[2]}Z`) ?? NaN;
   }
-  if (!Number.isFinite(ms)) return null;
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  return isInstantInRange(ms) ? isoUtc(Math.floor(ms / 1000) * 1000) : null;
 }
 
 /**

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { storeLayout, pathLiteral, type StoreLayout } from '@/lib/event-store/layout';
+import { ensurePrivateDir } from '@/lib/state/private-files';
 import { readManifest, writeManifest, type Manifest } from '@/lib/event-store/manifest';
 import { alreadyIngested, readSources, writeSources, type SourceRegistry } from '@/lib/event-store/sources';
 import { acquireIngestLock } from '@/lib/event-store/lock';
@@ -116,6 +117,7 @@ class StoreWriter {
 export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
   const layout = storeLayout(options.dataDir);
+  ensurePrivateDir(options.dataDir);
   const release = await acquireIngestLock(layout.lock);
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();

@@ -4,6 +4,7 @@ import { failedCall, succeededCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/queries/panel';
 import { sql, trusted, type Sql } from '@/lib/sql/sql';
 import { subjectPredicate, subjectSchema, type Subject } from '@/lib/subjects/subject';
+import { countIf } from '@/lib/sql/count-if';
 
 /** What a row of the counts query is about; `all` is the subject's total over the window. */
 export const COUNT_KINDS = ['ip', 'user-agent', 'api', 'all'] as const;
@@ -74,9 +75,9 @@ SELECT CASE WHEN GROUPING(sourceipaddress) = 0 THEN 'ip'
             WHEN GROUPING(useragent) = 0 THEN useragent
             WHEN GROUPING(eventname) = 0 THEN eventname END AS value,
        CASE WHEN GROUPING(eventsource) = 0 THEN eventsource END AS service,
-       count_if(${inBaseline}) AS baseline_calls,
-       count_if(${inScope} AND ${succeededCall}) AS scope_success,
-       count_if(${inScope} AND ${failedCall}) AS scope_failed,
+       ${countIf(inBaseline)} AS baseline_calls,
+       ${countIf(sql`${inScope} AND ${succeededCall}`)} AS scope_success,
+       ${countIf(sql`${inScope} AND ${failedCall}`)} AS scope_failed,
        ${d.isoString(sql`min(CASE WHEN ${inScope} THEN ${d.eventTime} END)`)} AS scope_first,
        ${d.isoString(sql`max(CASE WHEN ${inBaseline} THEN ${d.eventTime} END)`)} AS baseline_last,
        ${d.isoString(sql`min(${d.eventTime})`)} AS first_seen

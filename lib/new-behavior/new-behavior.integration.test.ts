@@ -56,6 +56,18 @@ describe('default scenarios', () => {
     }
   });
 
+  it('a subject with no activity at all in the window: an empty answer, not a row-shape failure', async () => {
+    const subjects: Subject[] = [
+      { kind: 'role-session', principalId: 'AROANOSUCHROLE000000:nobody' },
+      { kind: 'role', arn: 'arn:aws:iam::123456789012:role/NeverUsed' },
+    ];
+    for (const subject of subjects) {
+      const r = await getNewBehavior(conn(), subject, saraScope, { enricher: fakeEnricher() });
+      expect(r.baseline).toMatchObject({ reason: 'no-history', coverageStart: null });
+      expect([r.newApiCalls, r.newGeolocations, r.knownGeolocations, r.newAsns, r.newUserAgents, r.increasedVolume, r.nonIpSources]).toEqual([[], [], [], [], [], [], []]);
+    }
+  });
+
   it('VendorReadOnly: GenerateCredentialReport is a newly observed API call', async () => {
     const role: Subject = { kind: 'role', arn: VENDOR.role.arn };
     const r = await getNewBehavior(conn(), role, vendorScope, { enricher: fakeEnricher() });

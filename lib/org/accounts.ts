@@ -5,6 +5,7 @@ import { runPanel, type PanelResult, type QueryModule } from '@/lib/queries/pane
 import { getDataRange } from '@/lib/services/data-range';
 import { sql } from '@/lib/sql/sql';
 import { isoUtc } from '@/lib/time';
+import { countIf } from '@/lib/sql/count-if';
 
 /**
  * The organisation's accounts: TRAILSCOPE_ORG_ACCOUNTS when set, else the accounts whose own trails
@@ -44,8 +45,8 @@ export const accountActivity: QueryModule<z.infer<typeof params>, AccountActivit
     return sql`
 SELECT recipientaccountid AS account_id,
        count(*) AS events,
-       count_if(NOT coalesce(eventsource = 'sts.amazonaws.com' AND eventname = 'AssumeRole'
-         AND useridentity.accountid = recipientaccountid AND ${roleAccount} <> recipientaccountid, FALSE)) AS own_events
+       ${countIf(sql`NOT coalesce(eventsource = 'sts.amazonaws.com' AND eventname = 'AssumeRole'
+         AND useridentity.accountid = recipientaccountid AND ${roleAccount} <> recipientaccountid, FALSE)`)} AS own_events
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
   AND recipientaccountid IS NOT NULL

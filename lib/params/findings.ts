@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FINDING_SORTS, type FindingSort } from '@/lib/findings/schema';
 import { FINDING_SOURCES, SEVERITY_LABELS, type SeverityLabel } from '@/lib/findings/types';
 import { scopeParams } from './scope';
-import { optionalParam } from './validators';
+import { optionalParam, pathSegment } from './validators';
 
 
 /** A finding type as GuardDuty and the detections write it: `Stealth:IAMUser/CloudTrailLoggingDisabled`. */
@@ -19,10 +19,7 @@ export const findingListParams = scopeParams.extend({
 });
 export type FindingListParams = z.output<typeof findingListParams>;
 
-export const findingIdParam = z
-  .string()
-  .transform((s) => decodeURIComponent(s))
-  .pipe(z.string().regex(/^(gd|det)-[A-Za-z0-9._:-]{1,200}$/, 'must be a finding id such as gd-… or det-…'));
+export const findingIdParam = pathSegment.pipe(z.string().regex(/^(gd|det)-[A-Za-z0-9._:-]{1,200}$/, 'must be a finding id such as gd-… or det-…'));
 
 /** The severities at or above a minimum, as the store filters them. */
 export function severitiesFrom(min: SeverityLabel | undefined): SeverityLabel[] | undefined {

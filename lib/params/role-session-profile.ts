@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { scopeParams } from './scope';
-import { optionalParam, ROLE_SESSION_ID } from './validators';
+import { optionalParam, pathSegment, ROLE_SESSION_ID } from './validators';
 import { volumeParams } from '@/lib/activity/params';
 
 /** The role-session profile's URL: scope, tab, and the events tab's page. */
@@ -13,7 +13,4 @@ export const roleSessionProfileParams = scopeParams.extend(volumeParams.shape).e
 });
 
 /** The session id in the path: `AROA…:sessionName`, as Detective identifies a role session. */
-export const sessionIdParam = z
-  .string()
-  .transform((s) => decodeURIComponent(s))
-  .pipe(z.string().regex(ROLE_SESSION_ID, 'must be a role session id: <role principal id>:<session name>'));
+export const sessionIdParam = pathSegment.pipe(z.string().regex(ROLE_SESSION_ID, 'must be a role session id: <role principal id>:<session name>'));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoInstant, optionalParam } from './validators';
 import { ParamError } from './param-error';
-import { isoUtc } from '@/lib/time';
+import { FIRST_DAY, isInstantInRange, isoUtc, LAST_DAY } from '@/lib/time';
 
 export const MAX_SCOPE_MS = 366 * 24 * 3600 * 1000;
 export const DEFAULT_SCOPE_MS = 24 * 3600 * 1000;
@@ -29,6 +29,9 @@ export function resolveScope(params: ScopeParams, latestEventTime: string | null
   const defaultTo = Math.ceil((anchor + 1000) / hour) * hour;
   const to = params.to ? Date.parse(params.to) : params.from ? Date.parse(params.from) + DEFAULT_SCOPE_MS : defaultTo;
   const from = params.from ? Date.parse(params.from) : to - DEFAULT_SCOPE_MS;
+  // A bound given is in range (isoInstant); the one derived from it a day away may not be.
+  if (!isInstantInRange(to)) throw new ParamError('from', `is too late: the scope from it would end after ${LAST_DAY}`);
+  if (!isInstantInRange(from)) throw new ParamError('to', `is too early: the scope up to it would start before ${FIRST_DAY}`);
   if (from >= to) throw new ParamError('from', 'from must be before to');
   if (to - from > MAX_SCOPE_MS) throw new ParamError('from', 'the scope can be at most one year');
   return { from: isoUtc(from), to: isoUtc(to) };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIRST_DAY, isInstantInRange, isoUtc, LAST_DAY, parseIsoUtc } from '@/lib/time';
 
 /**
  * Strict validators for everything a user can type or put in a URL. Values reach SQL only as
@@ -7,12 +8,20 @@ import { z } from 'zod';
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/;
 
-/** An instant in ISO-8601 UTC (`2026-11-20T00:00:00Z`), normalised to whole seconds. */
+/**
+ * An instant in ISO-8601 UTC (`2026-11-20T00:00:00Z`), normalised to whole seconds. A day or time
+ * that does not exist (February 30, hour 24) is refused rather than rolled over into another one.
+ */
 export const isoInstant = z
   .string()
   .regex(ISO_UTC, 'must be an ISO-8601 UTC time such as 2026-11-20T00:00:00Z')
-  .refine((s) => Number.isFinite(Date.parse(s)), 'is not a real date')
-  .transform((s) => new Date(Math.floor(Date.parse(s) / 1000) * 1000).toISOString().replace('.000Z', 'Z'));
+  .transform((s, ctx) => {
+    const ms = parseIsoUtc(s);
+    if (ms === null) ctx.addIssue({ code: 'custom', message: 'is not a real date and time (no such day, hour or minute)' });
+    else if (!isInstantInRange(ms)) ctx.addIssue({ code: 'custom', message: `must be between ${FIRST_DAY} and ${LAST_DAY}` });
+    else return isoUtc(Math.floor(ms / 1000) * 1000);
+    return z.NEVER;
+  });
 
 export const accountId = z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id');
 

@@ -3,6 +3,7 @@ import { sql, trusted } from '@/lib/sql/sql';
 import type { Dialect } from '@/lib/engine/dialect';
 import type { QueryModule } from './panel';
 import { failedCall } from '@/lib/cloudtrail/predicates';
+import { countIf } from '@/lib/sql/count-if';
 
 const scope = z.object({ from: z.string(), to: z.string() });
 type ScopeP = z.infer<typeof scope>;
@@ -21,7 +22,7 @@ export const scopeTotals: QueryModule<ScopeP, { events: number; failed: number; 
   row: z.object({ events: z.number(), failed: z.number(), principals: z.number(), accounts: z.number(), regions: z.number() }),
   build: (d, p) => sql`
 SELECT count(*) AS events,
-       count_if(${failed}) AS failed,
+       ${countIf(failed)} AS failed,
        count(DISTINCT ${principalLabel(d)}) AS principals,
        count(DISTINCT recipientaccountid) AS accounts,
        count(DISTINCT awsregion) AS regions
@@ -38,7 +39,7 @@ function breakdown(name: string, key: (d: Dialect) => ReturnType<typeof sql>, li
     params: scope,
     row: breakdownRow,
     build: (d, p) => sql`
-SELECT ${key(d)} AS key, count(*) AS events, count_if(${failed}) AS failed
+SELECT ${key(d)} AS key, count(*) AS events, ${countIf(failed)} AS failed
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
 GROUP BY 1

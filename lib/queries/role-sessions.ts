@@ -5,6 +5,7 @@ import { failedCall } from '@/lib/cloudtrail/predicates';
 import { ROLE_SESSION_SORTS, type RoleSessionSort } from '@/lib/params/role-sessions';
 import type { QueryModule } from './panel';
 import { isoUtc } from '@/lib/time';
+import { countIf } from '@/lib/sql/count-if';
 
 /**
  * Role sessions active in the scope: one row per `AROA…:sessionName` principal, newest first by
@@ -86,7 +87,7 @@ SELECT useridentity.principalid AS session_id,
   ${d.isoString(sql`min(${d.eventTime})`)} AS first_seen,
   ${d.isoString(sql`max(${d.eventTime})`)} AS last_seen,
   count(*) AS events,
-  count_if(${failedCall}) AS failed,
+  ${countIf(failedCall)} AS failed,
   count(DISTINCT useridentity.accesskeyid) AS credentials,
   count(DISTINCT sourceipaddress) AS source_ips
 FROM ${d.table}

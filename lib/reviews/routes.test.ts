@@ -99,6 +99,14 @@ describe('authorization details routes', () => {
     expect(await json(await post('not json'))).toMatchObject({ status: 400, body: { parameter: 'file' } });
   });
 
+  it('answers 400 for a policy Condition nested 100,000 deep, not a stack overflow', async () => {
+    const raw = JSON.parse(fixture);
+    raw.RoleDetailList[0].RolePolicyList[0].PolicyDocument = '__DOC__';
+    const deep = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
+    const body = JSON.stringify(raw).replace('"__DOC__"', `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":${deep}}]}`);
+    expect(await json(await post(body))).toMatchObject({ status: 400, body: { parameter: 'file', message: expect.stringMatching(/nested deeper/) } });
+  });
+
   it('only an admin uploads or removes', async () => {
     session.current = { user: { name: 'viewer', role: 'viewer' } };
     expect((await post(fixture)).status).toBe(403);

@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { env } from '@/lib/env';
 import { migrate } from './migrations';
+import { ensurePrivateDir, makePrivate } from './private-files';
 
 /**
  * The app-state store: one embedded DuckDB file beside the event data, for what Trailscope itself
@@ -31,8 +31,9 @@ export function stateDbPath(): string {
 }
 
 async function open(file: string): Promise<DuckDBInstance> {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  ensurePrivateDir(path.dirname(file));
   const instance = await DuckDBInstance.create(file);
+  for (const own of [file, `${file}.wal`]) makePrivate(own);
   const connection = await instance.connect();
   try {
     await migrate(connection);

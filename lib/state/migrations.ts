@@ -84,7 +84,25 @@ export const MIGRATIONS: readonly Migration[] = [
         uploaded_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp
       )`,
   },
-  // Version 4 is reserved for a migration from another branch; see the note on gaps above.
+  {
+    // Sessions are re-checked on every request (lib/auth/session-check.ts): a session carries the
+    // user's session_version from sign-in, and changing the role or password, disabling or
+    // deleting the user bumps it, ending every older session. Sign-out ends one session by
+    // listing its id until the cookie would have expired anyway. Single-sign-on users are keyed
+    // by their provider's subject (`sso:<sub>`) and shown by display name.
+    version: 4,
+    name: 'sessions',
+    sql: `
+      ALTER TABLE users ADD COLUMN session_version INTEGER DEFAULT 1;
+      ALTER TABLE users ADD COLUMN disabled BOOLEAN DEFAULT false;
+      ALTER TABLE users ADD COLUMN source VARCHAR DEFAULT 'password';
+      ALTER TABLE users ADD COLUMN display_name VARCHAR;
+      CREATE TABLE revoked_sessions (
+        session_id VARCHAR PRIMARY KEY,
+        user_name  VARCHAR NOT NULL,
+        expires_at TIMESTAMPTZ NOT NULL
+      )`,
+  },
   {
     // Who did what (lib/audit): append-only, the store module offers insert, query and the
     // retention purge and nothing else. `id` comes from a sequence, so it orders rows as they were

@@ -7,7 +7,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trailscope-state-'));
 process.env.TRAILSCOPE_DATA_DIR = dataDir;
 
 const { closeStateDb, stateDbPath, withStateConnection } = await import('./db');
-const { getUser, upsertUser } = await import('./users');
+const { deleteUser, getUser, isSessionRevoked, revokeSession, upsertUser } = await import('./users');
 const { MIGRATIONS } = await import('./migrations');
 
 describe('app-state store', () => {
@@ -24,14 +24,41 @@ describe('app-state store', () => {
 
   it('inserts, then updates in place', async () => {
     await upsertUser({ name: 'admin', passwordHash: 'h1', role: 'admin' });
-    expect(await getUser('admin')).toEqual({ name: 'admin', passwordHash: 'h1', role: 'admin' });
+    expect(await getUser('admin')).toEqual({ name: 'admin', passwordHash: 'h1', role: 'admin', sessionVersion: 1, disabled: false, source: 'password', displayName: null });
     await upsertUser({ name: 'admin', passwordHash: 'h2', role: 'viewer' });
-    expect(await getUser('admin')).toEqual({ name: 'admin', passwordHash: 'h2', role: 'viewer' });
+    expect(await getUser('admin')).toEqual({ name: 'admin', passwordHash: 'h2', role: 'viewer', sessionVersion: 2, disabled: false, source: 'password', displayName: null });
   });
 
   it('stores users without a password', async () => {
-    await upsertUser({ name: 'sso-user', passwordHash: null, role: 'viewer' });
-    expect(await getUser('sso-user')).toEqual({ name: 'sso-user', passwordHash: null, role: 'viewer' });
+    await upsertUser({ name: 'sso-user', passwordHash: null, role: 'viewer', source: 'oidc' });
+    expect(await getUser('sso-user')).toMatchObject({ name: 'sso-user', passwordHash: null, role: 'viewer', source: 'oidc' });
+  });
+
+  it('moves the session version on every change that must end sessions, and only then', async () => {
+    const v = async () => (await getUser('versioned'))?.sessionVersion;
+    await upsertUser({ name: 'versioned', passwordHash: 'p', role: 'viewer' });
+    expect(await v()).toBe(1);
+    await upsertUser({ name: 'versioned', passwordHash: 'p', role: 'viewer' });
+    expect(await v()).toBe(1);
+    await upsertUser({ name: 'versioned', passwordHash: 'p', role: 'admin' });
+    expect(await v()).toBe(2);
+    await upsertUser({ name: 'versioned', passwordHash: 'p2', role: 'admin' });
+    expect(await v()).toBe(3);
+    await upsertUser({ name: 'versioned', passwordHash: 'p2', role: 'admin', disabled: true });
+    expect(await v()).toBe(4);
+    expect(await deleteUser('versioned')).toBe(true);
+    expect(await getUser('versioned')).toBeNull();
+  });
+
+  it('remembers ended sessions until they expire', async () => {
+    expect(await isSessionRevoked('sid-1')).toBe(false);
+    await revokeSession('sid-1', 'admin', new Date(Date.now() + 60_000));
+    await revokeSession('sid-1', 'admin', new Date(Date.now() + 60_000));
+    expect(await isSessionRevoked('sid-1')).toBe(true);
+    await revokeSession('sid-old', 'admin', new Date(Date.now() - 1000));
+    // Expired entries are swept by the next revocation.
+    await revokeSession('sid-2', 'admin', new Date(Date.now() + 60_000));
+    expect(await isSessionRevoked('sid-old')).toBe(false);
   });
 
   it('keeps data and migrates once across reopening', async () => {

@@ -1,5 +1,5 @@
 import { Card } from '@/components/card';
-import { InvalidLink } from '@/components/invalid-link';
+import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { AccessIndexTable } from '@/components/reviews/access-tables';
 import { AuthorizationUpload, DeleteAuthorizationDetails } from '@/components/reviews/authorization-upload';
@@ -20,7 +20,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function AccessPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const load = await loadReviewPage(await searchParams, accessIndexParams, REVIEW_DEFAULT_DAYS.access);
-  if (!load.ok) return <InvalidLink parameter={load.parameter} message={load.message} resetHref="/access" />;
+  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: '/access' });
   const { page, params } = load;
   const { scope } = page;
   const [uploads, summaries] = await Promise.all([allAuthorizationDetails(), listAuthorizationDetails()]);

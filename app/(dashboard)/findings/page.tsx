@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { Card } from '@/components/card';
-import { InvalidLink } from '@/components/invalid-link';
+import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { FindingsActions } from '@/components/findings/findings-actions';
 import { SeverityBadge } from '@/components/findings/severity-badge';
@@ -43,7 +43,7 @@ function SortHeader({ label, column, scope, p }: { label: string; column: Findin
 
 export default async function FindingsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const load = await loadPageParams(await searchParams, findingListParams);
-  if (!load.ok) return <InvalidLink parameter={load.parameter} message={load.message} resetHref="/findings" />;
+  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: '/findings' });
   const { scope, range } = load.page;
   const p = load.params;
   const filter = { from: scope.from, to: scope.to, type: p.type, severity: severitiesFrom(p.severity), source: p.source };

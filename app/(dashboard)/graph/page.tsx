@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { Card } from '@/components/card';
-import { InvalidLink } from '@/components/invalid-link';
+import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { RoleGraphView } from '@/components/graph/role-graph';
 import { KIND_STYLE } from '@/components/graph/graph-style';
@@ -30,14 +30,14 @@ export default async function GraphPage({ searchParams }: { searchParams: Promis
     );
   }
   const focus = nodeIdParam.safeParse(rawFocus);
-  if (!focus.success) return <InvalidLink parameter="focus" message={focus.error.issues[0]?.message ?? 'is invalid'} resetHref="/graph" />;
+  if (!focus.success) return invalidLink({ parameter: 'focus', message: focus.error.issues[0]?.message ?? 'is invalid', resetHref: '/graph' });
   const view = parseGraphView(sp);
-  if (!view.ok) return <InvalidLink parameter={view.parameter} message={view.message} resetHref={`/graph?focus=${encodeURIComponent(focus.data)}`} />;
+  if (!view.ok) return invalidLink({ parameter: view.parameter, message: view.message, resetHref: `/graph?focus=${encodeURIComponent(focus.data)}` });
   let page;
   try {
     page = await loadPageScope(sp);
   } catch (error) {
-    if (error instanceof ParamError) return <InvalidLink parameter={error.parameter} message={error.message} resetHref={`/graph?focus=${encodeURIComponent(focus.data)}`} />;
+    if (error instanceof ParamError) return invalidLink({ parameter: error.parameter, message: error.message, resetHref: `/graph?focus=${encodeURIComponent(focus.data)}` });
     throw error;
   }
   const kind = parseNodeId(focus.data)?.kind ?? 'session';

@@ -1,5 +1,5 @@
 import { Card } from '@/components/card';
-import { InvalidLink } from '@/components/invalid-link';
+import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { CsvLink } from '@/components/reviews/csv-link';
 import { hygieneHref, HygieneTable } from '@/components/reviews/hygiene-table';
@@ -18,7 +18,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function HygienePage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const load = await loadReviewPage(await searchParams, hygieneParams, REVIEW_DEFAULT_DAYS.hygiene);
-  if (!load.ok) return <InvalidLink parameter={load.parameter} message={load.message} resetHref="/hygiene" />;
+  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: '/hygiene' });
   const { page, params } = load;
   const { scope } = page;
   const review = await getHygieneReview(page.conn, scope);

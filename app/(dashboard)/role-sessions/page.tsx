@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { AssumerChip, UnknownAssumer } from '@/components/assumer-chip';
 import { Card } from '@/components/card';
 import { CountLink } from '@/components/count-link';
-import { InvalidLink } from '@/components/invalid-link';
+import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { SqlPanel } from '@/components/sql-panel';
 import { formatTime } from '@/lib/format';
@@ -24,7 +24,7 @@ const FILTERS = [
 
 export default async function RoleSessionsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const load = await loadPageParams(await searchParams, roleSessionListParams);
-  if (!load.ok) return <InvalidLink parameter={load.parameter} message={load.message} resetHref="/role-sessions" />;
+  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: '/role-sessions' });
   const { page, params } = load;
   const { scope } = page;
   const result = await listRoleSessions(page.conn, params, scope, page.range.first);

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { Card } from '@/components/card';
-import { InvalidLink } from '@/components/invalid-link';
+import { invalidLink } from '@/lib/http/invalid-link';
 import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { SqlPanel } from '@/components/sql-panel';
@@ -28,7 +28,7 @@ const EXAMPLES: [string, string][] = [
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const load = await loadPageParams(await searchParams, searchPageParams);
-  if (!load.ok) return <InvalidLink parameter={load.parameter} message={load.message} resetHref="/search" />;
+  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: '/search' });
   const { conn, scope, range } = load.page;
   const q = load.params.q ?? '';
   // Links keep the scope the search was made in; with none, each profile picks its own default.

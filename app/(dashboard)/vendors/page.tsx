@@ -1,5 +1,5 @@
 import { Card } from '@/components/card';
-import { InvalidLink } from '@/components/invalid-link';
+import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { CsvLink } from '@/components/reviews/csv-link';
 import { PrintButton } from '@/components/reviews/print-button';
@@ -18,7 +18,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function VendorsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const load = await loadReviewPage(await searchParams, vendorListParams, REVIEW_DEFAULT_DAYS.vendors);
-  if (!load.ok) return <InvalidLink parameter={load.parameter} message={load.message} resetHref="/vendors" />;
+  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: '/vendors' });
   const { page, params } = load;
   const { scope } = page;
   const inventory = await loadVendorInventory(page.conn, scope);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { join, sql } from '@/lib/sql/sql';
 import { failedCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/queries/panel';
+import { countIf } from '@/lib/sql/count-if';
 
 /**
  * The credentials role sessions used in a window: each access key with the session creation
@@ -41,7 +42,7 @@ SELECT useridentity.principalid AS principal_id, useridentity.accesskeyid AS acc
   ${d.isoString(sql`min(${d.eventTime})`)} AS first_seen,
   ${d.isoString(sql`max(${d.eventTime})`)} AS last_seen,
   count(*) AS events,
-  count_if(${failedCall}) AS failed,
+  ${countIf(failedCall)} AS failed,
   array_agg(DISTINCT sourceipaddress) AS source_ips,
   max(useridentity.sessioncontext.attributes.mfaauthenticated) AS mfa,
   max(useridentity.sessioncontext.sourceidentity) AS source_identity

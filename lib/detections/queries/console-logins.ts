@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { QueryModule } from '@/lib/queries/panel';
 import { sql } from '@/lib/sql/sql';
 import { eventColumns, groupedFindingsSql, groupedRow, scopeSchema, distinctList } from '../grouped-sql';
+import { countIf } from '@/lib/sql/count-if';
 
 /** Which sign-ins: IAM users without MFA, or the root user (with or without). */
 export const CONSOLE_LOGIN_KINDS = ['iam-user-without-mfa', 'root'] as const;
@@ -37,7 +38,7 @@ export const consoleLogins: QueryModule<ConsoleLoginParams, ConsoleLoginRow> = {
     AND eventname = 'ConsoleLogin'
     AND ${d.jsonExtractScalar(sql`responseelements`, '$.ConsoleLogin')} = 'Success'
     AND ${who}`,
-      aggregates: [sql`array_agg(DISTINCT source_ip) AS source_ips`, sql`count_if(mfa_used = 'Yes') AS with_mfa`],
+      aggregates: [sql`array_agg(DISTINCT source_ip) AS source_ips`, sql`${countIf(sql`mfa_used = 'Yes'`)} AS with_mfa`],
     });
   },
 };

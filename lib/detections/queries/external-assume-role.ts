@@ -3,6 +3,7 @@ import { succeededCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/queries/panel';
 import { join, sql } from '@/lib/sql/sql';
 import { eventColumns, groupedFindingsSql, groupedRow, scopeSchema, distinctList } from '../grouped-sql';
+import { countIf } from '@/lib/sql/count-if';
 
 const accountList = z.array(z.string().regex(/^\d{12}$/, 'account ids are 12 digits')).min(1).max(1000);
 const params = z.intersection(scopeSchema, z.object({ organisationAccounts: accountList }));
@@ -39,7 +40,7 @@ export const externalAssumeRoles: QueryModule<ExternalAssumeRoleParams, External
     AND useridentity.accountid NOT IN (${accounts})
     AND recipientaccountid IN (${accounts})`,
       keys: ['role_arn', 'caller_account'],
-      aggregates: [sql`count_if(external_id IS NOT NULL) AS with_external_id`, sql`array_agg(DISTINCT source_ip) AS source_ips`],
+      aggregates: [sql`${countIf(sql`external_id IS NOT NULL`)} AS with_external_id`, sql`array_agg(DISTINCT source_ip) AS source_ips`],
     });
   },
 };

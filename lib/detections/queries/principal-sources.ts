@@ -3,6 +3,7 @@ import { failedCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/queries/panel';
 import { code, sql, trusted } from '@/lib/sql/sql';
 import { MAX_EVIDENCE, stringList } from '../grouped-sql';
+import { countIf } from '@/lib/sql/count-if';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const instant = z.string().regex(ISO, 'must be an ISO-8601 UTC instant');
@@ -87,9 +88,9 @@ ranked AS (
   FROM events
 )
 SELECT principal_id, ip,
-  count_if(NOT in_scope) AS baseline_calls,
-  count_if(in_scope AND NOT failed) AS scope_success,
-  count_if(in_scope AND failed) AS scope_failed,
+  ${countIf(sql`NOT in_scope`)} AS baseline_calls,
+  ${countIf(sql`in_scope AND NOT failed`)} AS scope_success,
+  ${countIf(sql`in_scope AND failed`)} AS scope_failed,
   ${d.isoString(sql`min(CASE WHEN in_scope THEN t END)`)} AS scope_first,
   ${d.isoString(sql`max(CASE WHEN in_scope THEN t END)`)} AS scope_last,
   ${d.isoString(sql`max(CASE WHEN NOT in_scope THEN t END)`)} AS baseline_last,

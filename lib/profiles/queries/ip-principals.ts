@@ -3,6 +3,7 @@ import { failedCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/queries/panel';
 import { sql, trusted } from '@/lib/sql/sql';
 import { subjectPredicate } from '@/lib/subjects/subject';
+import { countIf } from '@/lib/sql/count-if';
 
 /**
  * The principals whose calls came from one source address in the scope, busiest first. A
@@ -57,7 +58,7 @@ SELECT useridentity.type AS type,
        useridentity.username AS user_name,
        useridentity.accountid AS account_id,
        count(*) AS events,
-       count_if(${failedCall}) AS failed,
+       ${countIf(failedCall)} AS failed,
        ${d.isoString(sql`min(${d.eventTime})`)} AS first_seen,
        ${d.isoString(sql`max(${d.eventTime})`)} AS last_seen
 FROM ${d.table}

@@ -3,6 +3,7 @@ import { failedCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/queries/panel';
 import { sql, trusted } from '@/lib/sql/sql';
 import { subjectPredicate } from '@/lib/subjects/subject';
+import { countIf } from '@/lib/sql/count-if';
 
 /**
  * A user's calls in the scope by access key, principal id and source address: the keys it used
@@ -55,7 +56,7 @@ SELECT useridentity.accesskeyid AS access_key_id,
        min(useridentity.sessioncontext.attributes.creationdate) AS session_created,
        max(useridentity.sessioncontext.attributes.mfaauthenticated) AS mfa,
        count(*) AS events,
-       count_if(${failedCall}) AS failed,
+       ${countIf(failedCall)} AS failed,
        ${d.isoString(sql`min(${d.eventTime})`)} AS first_seen,
        ${d.isoString(sql`max(${d.eventTime})`)} AS last_seen
 FROM ${d.table}

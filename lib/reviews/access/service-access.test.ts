@@ -56,6 +56,19 @@ describe('granted versus used', () => {
     expect(classify(['s3.amazonaws.com'])).toEqual({ ec2: 'used', ecr: 'not-used-recently', s3: 'never-used', dynamodb: 'unknown', 'execute-api': 'unknown', iam: 'unknown' });
   });
 
+  it('a granted service named like an Object.prototype member is classified, not a TypeError', () => {
+    const odd: Grants = {
+      services: ['constructor', '__proto__', 'toString'].map((service) => ({ service, actions: [`${service}:Get*`], policies: ['odd'] })),
+      unresolvedPolicies: [],
+    };
+    const classified = classifyServices(odd, usedServices(rows), { days: 90, scopeTo: '2026-11-20T00:00:00Z', dataEventSources: [] });
+    expect(classified.map((s) => [s.service, s.status])).toEqual([
+      ['constructor', 'never-used'],
+      ['__proto__', 'never-used'],
+      ['toString', 'never-used'],
+    ]);
+  });
+
   it('keeps a service with management actions "never used" but says data-plane use cannot be seen', () => {
     const s3 = classifyServices(grants, usedServices(rows), { days: 90, scopeTo: '2026-11-20T00:00:00Z', dataEventSources: [] }).find((s) => s.service === 's3');
     expect(s3?.status).toBe('never-used');

@@ -15,15 +15,18 @@ export type Days = (typeof DAYS_CHOICES)[number];
 /** Services (IAM prefixes) whose calls CloudTrail does not record. */
 export const NOT_LOGGED_SERVICES: readonly string[] = ['execute-api', 'rds-db', 'ssmmessages', 'ec2messages', 'mobileanalytics', 'sdb', 'mechanicalturk', 'elastic-inference'];
 
-/** Actions CloudTrail logs only as data events, which a trail records only when it selects them. */
-const DATA_ACTIONS: Readonly<Record<string, readonly string[]>> = {
+/**
+ * Actions CloudTrail logs only as data events, which a trail records only when it selects them. A
+ * Map, since the service comes from uploaded policies: an object would answer `constructor`.
+ */
+const DATA_ACTIONS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries({
   s3: ['*Object*', 'ListBucket*', 'ListMultipartUploadParts', 'AbortMultipartUpload'],
   dynamodb: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'Scan', 'BatchGetItem', 'BatchWriteItem', 'Transact*', 'PartiQL*'],
   lambda: ['InvokeFunction', 'InvokeAsync'],
   sns: ['Publish', 'PublishBatch'],
   sqs: ['SendMessage*', 'ReceiveMessage', 'DeleteMessage*', 'ChangeMessageVisibility*'],
   kinesis: ['PutRecord*', 'GetRecords', 'GetShardIterator', 'SubscribeToShard'],
-};
+}));
 
 /**
  * Permissions IAM checks while authorising another call, never logged as a call of their own:
@@ -87,7 +90,7 @@ export interface ServiceAccess {
 
 function isDataAction(service: string, pattern: string): boolean {
   const action = pattern.slice(pattern.indexOf(':') + 1);
-  return (DATA_ACTIONS[service] ?? []).some((g) => globMatches(g, action));
+  return (DATA_ACTIONS.get(service) ?? []).some((g) => globMatches(g, action));
 }
 
 export interface ClassifyOptions {

@@ -63,4 +63,18 @@ describe('get-account-authorization-details', () => {
     badDoc.RoleDetailList[0].RolePolicyList[0].PolicyDocument = '{"Statement": "nope"}';
     expect(parseAuthorizationDetails(JSON.stringify(badDoc))).toMatchObject({ ok: false, message: expect.stringMatching(/gitlab-runner-cache is not a policy document/) });
   });
+
+  it('refuses a document nested deeper than any IAM policy, whole or URL-encoded, with a message and no stack overflow', () => {
+    const deep = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
+    const document = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":${deep}}]}`;
+    const raw = JSON.parse(fixture('authorization-details-production.json'));
+    const withDocument = (doc: unknown) => {
+      raw.RoleDetailList[0].RolePolicyList[0].PolicyDocument = doc;
+      return JSON.stringify(raw).replace('"__DOC__"', typeof doc === 'string' && doc === '__DOC__' ? document : JSON.stringify(doc));
+    };
+    const nested = parseAuthorizationDetails(withDocument('__DOC__'));
+    expect(nested).toEqual({ ok: false, message: expect.stringMatching(/nested deeper than 64 levels/) });
+    const encoded = parseAuthorizationDetails(withDocument(encodeURIComponent(document)));
+    expect(encoded).toEqual({ ok: false, message: expect.stringMatching(/gitlab-runner-cache is not a policy document/) });
+  });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { policyStatements, type PolicyStatement } from './policy-document';
+import { jsonDepthExceeds } from '@/lib/json-depth';
+import { MAX_JSON_DEPTH, policyStatements, type PolicyStatement } from './policy-document';
 
 /**
  * `aws iam get-account-authorization-details` output, read into what the reviews need: each role
@@ -114,6 +115,7 @@ export function parseAuthorizationDetails(text: string): ParseResult {
     return { ok: false, message: 'the file is not JSON (expected the output of aws iam get-account-authorization-details)' };
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, message: 'expected a JSON object with RoleDetailList, UserDetailList, GroupDetailList and Policies' };
+  if (jsonDepthExceeds(json, MAX_JSON_DEPTH)) return { ok: false, message: `the file is nested deeper than ${MAX_JSON_DEPTH} levels, which no IAM document is` };
   const keys = ['RoleDetailList', 'UserDetailList', 'GroupDetailList', 'Policies'];
   if (!keys.some((k) => k in json)) return { ok: false, message: 'no RoleDetailList, UserDetailList, GroupDetailList or Policies: this is not get-account-authorization-details output' };
   const parsed = fileSchema.safeParse(json);

@@ -20,4 +20,12 @@ describe('CloudTrail calls as IAM actions', () => {
     expect(needsNoPermission('sts:GetCallerIdentity')).toBe(true);
     expect(needsNoPermission('sts:AssumeRole')).toBe(false);
   });
+
+  it('treats names of Object.prototype members as plain names', () => {
+    expect(servicePrefixOf('constructor')).toBe('constructor');
+    expect(servicePrefixOf('__proto__')).toBe('__proto__');
+    expect(eventSourceOf('toString')).toBe('toString.amazonaws.com');
+    expect(iamActionOf('s3.amazonaws.com', 'constructor')).toBe('s3:constructor');
+    expect(iamActionOf('s3.amazonaws.com', '__proto__')).toBe('s3:__proto__');
+  });
 });

@@ -5,8 +5,11 @@
  * review meets, written out so a policy built from CloudTrail grants what was actually called.
  */
 
+// Maps, not object literals: the keys come from logs and uploads, and an object would answer
+// `constructor` or `__proto__` with Object.prototype's members.
+
 /** Endpoints whose IAM service prefix is not their first label. */
-const PREFIX_BY_SOURCE: Readonly<Record<string, string>> = {
+const PREFIX_BY_SOURCE: ReadonlyMap<string, string> = new Map(Object.entries({
   'monitoring.amazonaws.com': 'cloudwatch',
   'email.amazonaws.com': 'ses',
   'api.ecr.amazonaws.com': 'ecr',
@@ -16,17 +19,17 @@ const PREFIX_BY_SOURCE: Readonly<Record<string, string>> = {
   'elasticfilesystem.amazonaws.com': 'elasticfilesystem',
   'tagging.amazonaws.com': 'tag',
   'resource-groups.amazonaws.com': 'resource-groups',
-};
+}));
 
 /** The endpoint CloudTrail logs a service's calls under, for the services whose prefix differs. */
-const SOURCE_BY_PREFIX: Readonly<Record<string, string>> = {
+const SOURCE_BY_PREFIX: ReadonlyMap<string, string> = new Map(Object.entries({
   cloudwatch: 'monitoring.amazonaws.com',
   ses: 'ses.amazonaws.com',
   tag: 'tagging.amazonaws.com',
-};
+}));
 
 /** S3 APIs authorised by an action of another name (AWS: "Amazon S3 API operations mapped to actions"). */
-const S3_ACTION_BY_API: Readonly<Record<string, string>> = {
+const S3_ACTION_BY_API: ReadonlyMap<string, string> = new Map(Object.entries({
   ListObjects: 'ListBucket',
   ListObjectsV2: 'ListBucket',
   HeadBucket: 'ListBucket',
@@ -39,18 +42,18 @@ const S3_ACTION_BY_API: Readonly<Record<string, string>> = {
   CompleteMultipartUpload: 'PutObject',
   ListParts: 'ListMultipartUploadParts',
   SelectObjectContent: 'GetObject',
-};
+}));
 
 /** Calls every principal may make without a permission: never part of a least-privilege policy. */
 const NO_PERMISSION_NEEDED = new Set(['sts:GetCallerIdentity']);
 
 export function servicePrefixOf(eventSource: string): string {
-  return PREFIX_BY_SOURCE[eventSource] ?? eventSource.replace(/\.amazonaws\.com$/, '').split('.')[0] ?? eventSource;
+  return PREFIX_BY_SOURCE.get(eventSource) ?? eventSource.replace(/\.amazonaws\.com$/, '').split('.')[0] ?? eventSource;
 }
 
 /** The CloudTrail endpoint of an IAM service prefix (its calls' `eventsource`). */
 export function eventSourceOf(prefix: string): string {
-  return SOURCE_BY_PREFIX[prefix] ?? `${prefix}.amazonaws.com`;
+  return SOURCE_BY_PREFIX.get(prefix) ?? `${prefix}.amazonaws.com`;
 }
 
 /** The IAM action a CloudTrail call needed, e.g. `lambda:ListFunctions` for `ListFunctions20150331`. */
@@ -59,7 +62,7 @@ export function iamActionOf(eventSource: string, eventName: string): string {
   let action = eventName;
   // Lambda keeps its API version in the event name (ListFunctions20150331, UpdateFunctionCode20150331v2).
   if (prefix === 'lambda') action = action.replace(/20\d{6}(v\d+)?$/, '');
-  if (prefix === 's3') action = S3_ACTION_BY_API[action] ?? action;
+  if (prefix === 's3') action = S3_ACTION_BY_API.get(action) ?? action;
   return `${prefix}:${action}`;
 }
 

@@ -4,6 +4,8 @@
  * read into one small statement model; anything else is "not a policy", never an exception.
  */
 
+import { jsonDepthExceeds } from '@/lib/json-depth';
+
 export interface PolicyStatement {
   effect: 'Allow' | 'Deny';
   actions: string[];
@@ -17,6 +19,12 @@ export interface PolicyStatement {
 }
 
 const MAX_DOCUMENT_CHARS = 1_000_000;
+/**
+ * IAM documents nest about eight levels (Statement, Condition, operator, key, values); an upload
+ * holding them adds a few more. Deeper JSON is refused before anything recursive (storing it as
+ * JSON text) can overflow the stack on it.
+ */
+export const MAX_JSON_DEPTH = 64;
 
 function asList(v: unknown): string[] {
   if (typeof v === 'string') return [v];
@@ -39,7 +47,9 @@ function toObject(input: unknown): Record<string, unknown> | null {
   for (const candidate of attempts) {
     try {
       const parsed: unknown = JSON.parse(candidate);
-      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
+        return jsonDepthExceeds(parsed, MAX_JSON_DEPTH) ? null : (parsed as Record<string, unknown>);
+      }
     } catch {
       // try the next form
     }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { failedCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/queries/panel';
 import { sql, trusted } from '@/lib/sql/sql';
+import { countIf } from '@/lib/sql/count-if';
 
 /** Roles (through their sessions) and IAM users that made calls in the scope, busiest first. */
 const params = z.object({ from: z.string(), to: z.string() });
@@ -20,7 +21,7 @@ export const activePrincipals: QueryModule<z.infer<typeof params>, ActivePrincip
 SELECT CASE WHEN useridentity.type = 'AssumedRole' THEN 'role' ELSE 'user' END AS kind,
        CASE WHEN useridentity.type = 'AssumedRole' THEN useridentity.sessioncontext.sessionissuer.arn ELSE useridentity.arn END AS arn,
        count(*) AS calls,
-       count_if(${failedCall}) AS failed,
+       ${countIf(failedCall)} AS failed,
        count(DISTINCT eventsource) AS services,
        ${d.isoString(sql`max(${d.eventTime})`)} AS last_call
 FROM ${d.table}

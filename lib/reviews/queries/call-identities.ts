@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { failedCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/queries/panel';
 import { sql, trusted } from '@/lib/sql/sql';
+import { countIf } from '@/lib/sql/count-if';
 
 /**
  * Who attempted one API call with a role: each session and access key that made it, so the keys
@@ -31,7 +32,7 @@ SELECT useridentity.principalid AS session_id,
        useridentity.accesskeyid AS access_key_id,
        count(DISTINCT sourceipaddress) AS source_ips,
        count(*) AS calls,
-       count_if(${failedCall}) AS failed,
+       ${countIf(failedCall)} AS failed,
        ${d.isoString(sql`min(${d.eventTime})`)} AS first,
        ${d.isoString(sql`max(${d.eventTime})`)} AS last
 FROM ${d.table}

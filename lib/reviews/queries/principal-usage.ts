@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { failedCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/queries/panel';
 import { sql, trusted, type Sql } from '@/lib/sql/sql';
+import { countIf } from '@/lib/sql/count-if';
 
 /**
  * What a principal used in the scope, by API: a role through any of its sessions, an IAM user by
@@ -39,8 +40,8 @@ export const principalUsage: QueryModule<PrincipalUsageParams, PrincipalUsageRow
     return sql`
 SELECT eventsource AS event_source,
        eventname AS event_name,
-       count_if(${ok}) AS success,
-       count_if(${failedCall}) AS failed,
+       ${countIf(ok)} AS success,
+       ${countIf(failedCall)} AS failed,
        ${d.isoString(sql`min(CASE WHEN ${ok} THEN ${d.eventTime} END)`)} AS first_used,
        ${d.isoString(sql`max(CASE WHEN ${ok} THEN ${d.eventTime} END)`)} AS last_used,
        ${d.isoString(sql`max(${d.eventTime})`)} AS last_attempt

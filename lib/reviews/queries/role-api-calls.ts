@@ -3,6 +3,7 @@ import { failedCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/queries/panel';
 import { isThrottleError } from '@/lib/reviews/vendors/throttling';
 import { sql, trusted } from '@/lib/sql/sql';
+import { countIf } from '@/lib/sql/count-if';
 
 /**
  * Every API call a role's sessions made in the scope, by service and name (and bucket, for S3, so
@@ -35,9 +36,9 @@ export const roleApiCalls: QueryModule<z.infer<typeof params>, RoleApiCallRow> =
 SELECT eventsource AS event_source,
        eventname AS event_name,
        CASE WHEN eventsource = 's3.amazonaws.com' THEN ${d.jsonExtractScalar(sql`requestparameters`, '$.bucketName')} END AS bucket,
-       count_if(NOT (${failedCall})) AS success,
-       count_if(${failedCall}) AS failed,
-       count_if(${isThrottleError()}) AS throttled,
+       ${countIf(sql`NOT (${failedCall})`)} AS success,
+       ${countIf(failedCall)} AS failed,
+       ${countIf(isThrottleError())} AS throttled,
        ${d.isoString(sql`min(${d.eventTime})`)} AS first,
        ${d.isoString(sql`max(${d.eventTime})`)} AS last
 FROM ${d.table}

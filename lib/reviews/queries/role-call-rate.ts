@@ -3,6 +3,7 @@ import { TIME_GRAINS } from '@/lib/engine/dialect';
 import type { QueryModule } from '@/lib/queries/panel';
 import { isThrottleError } from '@/lib/reviews/vendors/throttling';
 import { sql } from '@/lib/sql/sql';
+import { countIf } from '@/lib/sql/count-if';
 
 /**
  * A role's call rate: calls per minute first, then gathered into chart buckets of the grain
@@ -26,7 +27,7 @@ SELECT ${d.isoString(d.dateTrunc(p.grain, sql`minute_start`))} AS bucket,
        ${d.isoString(sql`max_by(minute_start, calls)`)} AS peak_minute,
        sum(throttled) AS throttled
 FROM (
-  SELECT ${d.dateTrunc('minute', d.eventTime)} AS minute_start, count(*) AS calls, count_if(${isThrottleError()}) AS throttled
+  SELECT ${d.dateTrunc('minute', d.eventTime)} AS minute_start, count(*) AS calls, ${countIf(isThrottleError())} AS throttled
   FROM ${d.table}
   WHERE ${d.timeRange(p.from, p.to)}
     AND useridentity.sessioncontext.sessionissuer.arn = ${p.roleArn}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { failedCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/queries/panel';
 import { join, sql } from '@/lib/sql/sql';
+import { countIf } from '@/lib/sql/count-if';
 
 /** Calls each of a list of roles' sessions made in the scope, for the vendor inventory. */
 const params = z.object({ from: z.string(), to: z.string(), roleArns: z.array(z.string().min(1).max(2048)).min(1).max(1000) });
@@ -13,7 +14,7 @@ export const roleCallTotals: QueryModule<z.infer<typeof params>, RoleCallTotalsR
   params,
   row,
   build: (d, p) => sql`
-SELECT useridentity.sessioncontext.sessionissuer.arn AS role_arn, count(*) AS calls, count_if(${failedCall}) AS failed
+SELECT useridentity.sessioncontext.sessionissuer.arn AS role_arn, count(*) AS calls, ${countIf(failedCall)} AS failed
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
   AND useridentity.sessioncontext.sessionissuer.arn IN (${join(p.roleArns.map((a) => sql`${a}`), ', ')})

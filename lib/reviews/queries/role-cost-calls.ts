@@ -3,6 +3,7 @@ import { failedCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/queries/panel';
 import { COST_RULES } from '@/lib/reviews/vendors/cost-calls';
 import { join, sql, type Sql } from '@/lib/sql/sql';
+import { countIf } from '@/lib/sql/count-if';
 
 /** A role's cost-relevant calls (lib/reviews/vendors/cost-calls.ts) per UTC day. */
 const params = z.object({ from: z.string(), to: z.string(), roleArn: z.string().min(1).max(2048) });
@@ -29,7 +30,7 @@ export const roleCostCalls: QueryModule<z.infer<typeof params>, RoleCostCallRow>
   row: row as unknown as z.ZodType<RoleCostCallRow>,
   build: (d, p) => sql`
 SELECT ${d.isoString(d.dateTrunc('day', d.eventTime))} AS day, eventsource AS event_source, eventname AS event_name,
-       count(*) AS calls, count_if(${failedCall}) AS failed
+       count(*) AS calls, ${countIf(failedCall)} AS failed
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
   AND useridentity.sessioncontext.sessionissuer.arn = ${p.roleArn}

@@ -24,6 +24,6 @@ export const THROTTLE_ERROR_CODES = [
  */
 export function isThrottleError(): Sql {
   for (const c of THROTTLE_ERROR_CODES) if (!/^[A-Za-z.]+$/.test(c)) throw new Error(`Unexpected throttle code ${c}`);
-  // coalesce: on a successful call errorcode is NULL, and NULL inside count_if can make the count NULL.
+  // coalesce: on a successful call errorcode is NULL, and so is IN; the predicate stays a plain boolean.
   return code(`coalesce(errorcode IN (${THROTTLE_ERROR_CODES.map((c) => `'${c}'`).join(', ')}), FALSE)`);
 }

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Card, Stat } from '@/components/card';
 import { CountLink } from '@/components/count-link';
-import { InvalidLink } from '@/components/invalid-link';
+import { invalidLink } from '@/lib/http/invalid-link';
 import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { accessHref, GrantedTable, UsedTable } from '@/components/reviews/access-tables';
@@ -27,10 +27,10 @@ export const dynamic = 'force-dynamic';
 
 export default async function AccessPrincipalPage({ params, searchParams }: { params: Promise<{ principalArn: string }>; searchParams: Promise<SearchParamsRecord> }) {
   const parsedArn = principalArnParam.safeParse((await params).principalArn);
-  if (!parsedArn.success) return <InvalidLink parameter="principal ARN" message={parsedArn.error.issues[0]?.message ?? 'is invalid'} resetHref="/access" />;
+  if (!parsedArn.success) return invalidLink({ parameter: 'principal ARN', message: parsedArn.error.issues[0]?.message ?? 'is invalid', resetHref: '/access' });
   const arn = parsedArn.data;
   const load = await loadReviewPage(await searchParams, accessParams, REVIEW_DEFAULT_DAYS.access);
-  if (!load.ok) return <InvalidLink parameter={load.parameter} message={load.message} resetHref={`/access/${encodeURIComponent(arn)}`} />;
+  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: `/access/${encodeURIComponent(arn)}` });
   const { page, params: query } = load;
   const { scope } = page;
   await auditPageView({ entity: auditEntity('access-principal', arn), scope, detail: { days: query.days } });

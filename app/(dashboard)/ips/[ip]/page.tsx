@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { SubjectActivity } from '@/components/activity/subject-activity';
 import { Card, Field } from '@/components/card';
 import { CountLink } from '@/components/count-link';
-import { InvalidLink } from '@/components/invalid-link';
+import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { SqlPanel } from '@/components/sql-panel';
 import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
@@ -37,10 +37,10 @@ const KIND_TONE: Record<IpKindName, string> = {
 
 export default async function IpPage({ params, searchParams }: { params: Promise<{ ip: string }>; searchParams: Promise<SearchParamsRecord> }) {
   const parsed = ipParam.safeParse((await params).ip);
-  if (!parsed.success) return <InvalidLink parameter="IP address" message={parsed.error.issues[0]?.message ?? 'is invalid'} resetHref="/" />;
+  if (!parsed.success) return invalidLink({ parameter: 'IP address', message: parsed.error.issues[0]?.message ?? 'is invalid', resetHref: '/' });
   const ip = parsed.data;
   const load = await loadPageParams(await searchParams, profileParams);
-  if (!load.ok) return <InvalidLink parameter={load.parameter} message={load.message} resetHref={ipHref(ip, { from: '', to: '' })} />;
+  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: ipHref(ip, { from: '', to: '' }) });
   const { conn, scope, range } = load.page;
   await auditPageView({ entity: auditEntity('ip', ip), scope });
   const subject = { kind: 'ip', ip } as const;
@@ -49,7 +49,7 @@ export default async function IpPage({ params, searchParams }: { params: Promise
     getIpPrincipals(conn, ip, scope),
     tryLoadSubjectActivity(conn, subject, scope, load.params, range.first),
   ]);
-  if (activity.error) return <InvalidLink parameter={activity.error.parameter} message={activity.error.message} resetHref={ipHref(ip, scope)} />;
+  if (activity.error) return invalidLink({ parameter: activity.error.parameter, message: activity.error.message, resetHref: ipHref(ip, scope) });
   const ext = extent.rows[0];
   const kind = ipKind(ip);
   const allEvents = extentEventsHref(ext, { ip });

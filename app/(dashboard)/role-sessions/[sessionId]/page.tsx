@@ -3,7 +3,7 @@ import { AssumerChip, UnknownAssumer } from '@/components/assumer-chip';
 import { AssumptionsTable } from '@/components/assumptions-table';
 import { Card, Field } from '@/components/card';
 import { EventsCard } from '@/components/events-card';
-import { InvalidLink } from '@/components/invalid-link';
+import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { SqlPanel } from '@/components/sql-panel';
 import { Tabs } from '@/components/tabs';
@@ -43,11 +43,11 @@ export default async function RoleSessionPage({
   searchParams: Promise<SearchParamsRecord>;
 }) {
   const id = sessionIdParam.safeParse((await params).sessionId);
-  if (!id.success) return <InvalidLink parameter="session id" message={id.error.issues[0]?.message ?? 'is invalid'} resetHref="/role-sessions" />;
+  if (!id.success) return invalidLink({ parameter: 'session id', message: id.error.issues[0]?.message ?? 'is invalid', resetHref: '/role-sessions' });
   const sessionId = id.data;
   const sp = await searchParams;
   const load = await loadPageParams(sp, roleSessionProfileParams);
-  if (!load.ok) return <InvalidLink parameter={load.parameter} message={load.message} resetHref={roleSessionHref(sessionId, { from: '', to: '' })} />;
+  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: roleSessionHref(sessionId, { from: '', to: '' }) });
   const { page, params: p } = load;
   const { conn, scope } = page;
   await auditPageView({ entity: auditEntity('role-session', sessionId), scope, detail: { tab: p.tab } });
@@ -61,7 +61,7 @@ export default async function RoleSessionPage({
     p.tab === 'overview' ? attributed.then((a) => getChain(conn, sessionId, scope, page.range.first, undefined, a)) : null,
   ]);
   if (activity?.error) {
-    return <InvalidLink parameter={activity.error.parameter} message={activity.error.message} resetHref={roleSessionHref(sessionId, scope)} />;
+    return invalidLink({ parameter: activity.error.parameter, message: activity.error.message, resetHref: roleSessionHref(sessionId, scope) });
   }
   const ext = extent.rows[0];
   // From the scope's activity, else from any of the session's events: a scope without activity still names the role.

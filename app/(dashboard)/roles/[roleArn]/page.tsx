@@ -1,5 +1,5 @@
 import { Card, Field } from '@/components/card';
-import { InvalidLink } from '@/components/invalid-link';
+import { invalidLink } from '@/lib/http/invalid-link';
 import { AssumedRolesTable, InvolvedSessionsTable, RoleAssumersTable } from '@/components/interaction-tables';
 import { PageHeader } from '@/components/page-header';
 import { SqlPanel } from '@/components/sql-panel';
@@ -28,11 +28,11 @@ export const dynamic = 'force-dynamic';
 
 export default async function RolePage({ params, searchParams }: { params: Promise<{ roleArn: string }>; searchParams: Promise<SearchParamsRecord> }) {
   const arn = roleArnParam.safeParse((await params).roleArn);
-  if (!arn.success) return <InvalidLink parameter="role ARN" message={arn.error.issues[0]?.message ?? 'is invalid'} resetHref="/role-sessions" />;
+  if (!arn.success) return invalidLink({ parameter: 'role ARN', message: arn.error.issues[0]?.message ?? 'is invalid', resetHref: '/role-sessions' });
   const roleArn = arn.data;
   const sp = await searchParams;
   const load = await loadPageParams(sp, scopeParams.extend(volumeParams.shape).extend(profileTabParams.shape));
-  if (!load.ok) return <InvalidLink parameter={load.parameter} message={load.message} resetHref={`/roles/${encodeURIComponent(roleArn)}`} />;
+  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: `/roles/${encodeURIComponent(roleArn)}` });
   const { conn, scope, range } = load.page;
   await auditPageView({ entity: auditEntity('role', roleArn), scope, detail: { tab: load.params.tab } });
   const subject = { kind: 'role', arn: roleArn } as const;
@@ -75,7 +75,7 @@ export default async function RolePage({ params, searchParams }: { params: Promi
     getRoleInteractions(conn, roleArn, scope),
     tryLoadSubjectActivity(conn, subject, scope, load.params, range.first),
   ]);
-  if (activity.error) return <InvalidLink parameter={activity.error.parameter} message={activity.error.message} resetHref={`/roles/${encodeURIComponent(roleArn)}`} />;
+  if (activity.error) return invalidLink({ parameter: activity.error.parameter, message: activity.error.message, resetHref: `/roles/${encodeURIComponent(roleArn)}` });
   const ext = extent.rows[0];
 
   return (

@@ -3,7 +3,7 @@ import { SubjectActivity } from '@/components/activity/subject-activity';
 import { Card, Field } from '@/components/card';
 import { CountLink } from '@/components/count-link';
 import { RolesAssumedTable } from '@/components/roles-assumed-table';
-import { InvalidLink } from '@/components/invalid-link';
+import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { SqlPanel } from '@/components/sql-panel';
 import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
@@ -25,10 +25,10 @@ const link = 'text-indigo-700 hover:underline';
 
 export default async function ServicePage({ params, searchParams }: { params: Promise<{ name: string }>; searchParams: Promise<SearchParamsRecord> }) {
   const parsed = serviceNameParam.safeParse((await params).name);
-  if (!parsed.success) return <InvalidLink parameter="service" message={parsed.error.issues[0]?.message ?? 'is invalid'} resetHref="/" />;
+  if (!parsed.success) return invalidLink({ parameter: 'service', message: parsed.error.issues[0]?.message ?? 'is invalid', resetHref: '/' });
   const name = parsed.data;
   const load = await loadPageParams(await searchParams, profileParams);
-  if (!load.ok) return <InvalidLink parameter={load.parameter} message={load.message} resetHref={serviceHref(name, { from: '', to: '' })} />;
+  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: serviceHref(name, { from: '', to: '' }) });
   const { conn, scope, range } = load.page;
   await auditPageView({ entity: auditEntity('service', name), scope });
   const subject = { kind: 'service', name } as const;
@@ -37,7 +37,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
     getServiceAssumptions(conn, name, scope),
     tryLoadSubjectActivity(conn, subject, scope, load.params, range.first),
   ]);
-  if (activity.error) return <InvalidLink parameter={activity.error.parameter} message={activity.error.message} resetHref={serviceHref(name, scope)} />;
+  if (activity.error) return invalidLink({ parameter: activity.error.parameter, message: activity.error.message, resetHref: serviceHref(name, scope) });
   const ext = extent.rows[0];
   const allEvents = extentEventsHref(ext, { principal: name });
   const lines = rolesAssumedLines(assumptions.rolesAssumed, name, scope);

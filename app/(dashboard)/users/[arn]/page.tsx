@@ -7,7 +7,7 @@ import { href } from '@/lib/params/href';
 import { Card, Field } from '@/components/card';
 import { CountLink } from '@/components/count-link';
 import { RolesAssumedTable } from '@/components/roles-assumed-table';
-import { InvalidLink } from '@/components/invalid-link';
+import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { SqlPanel } from '@/components/sql-panel';
 import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
@@ -35,13 +35,13 @@ const link = 'text-indigo-700 hover:underline';
 
 export default async function UserPage({ params, searchParams }: { params: Promise<{ arn: string }>; searchParams: Promise<SearchParamsRecord> }) {
   const parsed = userArnParam.safeParse((await params).arn);
-  if (!parsed.success) return <InvalidLink parameter="user ARN" message={parsed.error.issues[0]?.message ?? 'is invalid'} resetHref="/" />;
+  if (!parsed.success) return invalidLink({ parameter: 'user ARN', message: parsed.error.issues[0]?.message ?? 'is invalid', resetHref: '/' });
   const arn = parsed.data;
   const user = parseUserArn(arn);
-  if (!user) return <InvalidLink parameter="user ARN" message="must be an IAM user, root or federated user ARN" resetHref="/" />;
+  if (!user) return invalidLink({ parameter: 'user ARN', message: 'must be an IAM user, root or federated user ARN', resetHref: '/' });
   const sp = await searchParams;
   const load = await loadPageParams(sp, profileParams);
-  if (!load.ok) return <InvalidLink parameter={load.parameter} message={load.message} resetHref={userHref(arn, { from: '', to: '' })} />;
+  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: userHref(arn, { from: '', to: '' }) });
   const { conn, scope, range } = load.page;
   await auditPageView({ entity: auditEntity('user', arn), scope, detail: { tab: load.params.tab } });
   const subject = { kind: 'user', arn } as const;
@@ -87,7 +87,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
     getUserProfile(conn, arn, scope),
     tryLoadSubjectActivity(conn, subject, scope, load.params, range.first),
   ]);
-  if (activity.error) return <InvalidLink parameter={activity.error.parameter} message={activity.error.message} resetHref={userHref(arn, scope)} />;
+  if (activity.error) return invalidLink({ parameter: activity.error.parameter, message: activity.error.message, resetHref: userHref(arn, scope) });
   const ext = extent.rows[0];
   const allEvents = extentEventsHref(ext, { principal: arn });
 

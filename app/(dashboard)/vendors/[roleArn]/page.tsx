@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { InvalidLink } from '@/components/invalid-link';
+import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { ReviewTabs } from '@/components/reviews/review-tabs';
 import { VendorRoleReport } from '@/components/reviews/vendor-role-report';
@@ -17,10 +17,10 @@ export const dynamic = 'force-dynamic';
 
 export default async function VendorRolePage({ params, searchParams }: { params: Promise<{ roleArn: string }>; searchParams: Promise<SearchParamsRecord> }) {
   const arn = reviewRoleArnParam.safeParse((await params).roleArn);
-  if (!arn.success) return <InvalidLink parameter="role ARN" message={arn.error.issues[0]?.message ?? 'is invalid'} resetHref="/vendors" />;
+  if (!arn.success) return invalidLink({ parameter: 'role ARN', message: arn.error.issues[0]?.message ?? 'is invalid', resetHref: '/vendors' });
   const roleArn = arn.data;
   const load = await loadReviewPage(await searchParams, vendorRoleParams, REVIEW_DEFAULT_DAYS.vendors);
-  if (!load.ok) return <InvalidLink parameter={load.parameter} message={load.message} resetHref={`/vendors/${encodeURIComponent(roleArn)}`} />;
+  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: `/vendors/${encodeURIComponent(roleArn)}` });
   const { page, params: query } = load;
   const { scope } = page;
   await auditPageView({ entity: auditEntity('vendor-role', roleArn), scope, detail: query.call ? { call: query.call } : undefined });

@@ -1,4 +1,4 @@
-import { InvalidLink } from '@/components/invalid-link';
+import { invalidLink } from '@/lib/http/invalid-link';
 import { PrintButton } from '@/components/reviews/print-button';
 import { PrintStyles } from '@/components/reviews/print-styles';
 import { VendorRoleReport } from '@/components/reviews/vendor-role-report';
@@ -16,10 +16,10 @@ export const dynamic = 'force-dynamic';
 /** The vendor role's review as a document to print or save as PDF: every table open, nothing to click. */
 export default async function VendorRoleReportPage({ params, searchParams }: { params: Promise<{ roleArn: string }>; searchParams: Promise<SearchParamsRecord> }) {
   const arn = reviewRoleArnParam.safeParse((await params).roleArn);
-  if (!arn.success) return <InvalidLink parameter="role ARN" message={arn.error.issues[0]?.message ?? 'is invalid'} resetHref="/vendors" />;
+  if (!arn.success) return invalidLink({ parameter: 'role ARN', message: arn.error.issues[0]?.message ?? 'is invalid', resetHref: '/vendors' });
   const roleArn = arn.data;
   const load = await loadReviewPage(await searchParams, vendorRoleParams, REVIEW_DEFAULT_DAYS.vendors);
-  if (!load.ok) return <InvalidLink parameter={load.parameter} message={load.message} resetHref={`/vendors/${encodeURIComponent(roleArn)}/report`} />;
+  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: `/vendors/${encodeURIComponent(roleArn)}/report` });
   const { scope } = load.page;
   await auditPageView({ entity: auditEntity('vendor-role', roleArn), scope, detail: { report: true, ...(load.params.call ? { call: load.params.call } : {}) } });
   const data = await loadVendorRolePage(load.page.conn, roleArn, scope, load.params.call);
