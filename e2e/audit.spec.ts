@@ -1,6 +1,5 @@
 import fs from 'node:fs';
-import { expect, test, type Page } from './fixtures';
-import { e2eEnv } from '../playwright.config';
+import { expect, signedInContext, test, type Page } from './fixtures';
 import { SARA } from '../lib/generator/scenarios';
 
 /**
@@ -93,13 +92,9 @@ test('views are audited; an admin filters the log by action, opens what was view
   await expect(page).toHaveURL(new RegExp(`\\?${QS}$`));
 
   // A viewer: no Audit link, 403 on the page and on the API, and the refusal is in the log.
-  const other = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const other = await signedInContext(browser, 'analyst');
   const analyst = await other.newPage();
-  await analyst.goto('/sign-in');
-  await analyst.getByLabel('Username').fill('analyst');
-  await analyst.getByLabel('Password').fill(e2eEnv('TRAILSCOPE_E2E_ANALYST_PASSWORD'));
-  await analyst.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(analyst).not.toHaveURL(/\/sign-in/);
+  await analyst.goto('/');
   await expect(analyst.getByRole('link', { name: 'Events', exact: true })).toBeVisible();
   await expect(analyst.getByRole('link', { name: 'Audit', exact: true })).toHaveCount(0);
   const forbidden = await analyst.goto('/admin/audit');
