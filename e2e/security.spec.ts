@@ -180,3 +180,19 @@ test.describe('password guessing (hole 7)', () => {
     expect(await signIn(context, 'probe-guessed', e2eEnv('TRAILSCOPE_E2E_ANALYST_PASSWORD'))).toMatch(/refused: .*Too many failed sign-ins/);
   });
 });
+
+test.describe('the Users page', () => {
+  test('an admin sees the users and their sign-in kind; the last admin cannot be removed', async ({ page }) => {
+    await page.goto('/admin/users');
+    await expect(page.getByRole('heading', { name: 'Users', level: 1 })).toBeVisible();
+    await expect(page.getByTestId('user-analyst')).toContainText('password');
+    await expect(page.getByRole('combobox', { name: 'Role of analyst' })).toHaveValue('viewer');
+    await page.screenshot({ path: 'test-results/screens/admin-users.png', fullPage: true });
+    // Disabling and enabling again goes through the API and says what it did.
+    await page.getByTestId('user-analyst').getByRole('button', { name: 'Disable' }).click();
+    await expect(page.getByTestId('users-message')).toContainText('Changed analyst');
+    await expect(page.getByTestId('user-analyst')).toContainText('disabled');
+    await page.getByTestId('user-analyst').getByRole('button', { name: 'Enable' }).click();
+    await expect(page.getByTestId('user-analyst')).toContainText('active');
+  });
+});
