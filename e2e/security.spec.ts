@@ -182,7 +182,7 @@ test.describe('password guessing (hole 7)', () => {
 });
 
 test.describe('the Users page', () => {
-  test('an admin sees the users and their sign-in kind; the last admin cannot be removed', async ({ page }) => {
+  test('an admin sees the users and their sign-in kind, and disables and enables one', async ({ page }) => {
     await page.goto('/admin/users');
     await expect(page.getByRole('heading', { name: 'Users', level: 1 })).toBeVisible();
     await expect(page.getByTestId('user-analyst')).toContainText('password');
