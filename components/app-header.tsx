@@ -7,7 +7,7 @@ import { NavLinks } from './nav-links';
 export function AppHeader({ engine, userName, role }: { engine: string; userName: string | null; role: Role }) {
   return (
     <header className="border-b border-slate-800 bg-slate-900 text-slate-100">
-      <div className="mx-auto flex max-w-7xl items-center gap-6 px-6 py-3">
+      <div className="mx-auto flex max-w-7xl items-center gap-4 px-6 py-3">
         <Link href="/" className="text-lg font-semibold tracking-tight text-white">
           Trail<span className="text-indigo-400">scope</span>
         </Link>
@@ -15,9 +15,9 @@ export function AppHeader({ engine, userName, role }: { engine: string; userName
         <div className="ml-auto flex items-center gap-3 text-xs">
           <HeaderSearch />
           <span className="whitespace-nowrap rounded bg-slate-800 px-2 py-1 font-mono text-slate-300" title="query engine">
-            engine: {engine}
+            {engine}
           </span>
-          {userName && <span className="text-slate-300">{userName}</span>}
+          {userName && <span className="max-w-32 truncate text-slate-300" title={userName}>{userName}</span>}
           <form
             action={async () => {
               'use server';

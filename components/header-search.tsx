@@ -45,7 +45,7 @@ export function HeaderSearch() {
         spellCheck={false}
         aria-label="Search by ARN, session id, access key, IP, service or account"
         placeholder="Search ARN, session id, key, IP, service"
-        className="peer w-72 rounded border border-slate-700 bg-slate-800 py-1 pl-2.5 pr-7 font-mono text-xs text-slate-100 placeholder:font-sans placeholder:text-slate-400 focus:border-indigo-400 focus:outline-none"
+        className="peer w-60 rounded border border-slate-700 bg-slate-800 py-1 pl-2.5 pr-7 font-mono text-xs text-slate-100 placeholder:font-sans placeholder:text-slate-400 focus:border-indigo-400 focus:outline-none"
       />
       <kbd aria-hidden className="pointer-events-none absolute right-2 rounded border border-slate-600 px-1 font-sans text-[10px] text-slate-400 peer-focus:hidden">
         /

@@ -49,7 +49,7 @@ export function NavLinks({ admin }: { admin: boolean }) {
 
 function NavLink({ href, label, active }: { href: string; label: string; active: boolean }) {
   return (
-    <Link href={href} className={`whitespace-nowrap rounded px-3 py-1.5 ${active ? 'bg-slate-800 text-white' : 'text-slate-300 hover:bg-slate-800 hover:text-white'}`}>
+    <Link href={href} className={`whitespace-nowrap rounded px-2.5 py-1.5 ${active ? 'bg-slate-800 text-white' : 'text-slate-300 hover:bg-slate-800 hover:text-white'}`}>
       {label}
     </Link>
   );
