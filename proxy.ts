@@ -5,6 +5,7 @@ import { decideAccess } from '@/lib/auth/access';
 import { checkBearer } from '@/lib/auth/api-tokens';
 import { ensureAuthSecret } from '@/lib/auth/auth-secret';
 import { invalidParameter, unauthorized } from '@/lib/http/errors';
+import { REQUEST_ID_HEADER } from '@/lib/http/request-id';
 import { malformedPathPage, malformedPathSegment } from '@/lib/http/malformed-path';
 import { contentSecurityPolicy, newNonce, securityHeaders } from '@/lib/http/security-headers';
 import { env } from '@/lib/env';
@@ -44,10 +45,12 @@ const gated = auth((request) => {
 
 const CSP_REQUEST_HEADER = 'content-security-policy';
 
-/** Next takes the nonce for its inline scripts from the request's policy header. */
+/** Next takes the nonce for its inline scripts from the request's policy header; the request id keys per-request notes (lib/http/invalid-link.ts). */
 function withPolicy(request: NextRequest): Headers {
   const headers = new Headers(request.headers);
   headers.set(CSP_REQUEST_HEADER, policyFor(request));
+  // Ours alone: whatever a client sent under this name is replaced.
+  headers.set(REQUEST_ID_HEADER, crypto.randomUUID());
   return headers;
 }
 

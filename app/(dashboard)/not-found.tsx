@@ -3,8 +3,8 @@ import { InvalidLink } from '@/components/invalid-link';
 import { pendingInvalidLink } from '@/lib/http/invalid-link';
 
 /** HTTP 404 inside the dashboard: a link a page refused (with its reason), or a page that is not there. */
-export default function DashboardNotFound() {
-  const invalid = pendingInvalidLink();
+export default async function DashboardNotFound() {
+  const invalid = await pendingInvalidLink();
   if (invalid) return <InvalidLink {...invalid} />;
   return (
     <div className="py-10 text-center">

@@ -7,7 +7,7 @@ import type { SearchParamsRecord } from '@/lib/services/page-scope';
 import { RoleGraphView } from './role-graph';
 
 /** The graph on a profile's Graph tab: focused on the profile's entity, its view state in the profile's URL. */
-export function GraphTab({ focus, scope, searchParams, resetHref }: { focus: string; scope: Scope; searchParams: SearchParamsRecord; resetHref: string }) {
+export async function GraphTab({ focus, scope, searchParams, resetHref }: { focus: string; scope: Scope; searchParams: SearchParamsRecord; resetHref: string }) {
   const view = parseGraphView(searchParams);
   if (!view.ok) return invalidLink({ parameter: view.parameter, message: view.message, resetHref });
   const { expand, selected, path } = view.view;
