@@ -9,7 +9,7 @@ import { href } from '@/lib/params/href';
 import { getOverview } from '@/lib/services/overview';
 import { loadPageScope, type SearchParamsRecord } from '@/lib/services/page-scope';
 import { ParamError } from '@/lib/params/param-error';
-import { invalidLink } from '@/lib/http/invalid-link';
+import { invalidLink, linkIsValid } from '@/lib/http/invalid-link';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,6 +21,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     if (error instanceof ParamError) return invalidLink({ parameter: error.parameter, message: error.message, resetHref: '/' });
     throw error;
   }
+  await linkIsValid();
   const { conn, range, scope } = page;
   const overview = await getOverview(conn, scope);
   const totals = overview.totals.rows[0] ?? { events: 0, failed: 0, principals: 0, accounts: 0, regions: 0 };

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { invalidLink } from '@/lib/http/invalid-link';
+import { InvalidLink } from '@/components/invalid-link';
 import { graphHref } from '@/lib/links';
 import { parseGraphView } from '@/lib/params/graph';
 import type { Scope } from '@/lib/params/scope';
@@ -7,9 +7,9 @@ import type { SearchParamsRecord } from '@/lib/services/page-scope';
 import { RoleGraphView } from './role-graph';
 
 /** The graph on a profile's Graph tab: focused on the profile's entity, its view state in the profile's URL. */
-export async function GraphTab({ focus, scope, searchParams, resetHref }: { focus: string; scope: Scope; searchParams: SearchParamsRecord; resetHref: string }) {
+export function GraphTab({ focus, scope, searchParams, resetHref }: { focus: string; scope: Scope; searchParams: SearchParamsRecord; resetHref: string }) {
   const view = parseGraphView(searchParams);
-  if (!view.ok) return invalidLink({ parameter: view.parameter, message: view.message, resetHref });
+  if (!view.ok) return <InvalidLink parameter={view.parameter} message={view.message} resetHref={resetHref} />;
   const { expand, selected, path } = view.view;
   return (
     <div className="space-y-2">

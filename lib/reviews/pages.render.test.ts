@@ -27,6 +27,7 @@ vi.mock('next/headers', () => ({ headers: async () => new Headers() }));
 // Outside a server render React's cache() has no request to hold the refused link: keep the last one here.
 const refusedLink = vi.hoisted(() => ({ parameter: undefined as string | undefined }));
 vi.mock('@/lib/http/invalid-link', () => ({
+  linkIsValid: async () => undefined,
   invalidLink: (details: { parameter: string }) => {
     refusedLink.parameter = details.parameter;
     throw new Error('NEXT_NOT_FOUND');

@@ -1,4 +1,5 @@
 import { getConnection } from '@/lib/engine';
+import { linkIsValid } from '@/lib/http/invalid-link';
 import type { Connection } from '@/lib/engine/types';
 import { ParamError } from '@/lib/params/param-error';
 import { resolveScope, type Scope, type ScopeParams } from '@/lib/params/scope';
@@ -37,6 +38,7 @@ export async function loadReviewPage<S extends z.ZodType>(sp: SearchParamsRecord
   try {
     const conn = await getConnection();
     const { scope, range } = await reviewScopeForRequest(conn, { from: params.from, to: params.to }, defaultDays);
+    await linkIsValid();
     return { ok: true, page: { conn, range, scope }, params };
   } catch (error) {
     if (error instanceof ParamError) return { ok: false, parameter: error.parameter, message: error.message };

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { linkIsValid } from '@/lib/http/invalid-link';
 import { ParamError } from '@/lib/params/param-error';
 import { firstValues, loadPageScope, type PageScope, type SearchParamsRecord } from './page-scope';
 
@@ -15,7 +16,9 @@ export async function loadPageParams<S extends z.ZodType>(sp: SearchParamsRecord
     return { ok: false, parameter: String(issue?.path[0] ?? 'query'), message: issue?.message ?? 'is invalid' };
   }
   try {
-    return { ok: true, page: await loadPageScope(sp), params: parsed.data };
+    const page = await loadPageScope(sp);
+    await linkIsValid();
+    return { ok: true, page, params: parsed.data };
   } catch (error) {
     if (error instanceof ParamError) return { ok: false, parameter: error.parameter, message: error.message };
     throw error;

@@ -1,11 +1,13 @@
 import { Card } from '@/components/card';
+import { linkIsValid } from '@/lib/http/invalid-link';
 import { getEnricher } from '@/lib/enrichment/enricher';
 import { env } from '@/lib/env';
 
 export const dynamic = 'force-dynamic';
 
 /** What Trailscope runs on and the data it ships, with the attribution their licences require. */
-export default function AboutPage() {
+export default async function AboutPage() {
+  await linkIsValid();
   const { sources } = getEnricher();
   return (
     <div className="space-y-5">

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { InvalidLink } from '@/components/invalid-link';
 import { EventsCard } from '@/components/events-card';
 import { PageHeader } from '@/components/page-header';
 import { auditPageView } from '@/lib/audit/page-view';
@@ -6,7 +7,7 @@ import { auditEntity } from '@/lib/audit/entity';
 import { activeEventFilters, EVENT_FILTERS, EVENT_FILTER_LABELS, eventSearchParams } from '@/lib/params/events';
 import { href } from '@/lib/params/href';
 import { ParamError } from '@/lib/params/param-error';
-import { invalidLink } from '@/lib/http/invalid-link';
+import { invalidLink, linkIsValid } from '@/lib/http/invalid-link';
 import { searchEvents } from '@/lib/services/events';
 import { firstValues, loadPageScope, type SearchParamsRecord } from '@/lib/services/page-scope';
 
@@ -31,6 +32,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   if (problem || !parsed.success || !page) {
     return invalidLink({ parameter: problem?.parameter ?? 'query', message: problem?.message ?? 'is invalid', resetHref: '/events' });
   }
+  await linkIsValid();
   const { conn, range, scope } = page;
   const searched = activeEventFilters(parsed.data);
   await auditPageView({ entity: auditEntity('events'), scope, detail: searched });
@@ -39,7 +41,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
     result = await searchEvents(conn, parsed.data, scope);
   } catch (error) {
     if (!(error instanceof ParamError)) throw error;
-    return invalidLink({ parameter: error.parameter, message: error.message, resetHref: '/events' });
+    return <InvalidLink parameter={error.parameter} message={error.message} resetHref={'/events'} />;
   }
   const filters = Object.fromEntries(EVENT_FILTERS.map((f) => [f, parsed.data[f]]));
   const active = Object.keys(searched);

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { Card } from '@/components/card';
-import { invalidLink } from '@/lib/http/invalid-link';
+import { invalidLink, linkIsValid } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { RoleGraphView } from '@/components/graph/role-graph';
 import { KIND_STYLE } from '@/components/graph/graph-style';
@@ -17,6 +17,7 @@ export default async function GraphPage({ searchParams }: { searchParams: Promis
   const sp = await searchParams;
   const { focus: rawFocus } = firstValues(sp);
   if (!rawFocus) {
+    await linkIsValid();
     return (
       <div className="space-y-5">
         <h1 className="text-2xl font-semibold">Role-chaining graph</h1>
@@ -40,6 +41,7 @@ export default async function GraphPage({ searchParams }: { searchParams: Promis
     if (error instanceof ParamError) return invalidLink({ parameter: error.parameter, message: error.message, resetHref: `/graph?focus=${encodeURIComponent(focus.data)}` });
     throw error;
   }
+  await linkIsValid();
   const kind = parseNodeId(focus.data)?.kind ?? 'session';
   const { expand, selected, path } = view.view;
   await auditPageView({ entity: auditEntity('graph', focus.data), scope: page.scope, detail: expand.length ? { expanded: expand.length } : undefined });

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { AuditFilters } from '@/components/audit/audit-filters';
 import { AuditLogTable } from '@/components/audit/audit-log-table';
 import { Card } from '@/components/card';
-import { invalidLink } from '@/lib/http/invalid-link';
+import { invalidLink, linkIsValid } from '@/lib/http/invalid-link';
 import { CsvLink } from '@/components/reviews/csv-link';
 import { auditEntity } from '@/lib/audit/entity';
 import { auditPageView } from '@/lib/audit/page-view';
@@ -22,6 +22,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     return invalidLink({ parameter: String(issue?.path[0] ?? 'query'), message: issue?.message ?? 'is invalid', resetHref: '/admin/audit' });
   }
   const params = parsed.data;
+  await linkIsValid();
   await auditPageView({ role: 'admin', entity: auditEntity('audit-log'), scope: params.from && params.to ? { from: params.from, to: params.to } : null, detail: activeAuditFilters(params) });
   const page = await queryAudit({ ...auditFilterOf(params), limit: params.limit });
   const retention = env().TRAILSCOPE_AUDIT_RETENTION_DAYS;

@@ -1,4 +1,5 @@
 import { UsersTable } from '@/components/admin/users-table';
+import { linkIsValid } from '@/lib/http/invalid-link';
 import { Card } from '@/components/card';
 import { auditEntity } from '@/lib/audit/entity';
 import { auditPageView } from '@/lib/audit/page-view';
@@ -8,6 +9,7 @@ export const dynamic = 'force-dynamic';
 
 /** Trailscope's own users: roles, disabling, password resets, deletion. Every change ends the user's sessions. */
 export default async function UsersPage() {
+  await linkIsValid();
   await auditPageView({ role: 'admin', entity: auditEntity('app-user') });
   const users = await listUsers();
   return (

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Card, Field } from '@/components/card';
 import { CopyLink } from '@/components/copy-link';
-import { invalidLink } from '@/lib/http/invalid-link';
+import { invalidLink, linkIsValid } from '@/lib/http/invalid-link';
 import { Notice } from '@/components/notice';
 import { OriginLine } from '@/components/origin-line';
 import { SqlPanel } from '@/components/sql-panel';
@@ -21,6 +21,7 @@ export const dynamic = 'force-dynamic';
 export default async function FindingPage({ params }: { params: Promise<{ id: string }> }) {
   const id = findingIdParam.safeParse((await params).id);
   if (!id.success) return invalidLink({ parameter: 'finding id', message: id.error.issues[0]?.message ?? 'is invalid', resetHref: '/findings' });
+  await linkIsValid();
   const finding = await getFinding(id.data);
   await auditPageView({ entity: auditEntity('finding', id.data), outcome: finding ? 'ok' : 'failed', detail: finding ? undefined : { reason: 'not found' } });
   if (!finding) {

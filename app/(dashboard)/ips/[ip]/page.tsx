@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { InvalidLink } from '@/components/invalid-link';
 import { SubjectActivity } from '@/components/activity/subject-activity';
 import { Card, Field } from '@/components/card';
 import { CountLink } from '@/components/count-link';
@@ -49,7 +50,7 @@ export default async function IpPage({ params, searchParams }: { params: Promise
     getIpPrincipals(conn, ip, scope),
     tryLoadSubjectActivity(conn, subject, scope, load.params, range.first),
   ]);
-  if (activity.error) return invalidLink({ parameter: activity.error.parameter, message: activity.error.message, resetHref: ipHref(ip, scope) });
+  if (activity.error) return <InvalidLink parameter={activity.error.parameter} message={activity.error.message} resetHref={ipHref(ip, scope)} />;
   const ext = extent.rows[0];
   const kind = ipKind(ip);
   const allEvents = extentEventsHref(ext, { ip });

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { InvalidLink } from '@/components/invalid-link';
 import { AssumerChip, UnknownAssumer } from '@/components/assumer-chip';
 import { AssumptionsTable } from '@/components/assumptions-table';
 import { Card, Field } from '@/components/card';
@@ -61,7 +62,7 @@ export default async function RoleSessionPage({
     p.tab === 'overview' ? attributed.then((a) => getChain(conn, sessionId, scope, page.range.first, undefined, a)) : null,
   ]);
   if (activity?.error) {
-    return invalidLink({ parameter: activity.error.parameter, message: activity.error.message, resetHref: roleSessionHref(sessionId, scope) });
+    return <InvalidLink parameter={activity.error.parameter} message={activity.error.message} resetHref={roleSessionHref(sessionId, scope)} />;
   }
   const ext = extent.rows[0];
   // From the scope's activity, else from any of the session's events: a scope without activity still names the role.

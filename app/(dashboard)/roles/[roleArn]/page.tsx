@@ -1,4 +1,5 @@
 import { Card, Field } from '@/components/card';
+import { InvalidLink } from '@/components/invalid-link';
 import { invalidLink } from '@/lib/http/invalid-link';
 import { AssumedRolesTable, InvolvedSessionsTable, RoleAssumersTable } from '@/components/interaction-tables';
 import { PageHeader } from '@/components/page-header';
@@ -75,7 +76,7 @@ export default async function RolePage({ params, searchParams }: { params: Promi
     getRoleInteractions(conn, roleArn, scope),
     tryLoadSubjectActivity(conn, subject, scope, load.params, range.first),
   ]);
-  if (activity.error) return invalidLink({ parameter: activity.error.parameter, message: activity.error.message, resetHref: `/roles/${encodeURIComponent(roleArn)}` });
+  if (activity.error) return <InvalidLink parameter={activity.error.parameter} message={activity.error.message} resetHref={`/roles/${encodeURIComponent(roleArn)}`} />;
   const ext = extent.rows[0];
 
   return (

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { InvalidLink } from '@/components/invalid-link';
 import { SubjectActivity } from '@/components/activity/subject-activity';
 import { Card, Field } from '@/components/card';
 import { CountLink } from '@/components/count-link';
@@ -37,7 +38,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
     getServiceAssumptions(conn, name, scope),
     tryLoadSubjectActivity(conn, subject, scope, load.params, range.first),
   ]);
-  if (activity.error) return invalidLink({ parameter: activity.error.parameter, message: activity.error.message, resetHref: serviceHref(name, scope) });
+  if (activity.error) return <InvalidLink parameter={activity.error.parameter} message={activity.error.message} resetHref={serviceHref(name, scope)} />;
   const ext = extent.rows[0];
   const allEvents = extentEventsHref(ext, { principal: name });
   const lines = rolesAssumedLines(assumptions.rolesAssumed, name, scope);

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { InvalidLink } from '@/components/invalid-link';
 import { SubjectActivity } from '@/components/activity/subject-activity';
 import { NewBehaviorTab } from '@/components/new-behavior/new-behavior-tab';
 import { ProfileTabs } from '@/components/profile-tabs';
@@ -87,7 +88,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
     getUserProfile(conn, arn, scope),
     tryLoadSubjectActivity(conn, subject, scope, load.params, range.first),
   ]);
-  if (activity.error) return invalidLink({ parameter: activity.error.parameter, message: activity.error.message, resetHref: userHref(arn, scope) });
+  if (activity.error) return <InvalidLink parameter={activity.error.parameter} message={activity.error.message} resetHref={userHref(arn, scope)} />;
   const ext = extent.rows[0];
   const allEvents = extentEventsHref(ext, { principal: arn });
 
