@@ -6,15 +6,23 @@ import { TRINO_HOME, TRINO_ROOT, TRINO_VERSION, findTrinoJava } from '../test/tr
 /**
  * `npm run trino:install`: a Trino server (server core plus the Hive plugin) from the Maven
  * registry into `.trino/` (ignored by git), for the tests that run Athena's SQL on Trino, Athena's
- * engine. Needs `mvn` and a Java 22+ (Trino 476 refuses older); see docs/trino-local.md.
+ * engine. Needs `mvn`, `tar`, `unzip` and a Java 22+ (Trino 476 refuses older); see docs/trino-local.md.
  */
 const DEP = 'org.apache.maven.plugins:maven-dependency-plugin:3.8.1';
 /** Bundled plugins the tests never load: less to scan at start-up, 140 MB less on disk. */
 const UNUSED_PLUGINS = ['exchange-filesystem', 'functions-python', 'geospatial', 'password-authenticators', 'resource-group-managers', 'session-property-managers', 'spooling-filesystem'];
 
-function mvn(args: string[]): void {
-  const result = spawnSync('mvn', ['-B', '-q', ...args], { stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`mvn ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+function run(command: string, args: string[]): void {
+  // In .trino/, so whatever a tool leaves behind (Maven's marker folders) stays out of the repository.
+  const result = spawnSync(command, args, { stdio: 'inherit', cwd: TRINO_ROOT });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+}
+
+/** Fetched with `dependency:copy` and unpacked here: `dependency:unpack` silently skips an artifact it has a stale marker for. */
+function fetchArtifact(coordinates: string, into: string): string {
+  run('mvn', ['-B', '-q', `${DEP}:copy`, `-Dartifact=${coordinates}`, `-DoutputDirectory=${into}`]);
+  const [, artifact, version, type] = coordinates.split(':');
+  return path.join(into, `${artifact}-${version}.${type}`);
 }
 
 function main(): number {
@@ -29,9 +37,12 @@ function main(): number {
   }
   const started = performance.now();
   fs.mkdirSync(TRINO_ROOT, { recursive: true });
-  mvn([`${DEP}:unpack`, `-Dartifact=io.trino:trino-server-core:${TRINO_VERSION}:tar.gz`, `-DoutputDirectory=${TRINO_ROOT}`]);
-  mvn([`${DEP}:unpack`, `-Dartifact=io.trino:trino-hive:${TRINO_VERSION}:zip`, `-DoutputDirectory=${path.join(TRINO_HOME, 'plugin')}`]);
+  const downloads = path.join(TRINO_ROOT, 'downloads');
+  fs.rmSync(TRINO_HOME, { recursive: true, force: true });
+  run('tar', ['xzf', fetchArtifact(`io.trino:trino-server-core:${TRINO_VERSION}:tar.gz`, downloads), '-C', TRINO_ROOT]);
+  run('unzip', ['-q', '-o', fetchArtifact(`io.trino:trino-hive:${TRINO_VERSION}:zip`, downloads), '-d', path.join(TRINO_HOME, 'plugin')]);
   fs.renameSync(path.join(TRINO_HOME, 'plugin', `trino-hive-${TRINO_VERSION}`), path.join(TRINO_HOME, 'plugin', 'hive'));
+  fs.rmSync(downloads, { recursive: true, force: true });
   for (const plugin of UNUSED_PLUGINS) fs.rmSync(path.join(TRINO_HOME, 'plugin', plugin), { recursive: true, force: true });
   fs.chmodSync(path.join(TRINO_HOME, 'bin', 'launcher'), 0o755);
   console.log(`Installed Trino ${TRINO_VERSION} in ${TRINO_HOME} in ${((performance.now() - started) / 1000).toFixed(0)} s (Java: ${java})`);
