@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LastAdminError, removeUser, setUser } from '@/lib/auth/bootstrap';
 import { userChangeBody, userNameParam } from '@/lib/auth/user-params';
 import { jsonError, notFound } from '@/lib/http/errors';
+import { BODY_LIMITS } from '@/lib/http/body-limits';
 import { jsonBody } from '@/lib/http/json-body';
 import { withAuth } from '@/lib/http/with-auth';
 import { getUser } from '@/lib/state/users';
@@ -17,7 +18,7 @@ const path = { params: z.object({ name: userNameParam }) };
  */
 export const PATCH = withAuth(path, async ({ req, params }) => {
   if (!(await getUser(params.name))) return notFound(`there is no user "${params.name}"`);
-  const change = await jsonBody(req, userChangeBody, 'body');
+  const change = await jsonBody(req, userChangeBody, 'body', { maxBytes: BODY_LIMITS.userChange, what: 'the body' });
   const changed = await keepingAnAdmin(() => setUser(params.name, { role: change.role, disabled: change.disabled, password: change.resetPassword }));
   if (changed instanceof Response) return changed;
   const { user, password } = changed;
