@@ -30,15 +30,30 @@ export const test = base.extend<{ cspGuard: void }>({
 export { expect };
 export type { Download, Page } from '@playwright/test';
 
-/** A fresh browser context signed in through the form as `user`. */
-export async function signedInContext(browser: Browser, user: 'admin' | 'analyst', extraHTTPHeaders?: Record<string, string>): Promise<BrowserContext> {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, ...(extraHTTPHeaders ? { extraHTTPHeaders } : {}) });
+/**
+ * Signs in through the form in a new page of `context`: "signed in" when the app opens, else
+ * "refused: <what the form said>".
+ */
+export async function signInThroughForm(context: BrowserContext, user: string, password: string): Promise<string> {
   const page = await context.newPage();
   await page.goto('/sign-in');
   await page.getByLabel('Username').fill(user);
-  await page.getByLabel('Password').fill(e2eEnv(user === 'admin' ? 'TRAILSCOPE_E2E_ADMIN_PASSWORD' : 'TRAILSCOPE_E2E_ANALYST_PASSWORD'));
+  await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page).not.toHaveURL(/\/sign-in/);
+  // Either the app opens, or the form says why not.
+  const alert = page.getByRole('alert').filter({ hasText: /\w/ });
+  await expect(async () => {
+    expect(!new URL(page.url()).pathname.startsWith('/sign-in') || (await alert.count()) > 0).toBe(true);
+  }).toPass({ timeout: 20_000 });
+  const outcome = new URL(page.url()).pathname.startsWith('/sign-in') ? `refused: ${(await alert.allTextContents()).join(' ')}` : 'signed in';
   await page.close();
+  return outcome;
+}
+
+/** A fresh browser context signed in through the form as `user`. */
+export async function signedInContext(browser: Browser, user: 'admin' | 'analyst', extraHTTPHeaders?: Record<string, string>): Promise<BrowserContext> {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, ...(extraHTTPHeaders ? { extraHTTPHeaders } : {}) });
+  const outcome = await signInThroughForm(context, user, e2eEnv(user === 'admin' ? 'TRAILSCOPE_E2E_ADMIN_PASSWORD' : 'TRAILSCOPE_E2E_ANALYST_PASSWORD'));
+  expect(outcome).toBe('signed in');
   return context;
 }

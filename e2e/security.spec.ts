@@ -1,6 +1,6 @@
 import { request as playwrightRequest, type APIRequestContext, type BrowserContext } from '@playwright/test'; // eslint-disable-line no-restricted-imports -- API contexts only, no pages
 import { ADMIN_STORAGE_STATE, e2eEnv } from '../playwright.config';
-import { expect, test } from './fixtures';
+import { expect, signInThroughForm, test } from './fixtures';
 
 /**
  * Issue 11's probes that need the running app: headers and CSP, the open redirect, sessions that
@@ -11,21 +11,7 @@ import { expect, test } from './fixtures';
 const baseURL = process.env.TRAILSCOPE_E2E_URL ?? 'http://127.0.0.1:3100';
 const SAME_ORIGIN = { origin: baseURL };
 
-async function signIn(context: BrowserContext, user: string, password: string): Promise<string> {
-  const page = await context.newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('Username').fill(user);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  // Either the app opens, or the form says why not.
-  const alert = page.getByRole('alert').filter({ hasText: /\w/ });
-  await expect(async () => {
-    expect(!new URL(page.url()).pathname.startsWith('/sign-in') || (await alert.count()) > 0).toBe(true);
-  }).toPass({ timeout: 20_000 });
-  const outcome = new URL(page.url()).pathname.startsWith('/sign-in') ? `refused: ${(await alert.allTextContents()).join(' ')}` : 'signed in';
-  await page.close();
-  return outcome;
-}
+const signIn = signInThroughForm;
 
 /** An API client carrying a copy of `context`'s cookies, as a thief with a copied cookie would. */
 async function cookieCopy(context: BrowserContext): Promise<APIRequestContext> {
