@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { TRINO_HOME, TRINO_ROOT, TRINO_VERSION, findTrinoJava } from '../test/trino/install-layout';
+import { TRINO_HOME, TRINO_ROOT, TRINO_VERSION, findTrinoJava } from './lib/trino/install-layout';
 
 /**
  * `npm run trino:install`: a Trino server (server core plus the Hive plugin) from the Maven

@@ -4,9 +4,9 @@ import { createAthenaDialect } from '@/lib/engine/athena/dialect';
 import type { Dialect } from '@/lib/engine/dialect';
 import { code, sql } from '@/lib/sql/sql';
 import { scenarioConnection, scenarioStore } from '../fixtures/scenario-store';
-import { CLOUDTRAIL_TRINO_COLUMNS, writeCloudTrailLake } from './cloudtrail-lake';
-import { isTrinoInstalled } from './install-layout';
-import { startTrino, type TrinoServer } from './server';
+import { CLOUDTRAIL_TRINO_COLUMNS, writeCloudTrailLake } from '@/scripts/lib/trino/cloudtrail-lake';
+import { isTrinoInstalled } from '@/scripts/lib/trino/install-layout';
+import { startTrino, type TrinoServer } from '@/scripts/lib/trino/server';
 
 /**
  * Athena's engine, for real: the generated scenarios in a Hive table over local files on a Trino

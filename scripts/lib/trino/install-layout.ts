@@ -3,7 +3,7 @@ import path from 'node:path';
 
 /** Where `npm run trino:install` puts Trino, and which Java runs it. */
 export const TRINO_VERSION = '476';
-export const TRINO_ROOT = path.resolve(__dirname, '../../.trino');
+export const TRINO_ROOT = path.resolve(__dirname, '../../../.trino');
 export const TRINO_HOME = path.join(TRINO_ROOT, `trino-server-core-${TRINO_VERSION}`);
 
 export function isTrinoInstalled(): boolean {
