@@ -16,6 +16,15 @@ describe('env', () => {
     ).toThrow(/TRAILSCOPE_ENGINE[\s\S]*TRAILSCOPE_ORG_ACCOUNTS|TRAILSCOPE_ENGINE[\s\S]*TRAILSCOPE_ATHENA_OUTPUT_LOCATION/);
   });
 
+  it('takes an https Athena endpoint, or http on loopback only (a local Athena)', () => {
+    expect(parseEnv({ TRAILSCOPE_ATHENA_ENDPOINT: 'https://vpce-0abc.athena.eu-west-1.vpce.amazonaws.com' }).TRAILSCOPE_ATHENA_ENDPOINT).toBe(
+      'https://vpce-0abc.athena.eu-west-1.vpce.amazonaws.com',
+    );
+    expect(parseEnv({ TRAILSCOPE_ATHENA_ENDPOINT: 'http://127.0.0.1:4599' }).TRAILSCOPE_ATHENA_ENDPOINT).toBe('http://127.0.0.1:4599');
+    expect(() => parseEnv({ TRAILSCOPE_ATHENA_ENDPOINT: 'http://athena.example.com' })).toThrow(/TRAILSCOPE_ATHENA_ENDPOINT/);
+    expect(() => parseEnv({ TRAILSCOPE_ATHENA_ENDPOINT: 'http://127.0.0.1.example.com' })).toThrow(/TRAILSCOPE_ATHENA_ENDPOINT/);
+  });
+
   it('requires the OIDC client when an issuer is set', () => {
     expect(() => parseEnv({ TRAILSCOPE_OIDC_ISSUER: 'https://idp.example.com' })).toThrow(/TRAILSCOPE_OIDC_CLIENT_ID/);
   });

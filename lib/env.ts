@@ -77,6 +77,18 @@ const schema = z
     TRAILSCOPE_ATHENA_OUTPUT_LOCATION: optional.pipe(
       z.string().startsWith('s3://', 'must be an s3:// URI').optional(),
     ),
+    /**
+     * Athena's API endpoint, when not the region's default: a VPC interface endpoint, a FIPS
+     * endpoint, or a local Athena (`npm run athena:local`). https, or http on loopback only.
+     */
+    TRAILSCOPE_ATHENA_ENDPOINT: optional.pipe(
+      z
+        .url()
+        .refine((v) => /^https:\/\//.test(v) || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(v), {
+          message: 'must be an https:// URL (http:// only on loopback, for a local Athena)',
+        })
+        .optional(),
+    ),
     TRAILSCOPE_ATHENA_PARTITIONING: z.enum(ATHENA_PARTITIONINGS).default('projected-date'),
     TRAILSCOPE_ATHENA_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(300),
     /** A MaxMind GeoLite2/GeoIP2 City .mmdb used instead of the bundled DB-IP Lite data. */

@@ -83,3 +83,45 @@ export const CLOUDTRAIL_COLUMNS: readonly Field[] = [
 ];
 
 export const COLUMN_NAMES = CLOUDTRAIL_COLUMNS.map((c) => c.name);
+
+/**
+ * The table schemas users run: Trailscope's setup DDL (`project`), AWS's current documented DDL
+ * (`aws`: no `sessioncontext.sourceidentity`) and AWS's older DDL (`aws-legacy`: also without the
+ * columns CloudTrail added later). Each lists the column paths it lacks; queries must treat those as
+ * NULL (they are optional), never fail on them.
+ */
+export const TABLE_SCHEMAS = ['project', 'aws', 'aws-legacy'] as const;
+export type TableSchema = (typeof TABLE_SCHEMAS)[number];
+
+const AWS_MISSING = ['useridentity.sessioncontext.sourceidentity'] as const;
+export const MISSING_COLUMNS: Record<TableSchema, readonly string[]> = {
+  project: [],
+  aws: AWS_MISSING,
+  'aws-legacy': [
+    ...AWS_MISSING,
+    'vpcendpointaccountid',
+    'eventcategory',
+    'addendum',
+    'sessioncredentialfromconsole',
+    'edgedevicedetails',
+    'tlsdetails',
+  ],
+};
+
+/** Every column path some users' tables lack: the only columns a query may find missing. */
+export const OPTIONAL_COLUMN_PATHS: readonly string[] = MISSING_COLUMNS['aws-legacy'];
+
+/** The columns of a table schema: the declared columns without the paths that schema lacks. */
+export function columnsOf(schema: TableSchema): readonly Field[] {
+  return withoutPaths(CLOUDTRAIL_COLUMNS, MISSING_COLUMNS[schema], '');
+}
+
+function withoutPaths(fields: readonly Field[], missing: readonly string[], prefix: string): Field[] {
+  return fields
+    .filter((field) => !missing.includes(prefix + field.name))
+    .map((field) =>
+      field.type.kind === 'struct'
+        ? { ...field, type: { kind: 'struct', fields: withoutPaths(field.type.fields, missing, `${prefix}${field.name}.`) } }
+        : field,
+    );
+}

@@ -27,6 +27,8 @@ export const DEFAULT_TIMING: AthenaTiming = {
 export interface AthenaConfig {
   /** AWS region of the Athena workgroup; undefined lets the SDK's default chain decide. */
   region?: string;
+  /** API endpoint override (VPC or FIPS endpoint, or a local Athena); undefined: the region's. */
+  endpoint?: string;
   catalog: string;
   database: string;
   table: string;
@@ -42,6 +44,7 @@ export interface AthenaConfig {
 export function athenaConfigFromEnv(e: Env): AthenaConfig {
   return {
     region: e.AWS_REGION,
+    endpoint: e.TRAILSCOPE_ATHENA_ENDPOINT,
     catalog: e.TRAILSCOPE_ATHENA_CATALOG,
     database: e.TRAILSCOPE_ATHENA_DATABASE,
     table: e.TRAILSCOPE_ATHENA_TABLE,

@@ -31,7 +31,12 @@ export function tagComment(tags: Record<string, string> | undefined): string {
  * chain, and destroyed by `close()`.
  */
 export function createAthenaConnection(config: AthenaConfig, client?: AthenaClient): Connection {
-  const athena = client ?? new AthenaClient(config.region ? { region: config.region } : {});
+  const athena =
+    client ??
+    new AthenaClient({
+      ...(config.region ? { region: config.region } : {}),
+      ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+    });
   const ownsClient = client === undefined;
   const timing = { ...DEFAULT_TIMING, ...config.timing };
   const dialect = createAthenaDialect(config);
