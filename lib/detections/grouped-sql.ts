@@ -22,21 +22,14 @@ export const scopeSchema = z
   .refine((s) => Date.parse(s.from) < Date.parse(s.to), { message: 'from must be before to', path: ['from'] });
 
 /**
- * Athena returns ARRAY columns in Trino's display form (`[a, b]`, see lib/engine/athena/results.ts),
- * DuckDB as a list. The arrays detections return hold event ids, API names, policy ARNs and IPs,
- * none of which contains ", ", so the display form splits back exactly.
+ * A list of strings as every engine returns it (the SQL selects lists through the dialect's
+ * `arrayResult`/`distinctList`: Athena's ARRAY display text `[a, null]` cannot be split back, and
+ * a NULL element would come back as the text "null").
  */
-export const stringList = z.preprocess(
-  (v) => {
-    if (typeof v !== 'string') return v;
-    const inner = v.trim().replace(/^\[/, '').replace(/\]$/, '').trim();
-    return inner === '' ? [] : inner.split(', ');
-  },
-  z
-    .array(z.string().nullable())
-    .nullable()
-    .transform((l) => (l ?? []).filter((x): x is string => x !== null && x !== '')),
-);
+export const stringList = z
+  .array(z.string().nullable())
+  .nullable()
+  .transform((l) => (l ?? []).filter((x): x is string => x !== null && x !== ''));
 
 /** A DISTINCT aggregate's values, sorted: engines return them in any order, and findings must read the same every run. */
 export const distinctList = stringList.transform((l) => [...l].sort());
@@ -98,7 +91,7 @@ SELECT ${keyList},
        max_by(actor_arn, t) AS actor_arn,
        max_by(actor_user_name, t) AS actor_user_name,
        max_by(actor_access_key_id, t) AS actor_access_key_id,
-       array_agg(event_id ORDER BY t, event_id) FILTER (WHERE rn <= ${trusted(MAX_EVIDENCE)}) AS event_ids${extra}
+       ${d.arrayResult(sql`array_agg(event_id ORDER BY t, event_id) FILTER (WHERE rn <= ${trusted(MAX_EVIDENCE)})`)} AS event_ids${extra}
 FROM ranked
 GROUP BY ${keyList}
 ORDER BY first_seen, ${keyList}

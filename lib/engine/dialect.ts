@@ -34,6 +34,14 @@ export interface Dialect {
   bucket(seconds: number, ts: Sql): Sql;
   /** The raw CloudTrail record of a row as JSON text (DuckDB keeps it; Athena rebuilds it). */
   readonly rawRecord: Sql;
+  /**
+   * Aggregate: the distinct non-NULL values of `expr` in the group, sorted, as a list every engine
+   * returns as an array (NULL when there are none). Athena returns ARRAY columns as display text
+   * (`[a, b]`, not parseable), so there it is cast to JSON, which the connection parses.
+   */
+  distinctList(expr: Sql): Sql;
+  /** An ARRAY-valued expression (e.g. an ordered array_agg) in the form every engine returns as an array. */
+  arrayResult(expr: Sql): Sql;
   /** Case-insensitive LIKE. */
   ilike(expr: Sql, pattern: Sql): Sql;
 }

@@ -27,7 +27,7 @@ describe.skipIf(!installed)('the same CloudTrail on Trino and on DuckDB', () => 
   beforeAll(async () => {
     trino = await startTrino();
     const dataDir = await scenarioStore();
-    loaded = writeCloudTrailLake(path.join(path.dirname(dataDir), 'logs'), trino.lakeDir, 'cloudtrail');
+    loaded = await writeCloudTrailLake([path.join(path.dirname(dataDir), 'logs')], path.join(trino.lakeDir, 'cloudtrail'));
     await trino.query("CREATE SCHEMA hive.trailscope WITH (location = 'local:///schemas/trailscope')");
     await trino.query(`CREATE TABLE hive.trailscope.cloudtrail_logs (${CLOUDTRAIL_TRINO_COLUMNS}) WITH (format = 'OPENX_JSON', external_location = 'local:///cloudtrail')`);
   }, 240_000);

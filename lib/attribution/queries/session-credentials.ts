@@ -24,7 +24,7 @@ const rowSchema = z.object({
   last_seen: z.string(),
   events: z.number(),
   failed: z.number(),
-  source_ips: z.array(z.string().nullable()).nullable(),
+  source_ips: z.array(z.string()).nullable(),
   mfa: z.string().nullable(),
   source_identity: z.string().nullable(),
 });
@@ -43,7 +43,7 @@ SELECT useridentity.principalid AS principal_id, useridentity.accesskeyid AS acc
   ${d.isoString(sql`max(${d.eventTime})`)} AS last_seen,
   count(*) AS events,
   ${countIf(failedCall)} AS failed,
-  array_agg(DISTINCT sourceipaddress) AS source_ips,
+  ${d.distinctList(sql`sourceipaddress`)} AS source_ips,
   max(useridentity.sessioncontext.attributes.mfaauthenticated) AS mfa,
   max(useridentity.sessioncontext.sourceidentity) AS source_identity
 FROM ${d.table}

@@ -47,7 +47,7 @@ bursting AS (
   SELECT * FROM marked WHERE burst_start IS NOT NULL
 )`,
       from: 'bursting',
-      aggregates: [sql`max(ahead) AS peak`, sql`array_agg(DISTINCT error_code) AS error_codes`, sql`array_agg(DISTINCT event_name) AS event_names`],
+      aggregates: [sql`max(ahead) AS peak`, sql`${d.distinctList(sql`error_code`)} AS error_codes`, sql`${d.distinctList(sql`event_name`)} AS event_names`],
     });
   },
 };

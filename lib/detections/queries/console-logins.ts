@@ -38,7 +38,7 @@ export const consoleLogins: QueryModule<ConsoleLoginParams, ConsoleLoginRow> = {
     AND eventname = 'ConsoleLogin'
     AND ${d.jsonExtractScalar(sql`responseelements`, '$.ConsoleLogin')} = 'Success'
     AND ${who}`,
-      aggregates: [sql`array_agg(DISTINCT source_ip) AS source_ips`, sql`${countIf(sql`mfa_used = 'Yes'`)} AS with_mfa`],
+      aggregates: [sql`${d.distinctList(sql`source_ip`)} AS source_ips`, sql`${countIf(sql`mfa_used = 'Yes'`)} AS with_mfa`],
     });
   },
 };

@@ -40,7 +40,7 @@ export const externalAssumeRoles: QueryModule<ExternalAssumeRoleParams, External
     AND useridentity.accountid NOT IN (${accounts})
     AND recipientaccountid IN (${accounts})`,
       keys: ['role_arn', 'caller_account'],
-      aggregates: [sql`${countIf(sql`external_id IS NOT NULL`)} AS with_external_id`, sql`array_agg(DISTINCT source_ip) AS source_ips`],
+      aggregates: [sql`${countIf(sql`external_id IS NOT NULL`)} AS with_external_id`, sql`${d.distinctList(sql`source_ip`)} AS source_ips`],
     });
   },
 };

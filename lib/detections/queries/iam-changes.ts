@@ -35,7 +35,7 @@ export const policyChangesByRoleSession: QueryModule<ScopeP, PolicyChangeRow> = 
     AND useridentity.type = 'AssumedRole'
     AND ${succeededCall}`,
       keys: ['target_type', 'target_name'],
-      aggregates: [sql`array_agg(DISTINCT policy) AS policies`, sql`array_agg(DISTINCT event_name) AS event_names`],
+      aggregates: [sql`${d.distinctList(sql`policy`)} AS policies`, sql`${d.distinctList(sql`event_name`)} AS event_names`],
     });
   },
 };
@@ -67,7 +67,7 @@ export const accessKeysForOtherUsers: QueryModule<ScopeP, AccessKeyRow> = {
     AND ${target} IS NOT NULL
     AND (coalesce(useridentity.type, '') <> 'IAMUser' OR useridentity.username IS NULL OR ${target} <> useridentity.username)`,
       keys: ['target_name'],
-      aggregates: [sql`array_agg(DISTINCT new_key) AS access_keys`],
+      aggregates: [sql`${d.distinctList(sql`new_key`)} AS access_keys`],
     });
   },
 };

@@ -101,7 +101,7 @@ SELECT principal_id, ip,
   max_by(actor_arn, t) FILTER (WHERE in_scope) AS actor_arn,
   max_by(actor_user_name, t) FILTER (WHERE in_scope) AS actor_user_name,
   max_by(actor_access_key_id, t) FILTER (WHERE in_scope) AS actor_access_key_id,
-  array_agg(event_id ORDER BY t, event_id) FILTER (WHERE in_scope AND rn <= ${trusted(MAX_EVIDENCE)}) AS event_ids
+  ${d.arrayResult(sql`array_agg(event_id ORDER BY t, event_id) FILTER (WHERE in_scope AND rn <= ${trusted(MAX_EVIDENCE)})`)} AS event_ids
 FROM ranked
 GROUP BY principal_id, ip
 ORDER BY principal_id, ip

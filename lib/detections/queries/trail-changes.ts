@@ -37,7 +37,7 @@ export const trailChanges: QueryModule<TrailChangesParams, TrailChangeRow> = {
     AND eventname IN (${join(p.eventNames.map((n) => sql`${n}`), ', ')})
     AND ${succeededCall}`,
       keys: ['trail_name'],
-      aggregates: [sql`max(trail_ref) AS trail_arn`, sql`array_agg(DISTINCT event_name) AS event_names`],
+      aggregates: [sql`max(trail_ref) AS trail_arn`, sql`${d.distinctList(sql`event_name`)} AS event_names`],
     });
   },
 };

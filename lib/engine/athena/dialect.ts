@@ -135,6 +135,14 @@ export function createAthenaDialect(ref: AthenaTableRef): Dialect {
       return sql`from_unixtime(floor(to_unixtime(${ts}) / ${width}) * ${width})`;
     },
 
+    arrayResult(expr: Sql): Sql {
+      return sql`CAST(${expr} AS JSON)`;
+    },
+
+    distinctList(expr: Sql): Sql {
+      return sql`CAST(array_sort(array_agg(DISTINCT ${expr}) FILTER (WHERE ${expr} IS NOT NULL)) AS JSON)`;
+    },
+
     ilike(expr: Sql, pattern: Sql): Sql {
       return sql`lower(${expr}) LIKE lower(${pattern})`;
     },

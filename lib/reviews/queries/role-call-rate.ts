@@ -24,7 +24,8 @@ export const roleCallRate: QueryModule<z.infer<typeof params>, RoleCallRateRow> 
 SELECT ${d.isoString(d.dateTrunc(p.grain, sql`minute_start`))} AS bucket,
        sum(calls) AS calls,
        max(calls) AS peak_per_minute,
-       ${d.isoString(sql`max_by(minute_start, calls)`)} AS peak_minute,
+       -- The earliest of equally busy minutes: max_by alone picks any of them, and engines differ.
+       ${d.isoString(sql`max_by(minute_start, calls * 10000000000 - ${d.epochSeconds(sql`minute_start`)})`)} AS peak_minute,
        sum(throttled) AS throttled
 FROM (
   SELECT ${d.dateTrunc('minute', d.eventTime)} AS minute_start, count(*) AS calls, ${countIf(isThrottleError())} AS throttled

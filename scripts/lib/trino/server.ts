@@ -15,6 +15,8 @@ export interface TrinoServer {
   url: string;
   /** The folder the Hive catalog reads: table locations are `local:///<path under it>`. */
   lakeDir: string;
+  /** The Hive catalog's name. */
+  catalog: string;
   query(sql: string, options?: { schema?: string }): Promise<TrinoResult>;
   stop(): Promise<void>;
 }
@@ -45,7 +47,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-function writeConfig(dir: string, port: number, lakeDir: string): void {
+function writeConfig(dir: string, port: number, lakeDir: string, catalog: string): void {
   const etc = path.join(dir, 'etc');
   fs.mkdirSync(path.join(etc, 'catalog'), { recursive: true });
   const files: Record<string, string> = {
@@ -53,7 +55,7 @@ function writeConfig(dir: string, port: number, lakeDir: string): void {
     'jvm.config': JVM_CONFIG.join('\n'),
     'config.properties': ['coordinator=true', 'node-scheduler.include-coordinator=true', `http-server.http.port=${port}`, `discovery.uri=http://127.0.0.1:${port}`, 'query.max-memory=512MB', 'query.max-memory-per-node=512MB', 'task.concurrency=2'].join('\n'),
     'log.properties': 'io.trino=WARN',
-    'catalog/hive.properties': [
+    [`catalog/${catalog}.properties`]: [
       'connector.name=hive',
       'hive.metastore=file',
       'hive.metastore.catalog.dir=local:///metastore',
@@ -62,6 +64,8 @@ function writeConfig(dir: string, port: number, lakeDir: string): void {
       'hive.recursive-directories=true',
       // Projected partitions with no folder (a quiet day) are empty, not an error: Athena's behaviour.
       'hive.ignore-absent-partitions=true',
+      // Partitions of manually partitioned tables are registered one by one, like ALTER TABLE ADD PARTITION.
+      'hive.allow-register-partition-procedure=true',
     ].join('\n'),
   };
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(etc, name), `${text}\n`);
@@ -71,14 +75,16 @@ async function sleep(ms: number): Promise<void> {
   await new Promise((r) => setTimeout(r, ms));
 }
 
-export async function startTrino(options: { timeoutMs?: number } = {}): Promise<TrinoServer> {
+/** `catalog`: the Hive catalog's name (`awsdatacatalog` answers Athena's "AwsDataCatalog": Trino folds identifiers to lower case). */
+export async function startTrino(options: { timeoutMs?: number; catalog?: string } = {}): Promise<TrinoServer> {
+  const catalog = options.catalog ?? 'hive';
   const java = findTrinoJava();
   if (!java) throw new Error('no Java 22+ for Trino: run npm run trino:install for what it needs');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trailscope-trino-'));
   const lakeDir = path.join(dir, 'lake');
   fs.mkdirSync(path.join(lakeDir, 'metastore'), { recursive: true });
   const port = await freePort();
-  writeConfig(dir, port, lakeDir);
+  writeConfig(dir, port, lakeDir, catalog);
   const log = fs.openSync(path.join(dir, 'server.log'), 'a');
   const child: ChildProcess = spawn(path.join(TRINO_HOME, 'bin', 'launcher'), [`--etc-dir=${path.join(dir, 'etc')}`, `--data-dir=${path.join(dir, 'data')}`, `--jvm-dir=${java}`, 'run'], {
     stdio: ['ignore', log, log],
@@ -103,7 +109,7 @@ export async function startTrino(options: { timeoutMs?: number } = {}): Promise<
       try {
         const info = (await (await fetch(`${url}/v1/info`)).json()) as { starting?: boolean };
         if (info.starting === false) {
-          await trinoQuery(url, 'SHOW SCHEMAS FROM hive');
+          await trinoQuery(url, `SHOW SCHEMAS FROM ${catalog}`, { catalog });
           break;
         }
       } catch (error) {
@@ -115,5 +121,5 @@ export async function startTrino(options: { timeoutMs?: number } = {}): Promise<
     await stop();
     throw error;
   }
-  return { url, lakeDir, query: (sql, o) => trinoQuery(url, sql, o), stop };
+  return { url, lakeDir, catalog, query: (sql, o) => trinoQuery(url, sql, { catalog, ...o }), stop };
 }
