@@ -56,7 +56,14 @@ export default defineConfig({
     {
       name: 'chromium',
       dependencies: ['setup'],
+      testIgnore: /.*\.athena\.ts/,
       use: { ...devices['Desktop Chrome'], storageState: ADMIN_STORAGE_STATE },
+    },
+    // The app once more on the local Athena (scripts/e2e.ts starts it when Trino is installed).
+    {
+      name: 'athena',
+      testMatch: /.*\.athena\.ts/,
+      use: { ...devices['Desktop Chrome'], baseURL: process.env.TRAILSCOPE_E2E_ATHENA_URL ?? 'http://127.0.0.1:3150' },
     },
   ],
 });

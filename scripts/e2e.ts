@@ -20,7 +20,9 @@ import { addUser, ensureAdmin } from '@/lib/auth/bootstrap';
 import { VENDOR } from '@/lib/generator/scenarios';
 import { closeStateDb } from '@/lib/state/db';
 import { OIDC_TEST_ADMIN_GROUP, startOidcTestProvider, type OidcTestProvider } from './lib/oidc-test-provider';
+import { startAthenaStack, ATHENA_CATALOG, type AthenaStack } from './lib/athena-local/stack';
 import { buildIsFresh, NEXT_BIN, printTail, run, seconds, spawnServer, step, stop, waitUntilAnswering } from './lib/processes';
+import { isTrinoInstalled } from './lib/trino/install-layout';
 
 const PORT = Number(process.env.TRAILSCOPE_E2E_PORT ?? 3100);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
@@ -32,6 +34,19 @@ const BASE_URL = `http://127.0.0.1:${PORT}`;
 const SSO_BASE_URL = `http://localhost:${PORT}`;
 const OIDC_PORT = Number(process.env.TRAILSCOPE_E2E_OIDC_PORT ?? 3190);
 const OIDC_CLIENT_ID = 'trailscope-e2e';
+const ATHENA_PORT = Number(process.env.TRAILSCOPE_E2E_ATHENA_PORT ?? 3150);
+const ATHENA_BASE_URL = `http://127.0.0.1:${ATHENA_PORT}`;
+
+/**
+ * Playwright's projects run in two passes: setup + chromium on the DuckDB server, athena on the
+ * Athena server. `-- --project=athena` runs only the second, `-- --project=chromium` only the first.
+ */
+const ARGS = process.argv.slice(2).filter((a) => !a.startsWith('--project='));
+const CHOSEN = process.argv.slice(2).filter((a) => a.startsWith('--project='));
+const PROJECTS = {
+  main: CHOSEN.length === 0 ? ['--project=setup', '--project=chromium'] : CHOSEN.filter((a) => a !== '--project=athena'),
+  athena: CHOSEN.length === 0 || CHOSEN.includes('--project=athena'),
+};
 
 async function main(): Promise<number> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'trailscope-e2e-'));
@@ -98,8 +113,8 @@ async function main(): Promise<number> {
       await waitUntilAnswering(child, `${BASE_URL}/api/health`, 60_000);
       return child;
     });
-    const code = await step('playwright', () =>
-      run('npx', ['playwright', 'test', ...process.argv.slice(2)], {
+    const code = PROJECTS.main.length === 0 ? 0 : await step('playwright', () =>
+      run('npx', ['playwright', 'test', ...PROJECTS.main, ...ARGS], {
         env: {
           ...process.env,
           TRAILSCOPE_E2E_URL: BASE_URL,
@@ -116,14 +131,72 @@ async function main(): Promise<number> {
         allowFailure: true,
       }),
     );
-    passed = code === 0;
-    if (!passed) printTail(path.join(tmp, 'server.log'), 40);
-    return code;
+    if (code !== 0) printTail(path.join(tmp, 'server.log'), 40);
+    const athenaCode = await onAthena(tmp, logs, serverEnv, adminPassword);
+    passed = code === 0 && athenaCode === 0;
+    return code !== 0 ? code : athenaCode;
   } finally {
     if (server) await step('stop server', () => stop(server as ChildProcess));
     if (idp) await step('stop OIDC provider', () => (idp as OidcTestProvider).close());
     if (passed) fs.rmSync(tmp, { recursive: true, force: true });
     else console.log(`e2e: kept ${tmp} (server.log, data) for a look`);
+  }
+}
+
+
+/**
+ * The investigation flow once more with the app on Athena: the local Athena over a Trino holding
+ * the same generated logs, a second server on it (its own state: users, findings), Playwright's
+ * `athena` project. Without Trino it does not run, and says so.
+ */
+async function onAthena(tmp: string, logs: string, serverEnv: NodeJS.ProcessEnv, adminPassword: string): Promise<number> {
+  if (!PROJECTS.athena) return 0;
+  if (!isTrinoInstalled()) {
+    console.warn('\n*** Trino is not installed: the investigation on Athena did NOT run. `npm run trino:install` installs it. ***\n');
+    return 0;
+  }
+  let stack: AthenaStack | undefined;
+  let server: ChildProcess | undefined;
+  const dataDir = path.join(tmp, 'athena-data');
+  try {
+    const started = await step('start local Athena', () =>
+      startAthenaStack({ sources: [logs], tables: [{ table: 'cloudtrail_logs', partitioning: 'projected-date', tableSchema: 'project' }] }),
+    );
+    stack = started;
+    // Its admin is made on first sign-in from TRAILSCOPE_ADMIN_PASSWORD, as on a fresh install.
+    const env: NodeJS.ProcessEnv = {
+      ...serverEnv,
+      TRAILSCOPE_DATA_DIR: dataDir,
+      TRAILSCOPE_ENGINE: 'athena',
+      TRAILSCOPE_ATHENA_ENDPOINT: started.athena.url,
+      TRAILSCOPE_ATHENA_CATALOG: ATHENA_CATALOG,
+      TRAILSCOPE_ATHENA_DATABASE: started.database,
+      TRAILSCOPE_ATHENA_TABLE: 'cloudtrail_logs',
+      TRAILSCOPE_ATHENA_PARTITIONING: 'projected-date',
+      TRAILSCOPE_ATHENA_OUTPUT_LOCATION: 's3://athena-local-results/',
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+    };
+    server = await step('start server on Athena', async () => {
+      const child = spawnServer(ATHENA_PORT, env, path.join(tmp, 'athena-server.log'));
+      await waitUntilAnswering(child, `${ATHENA_BASE_URL}/api/health`, 60_000);
+      return child;
+    });
+    const code = await step('playwright (Athena)', () =>
+      run('npx', ['playwright', 'test', '--project=athena', ...ARGS], {
+        env: { ...process.env, TRAILSCOPE_E2E_ATHENA_URL: ATHENA_BASE_URL, TRAILSCOPE_E2E_ADMIN_PASSWORD: adminPassword },
+        allowFailure: true,
+      }),
+    );
+    const executions = started.athena.executions();
+    const scanned = executions.reduce((sum, e) => sum + e.dataScannedInBytes, 0);
+    console.log(`  Athena: ${executions.length} queries, ${(scanned / 1e6).toFixed(1)} MB scanned`);
+    if (code !== 0) printTail(path.join(tmp, 'athena-server.log'), 40);
+    return code;
+  } finally {
+    if (server) await step('stop server on Athena', () => stop(server as ChildProcess));
+    if (stack) await step('stop local Athena', () => (stack as AthenaStack).stop());
   }
 }
 
