@@ -41,6 +41,19 @@ export interface Connection {
   close(): Promise<void>;
 }
 
+export interface EngineErrorDetails {
+  queryId?: string;
+  sql?: string;
+  params?: readonly SqlParam[];
+  cause?: unknown;
+  /**
+   * What the failed query read and what it costs, where the engine bills per query: Athena bills a
+   * cancelled, timed-out or workgroup-limited query for the data scanned before it stopped, and a
+   * failed one not at all (costUsd 0).
+   */
+  stats?: QueryStats;
+}
+
 /** Thrown for every engine failure, with a message fit for the user and a stable code. */
 export class EngineError extends Error {
   constructor(
@@ -53,7 +66,7 @@ export class EngineError extends Error {
       | 'TIMEOUT'
       | 'CONFIG'
       | 'NO_DATA',
-    readonly details?: { queryId?: string; sql?: string; cause?: unknown },
+    readonly details?: EngineErrorDetails,
   ) {
     super(message);
     this.name = 'EngineError';
