@@ -3,6 +3,7 @@ import { allow, join, sql, trusted, type Sql } from '@/lib/sql/sql';
 import type { Dialect } from '@/lib/engine/dialect';
 import { failedCall } from '@/lib/cloudtrail/predicates';
 import { ROLE_SESSION_SORTS, type RoleSessionSort } from '@/lib/params/role-sessions';
+import { boundText } from '@/lib/params/validators';
 import type { QueryModule } from './panel';
 import { isoUtc } from '@/lib/time';
 import { countIf } from '@/lib/sql/count-if';
@@ -56,10 +57,10 @@ export const roleSessionList: QueryModule<RoleSessionListQuery, RoleSessionRow> 
   params: z.object({
     from: z.string(),
     to: z.string(),
-    account: z.string().optional(),
-    role: z.string().optional(),
-    sessionName: z.string().optional(),
-    assumer: z.string().optional(),
+    account: boundText().optional(),
+    role: boundText().optional(),
+    sessionName: boundText().optional(),
+    assumer: boundText().optional(),
     sort: z.enum(ROLE_SESSION_SORTS),
     order: z.enum(['asc', 'desc']),
     limit: z.number().int().min(1).max(201),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundText } from '@/lib/params/validators';
 import { join, sql, type Sql } from '@/lib/sql/sql';
 import type { Dialect } from '@/lib/engine/dialect';
 import type { QueryModule } from '@/lib/queries/panel';
@@ -12,7 +13,7 @@ import { STS_ASSUME_EVENTS, type AssumeRoleEventRow } from '../types';
  * `mergeCopies`.
  */
 const MAX_MATCH = 500;
-const list = z.array(z.string().min(1).max(2048)).max(MAX_MATCH);
+const list = z.array(boundText().min(1)).max(MAX_MATCH);
 
 export const assumeRoleEventsParams = z.object({
   from: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundText } from '@/lib/params/validators';
 import { join, sql } from '@/lib/sql/sql';
 import { failedCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/queries/panel';
@@ -11,7 +12,7 @@ import { countIf } from '@/lib/sql/count-if';
 export const sessionCredentialsParams = z.object({
   from: z.string(),
   to: z.string(),
-  principalIds: z.array(z.string().min(3).max(2048)).min(1).max(500),
+  principalIds: z.array(boundText().min(3)).min(1).max(500),
 });
 
 const rowSchema = z.object({
