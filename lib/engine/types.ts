@@ -25,6 +25,8 @@ export interface QueryStats {
   costUsd: number | null;
   queryId: string | null;
   rowCount: number;
+  /** Served from Trailscope's cache of an earlier run of this query: nothing was read or billed now. */
+  cached?: boolean;
 }
 
 export interface QueryResult<R = Row> {

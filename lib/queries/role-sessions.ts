@@ -15,6 +15,9 @@ import { countIf } from '@/lib/sql/count-if';
  */
 const LOOKBACK_MS = 12 * 3600_000;
 
+/** Sessions one aggregation returns at most, for the list to page through (lib/services/role-sessions.ts). */
+export const ROLE_SESSION_WINDOW = 1000;
+
 export interface RoleSessionListQuery {
   from: string;
   to: string;
@@ -63,7 +66,7 @@ export const roleSessionList: QueryModule<RoleSessionListQuery, RoleSessionRow> 
     assumer: boundText().optional(),
     sort: z.enum(ROLE_SESSION_SORTS),
     order: z.enum(['asc', 'desc']),
-    limit: z.number().int().min(1).max(201),
+    limit: z.number().int().min(1).max(ROLE_SESSION_WINDOW + 1),
     offset: z.number().int().min(0).max(100_000),
   }),
   row: rowSchema,
