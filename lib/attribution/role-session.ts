@@ -3,7 +3,7 @@ import { runPanel, type PanelResult } from '@/lib/queries/panel';
 import type { Scope } from '@/lib/params/scope';
 import { mergeCopies } from './assumptions';
 import { linkCredentials } from './link-credentials';
-import { accessKeyId } from '@/lib/params/validators';
+import { isPackable } from '@/lib/sql/packed-list';
 import { assumeRoleEvents, MAX_ACCESS_KEYS, NO_MATCH } from './queries/assume-role-events';
 import { sessionCredentials, type SessionCredentialRow } from './queries/session-credentials';
 import type { Assumer, Assumption, AssumeRoleEventRow, LinkedCredential, ObservedCredential } from './types';
@@ -64,8 +64,8 @@ function findIssuingEvents(
   keys: string[],
   signal?: AbortSignal,
 ): Promise<PanelResult<AssumeRoleEventRow>> {
-  // Only STS-issued key ids can have an AssumeRole* behind them; anything else in the data is skipped.
-  const issued = keys.filter((k) => accessKeyId.safeParse(k).success).slice(0, MAX_ACCESS_KEYS);
+  // A key id no AssumeRole* response could hold (a comma in it, absurdly long) has no issuer to find.
+  const issued = keys.filter(isPackable).slice(0, MAX_ACCESS_KEYS);
   return runPanel(conn, assumeRoleEvents, { ...NO_MATCH, ...window, assumedRoleIds, accessKeyIds: issued }, signal);
 }
 

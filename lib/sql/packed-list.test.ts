@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toExecutionParameters } from '@/lib/engine/athena/parameters';
 import { expectValidTrino } from '@/lib/sql/trino-parse';
-import { inPackedList, packValues } from './packed-list';
+import { inPackedList, isPackable, packValues } from './packed-list';
 import { code } from './sql';
 
 const keys = (n: number) => Array.from({ length: n }, (_, i) => `ASIA${String(i).padStart(16, '0')}`);
@@ -27,5 +27,8 @@ describe('packed value lists', () => {
     expect(() => packValues(['a,b'])).toThrow(/containing/);
     expect(() => packValues([''])).toThrow(/empty/);
     expect(() => packValues(['a'.repeat(1022)])).toThrow(/longer than one bound value/);
+    // Key ids as sample and sanitised logs write them are packable; what would break the packing is not.
+    expect(['1', 'ASIA-MOCKACCESSKEYID-1', "O'Brien"].every(isPackable)).toBe(true);
+    expect(['', 'a,b', 'a'.repeat(1022)].some(isPackable)).toBe(false);
   });
 });

@@ -18,6 +18,11 @@ import { join, sql, type Sql } from './sql';
  */
 const SEPARATOR = ',';
 
+/** Whether `v` can be packed: non-empty, without the separator, short enough for one bound value. */
+export function isPackable(v: string): boolean {
+  return v !== '' && !v.includes(SEPARATOR) && fitsBoundLiteral(`${SEPARATOR}${v}`);
+}
+
 /** The values as parameter texts `,v1,v2…`, each fitting one bound value. */
 export function packValues(values: readonly string[]): string[] {
   const chunks: string[] = [];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { accessKeyId, boundText } from '@/lib/params/validators';
-import { inPackedList } from '@/lib/sql/packed-list';
+import { boundText } from '@/lib/params/validators';
+import { inPackedList, isPackable } from '@/lib/sql/packed-list';
 import { join, sql, trusted, type Sql } from '@/lib/sql/sql';
 import type { Dialect } from '@/lib/engine/dialect';
 import type { QueryModule } from '@/lib/queries/panel';
@@ -29,7 +29,7 @@ export const assumeRoleEventsParams = z.object({
   from: z.string(),
   to: z.string(),
   assumedRoleIds: list.default([]),
-  accessKeyIds: z.array(accessKeyId).max(MAX_ACCESS_KEYS).default([]),
+  accessKeyIds: z.array(z.string().refine(isPackable, 'must be a key id without commas')).max(MAX_ACCESS_KEYS).default([]),
   roleArns: list.default([]),
   /** Assumptions made by these callers (principal ids): to walk a chain downstream. */
   callerPrincipalIds: list.default([]),
