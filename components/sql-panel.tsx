@@ -31,6 +31,7 @@ export function SqlPanel({ query, label = 'SQL' }: { query: PanelQuery; label?: 
         </button>
         <span title="engine time">{stats.elapsedMs} ms</span>
         <span>{stats.engine}</span>
+        {stats.cached && <span title="this page reused the result of an earlier run: nothing was read or billed now">cached</span>}
         {stats.engine === 'athena' && (
           <>
             <span>scanned {formatBytes(stats.bytesScanned)}</span>

@@ -5,12 +5,14 @@ import { NextRequest } from 'next/server';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { parseEnv } from '@/lib/env';
+import { toExecutionParameters } from '@/lib/engine/athena/parameters';
 import type { Connection } from '@/lib/engine/types';
 import type { RouteHandler } from '@/lib/http/with-auth';
 import { scenarioConnection } from './fixtures/scenario-store';
 import { adminRouteTests } from './fixtures/route-harness';
 import { routeTable } from './route-table';
-import { PROBE_PAYLOADS, SAMPLE_PATH_PARAMS, SAMPLE_QUERY } from './route-samples';
+import { longestAccepted } from './longest-accepted';
+import { PROBE_PAYLOADS, SAMPLE_PATH_PARAMS, SAMPLE_QUERY, SAMPLE_QUERY_VALUES } from './route-samples';
 
 /**
  * Issue 11: hostile and broken input in every query parameter and path segment of every API route,
@@ -31,6 +33,22 @@ vi.mock('@/lib/env', async (importOriginal) => {
 vi.mock('@/lib/engine', () => ({ getConnection: async () => engine.conn }));
 
 const connection = scenarioConnection();
+
+/**
+ * The scenario store, refusing what Athena refuses: a bound value longer than one
+ * ExecutionParameter (lib/engine/athena/parameters.ts), so a request that would fail on Athena
+ * fails here too, as the engine error (502) it would be there.
+ */
+function withAthenaParameterLimit(conn: Connection): Connection {
+  return {
+    dialect: conn.dialect,
+    close: () => conn.close(),
+    query: (request) => {
+      toExecutionParameters(request.params ?? []);
+      return conn.query(request);
+    },
+  };
+}
 adminRouteTests(session, dataDir);
 
 const routes = routeTable().filter((r) => r.kind === 'api' && !r.pattern.startsWith('/api/auth/'));
@@ -129,6 +147,55 @@ describe('bad input in every API route', () => {
     console.log(`query-parameter probes: ${probes.length} over ${names} route parameters`);
     expect(names).toBeGreaterThan(60);
     expect(problems(probes)).toEqual([]);
+  });
+
+  it('answers the longest (and most quote-heavy) value each parameter accepts as Athena would, without an engine error (issue 12, defect 6)', async () => {
+    engine.conn = withAthenaParameterLimit(connection());
+    const probes: Probe[] = [];
+    for (const route of routes) {
+      for (const [method, handler] of await handlersOf(route)) {
+        const base = Object.fromEntries(new URLSearchParams(SAMPLE_QUERY[route.pattern] ?? ''));
+        const query = handler.schemas.query;
+        for (const name of queryNames(handler)) {
+          const accepts = (v: string) => query?.safeParse({ ...base, [name]: v }).success === true;
+          for (const value of longestAccepted(SAMPLE_QUERY_VALUES[name] ?? 'a', accepts)) {
+            const { url, params } = samplePath(route.pattern);
+            const answer = await call(handler, method, url, params, new URLSearchParams({ ...base, [name]: value }));
+            probes.push({ where: `${method} ${route.pattern}?${name}=<${value.length} characters>`, ...answer });
+          }
+        }
+        const pathSchema = handler.schemas.params;
+        for (const name of route.params) {
+          const sample = SAMPLE_PATH_PARAMS[name] as string;
+          const accepts = (v: string) => pathSchema?.safeParse({ ...samplePath(route.pattern).params, [name]: encodeURIComponent(v) }).success === true;
+          for (const value of longestAccepted(sample, accepts)) {
+            const { url, params } = samplePath(route.pattern, { name, value: encodeURIComponent(value) });
+            const answer = await call(handler, method, url, params, new URLSearchParams(base));
+            probes.push({ where: `${method} ${route.pattern} [${name}]=<${value.length} characters>`, ...answer });
+          }
+        }
+      }
+    }
+    console.log(`longest-value probes: ${probes.length}`);
+    expect(probes.length).toBeGreaterThan(50);
+    expect(problems(probes)).toEqual([]);
+  });
+
+  it('refuses a value one character too long for Athena with a 400 naming the parameter, on DuckDB too', async () => {
+    engine.conn = connection();
+    const events = (await import('@/app/api/events/route')) as unknown as Record<string, RouteHandler>;
+    const handler = events.GET as RouteHandler;
+    const principal = `arn:aws:iam::123456789012:user/${'a'.repeat(1022 - 'arn:aws:iam::123456789012:user/'.length)}`;
+    expect((await call(handler, 'GET', '/api/events', {}, new URLSearchParams({ principal }))).status).toBe(200);
+    for (const [name, value] of [
+      ['principal', `${principal}a`],
+      ['userAgent', "'".repeat(512)],
+      ['eventSource', `${'a'.repeat(1010)}.amazonaws.com`],
+    ] as const) {
+      const answer = await call(handler, 'GET', '/api/events', {}, new URLSearchParams({ [name]: value }));
+      expect(answer.status, name).toBe(400);
+      expect(JSON.parse(answer.body), name).toMatchObject({ error: 'invalid parameter', parameter: name, message: expect.stringContaining('is too long') as unknown });
+    }
   });
 
   it('SQL injection in a filter matches nothing rather than everything', async () => {

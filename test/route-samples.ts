@@ -56,3 +56,29 @@ export const PAGE_QUERY_NAMES: readonly string[] = [
   'ip', 'eventName', 'eventSource', 'errorCode', 'eventId', 'userAgent', 'format', 'actor', 'action', 'entity', 'status', 'detail', 'filter',
   'kind', 'table', 'show', 'call',
 ];
+
+/**
+ * A valid value for each query parameter that takes free text or an id, for the over-long probes
+ * (test/bad-input-probes.test.ts) to lengthen to the longest its route's schema accepts. Parameters
+ * not named here are lengthened from "a" when their schema takes it (enums and times do not).
+ */
+export const SAMPLE_QUERY_VALUES: Record<string, string> = {
+  principal: CHAIN.user.arn,
+  accessKeyId: 'ASIAEXAMPLEKEY000001',
+  sessionName: 'sara',
+  ip: '198.51.100.7',
+  eventName: 'AssumeRole',
+  eventSource: 'sts.amazonaws.com',
+  errorCode: 'AccessDenied',
+  account: '123456789012',
+  region: 'us-east-1',
+  eventId: 'e-1',
+  userAgent: "aws-cli/2.15.0 md/O'Brien",
+  role: SARA.demoRole.arn,
+  assumer: CHAIN.user.arn,
+  q: SARA.demoRole.arn,
+  focus: `session:${SARA.demoRole.roleId}:sara`,
+  expand: `role:${SARA.demoRole.arn}`,
+  selected: `role:${SARA.demoRole.arn}`,
+  call: 'iam.amazonaws.com:GenerateCredentialReport',
+};

@@ -3,7 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import type { Scope } from '@/lib/params/scope';
-import { formatBytes } from '@/lib/format';
+import type { RuleRun, runCost } from '@/lib/detections/run';
+import { formatBytes, formatUsd } from '@/lib/format';
 import { BODY_LIMITS } from '@/lib/http/body-limits';
 import { apiErrorMessage, type ApiErrorBody } from '@/lib/http/error-message';
 
@@ -57,8 +58,13 @@ export function FindingsActions({ scope }: { scope: Scope }) {
     try {
       const res = await fetch(`/api/detections/run?${new URLSearchParams({ from: scope.from, to: scope.to })}`, { method: 'POST' });
       if (!res.ok) throw new Error(await errorText(res));
-      const r = (await res.json()) as { findings: unknown[]; inserted: number; updated: number };
-      setMessage({ kind: 'ok', text: `Detections: ${r.findings.length} findings in the scope (${r.inserted} new, ${r.updated} already known)` });
+      const r = (await res.json()) as { findings: unknown[]; inserted: number; updated: number; perRule: Pick<RuleRun, 'rule' | 'error'>[]; cost: ReturnType<typeof runCost> };
+      const cost = r.cost.costUsd === null ? '' : `; queries scanned ${formatBytes(r.cost.bytesScanned)}, ${formatUsd(r.cost.costUsd)}`;
+      setMessage({
+        kind: 'ok',
+        text: `Detections: ${r.findings.length} findings in the scope (${r.inserted} new, ${r.updated} already known)${cost}`,
+        details: r.perRule.flatMap((rule) => (rule.error ? [`${rule.rule} could not run: ${rule.error}`] : [])),
+      });
       router.refresh();
     } catch (error) {
       setMessage({ kind: 'error', text: `Detections failed: ${error instanceof Error ? error.message : String(error)}` });

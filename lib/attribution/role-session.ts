@@ -3,7 +3,8 @@ import { runPanel, type PanelResult } from '@/lib/queries/panel';
 import type { Scope } from '@/lib/params/scope';
 import { mergeCopies } from './assumptions';
 import { linkCredentials } from './link-credentials';
-import { assumeRoleEvents, NO_MATCH } from './queries/assume-role-events';
+import { isPackable } from '@/lib/sql/packed-list';
+import { assumeRoleEvents, MAX_ACCESS_KEYS, NO_MATCH } from './queries/assume-role-events';
 import { sessionCredentials, type SessionCredentialRow } from './queries/session-credentials';
 import type { Assumer, Assumption, AssumeRoleEventRow, LinkedCredential, ObservedCredential } from './types';
 import { isoUtc } from '@/lib/time';
@@ -51,36 +52,21 @@ function toObserved(r: SessionCredentialRow): ObservedCredential {
   };
 }
 
-const KEYS_PER_QUERY = 400;
-
 /**
- * The AssumeRole* calls that issued the given sessions or keys. A long scope can hold thousands of
- * keys (an instance profile refreshes every few hours), so keys go in bounded batches; the panel
- * shows the first batch's SQL with the work of all of them.
+ * The AssumeRole* calls that issued the given sessions or keys: one query whatever the number of
+ * keys (a long scope can hold thousands: an instance profile refreshes every few hours), so the
+ * window's days are read once. The keys are packed into few bound values (lib/sql/packed-list.ts).
  */
-async function findIssuingEvents(
+function findIssuingEvents(
   conn: Connection,
   window: Scope,
   assumedRoleIds: string[],
   keys: string[],
   signal?: AbortSignal,
 ): Promise<PanelResult<AssumeRoleEventRow>> {
-  const batches: string[][] = [];
-  for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) batches.push(keys.slice(i, i + KEYS_PER_QUERY));
-  if (batches.length === 0) batches.push([]);
-  const base = { ...NO_MATCH, ...window };
-  const first = await runPanel(conn, assumeRoleEvents, { ...base, assumedRoleIds, accessKeyIds: batches[0] ?? [] }, signal);
-  const rows = [...first.rows];
-  const stats = { ...first.stats };
-  for (const batch of batches.slice(1)) {
-    const more = await runPanel(conn, assumeRoleEvents, { ...base, assumedRoleIds: [], accessKeyIds: batch }, signal);
-    rows.push(...more.rows);
-    stats.elapsedMs += more.stats.elapsedMs;
-    stats.bytesScanned = stats.bytesScanned === null || more.stats.bytesScanned === null ? null : stats.bytesScanned + more.stats.bytesScanned;
-    stats.costUsd = stats.costUsd === null || more.stats.costUsd === null ? null : stats.costUsd + more.stats.costUsd;
-  }
-  stats.rowCount = rows.length;
-  return { ...first, rows, stats };
+  // A key id no AssumeRole* response could hold (a comma in it, absurdly long) has no issuer to find.
+  const issued = keys.filter(isPackable).slice(0, MAX_ACCESS_KEYS);
+  return runPanel(conn, assumeRoleEvents, { ...NO_MATCH, ...window, assumedRoleIds, accessKeyIds: issued }, signal);
 }
 
 /** Groups the proven and inferred links by who made them. */
@@ -101,7 +87,8 @@ export function summariseAssumers(links: readonly LinkedCredential[]): AssumedBy
 /**
  * Who assumed each of the given role sessions in the scope, with the evidence: the credentials
  * each used, tied to the AssumeRole* call that issued them (or marked unknown with the reason),
- * merged across the accounts that logged the call. Two queries, whatever the number of sessions.
+ * merged across the accounts that logged the call. Two queries, whatever the number of sessions
+ * or keys.
  */
 export async function attributeRoleSessions(
   conn: Connection,

@@ -133,6 +133,13 @@ const DETECTORS: Record<DetectionRuleId, (ctx: Context) => Promise<Outcome>> = {
   'new-country-for-principal': newCountry,
 };
 
+/** The query a rule failed on, with what it cost (Athena bills stopped queries), when the engine says. */
+function failedQuery(error: unknown): DetectionQuery[] {
+  if (!(error instanceof EngineError)) return [];
+  const { sql, params, stats } = error.details ?? {};
+  return sql !== undefined && stats ? [{ sql, params: [...(params ?? [])], stats }] : [];
+}
+
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -154,12 +161,25 @@ export async function runDetections(conn: Connection, scope: Scope, signal?: Abo
       findings.push(...found);
       perRule.push({ rule, count: found.length, ...outcome });
     } catch (error) {
-      if (signal?.aborted || (error instanceof EngineError && error.code === 'CANCELLED')) throw error;
-      perRule.push({ rule, count: 0, queries: [], truncated: false, error: message(error) });
+      // Only the caller's own cancellation stops the run: a query Athena cancelled (its workgroup's
+      // data usage control, a person in the console) fails its rule like any other error.
+      if (signal?.aborted) throw error;
+      perRule.push({ rule, count: 0, queries: failedQuery(error), truncated: false, error: message(error) });
     }
   }
   findings.sort((a, b) => a.firstSeen.localeCompare(b.firstSeen) || a.id.localeCompare(b.id));
   return { scope: checked, findings, perRule };
+}
+
+/**
+ * What a run's queries cost together, failed rules' stopped queries included (Athena bills them):
+ * null where the engine does not bill per query or did not report a query's figure.
+ */
+export function runCost(perRule: readonly RuleRun[]): { bytesScanned: number | null; costUsd: number | null } {
+  const stats = perRule.flatMap((r) => r.queries.map((q) => q.stats));
+  const sum = (pick: (s: QueryStats) => number | null) =>
+    stats.length === 0 || stats.some((s) => pick(s) === null) ? null : stats.reduce((total, s) => total + (pick(s) ?? 0), 0);
+  return { bytesScanned: sum((s) => s.bytesScanned), costUsd: sum((s) => s.costUsd) };
 }
 
 /** Stores a run's findings (new ones inserted, known ones merged; see lib/findings/store.ts). */

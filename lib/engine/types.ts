@@ -25,6 +25,8 @@ export interface QueryStats {
   costUsd: number | null;
   queryId: string | null;
   rowCount: number;
+  /** Served from Trailscope's cache of an earlier run of this query: nothing was read or billed now. */
+  cached?: boolean;
 }
 
 export interface QueryResult<R = Row> {
@@ -41,6 +43,19 @@ export interface Connection {
   close(): Promise<void>;
 }
 
+export interface EngineErrorDetails {
+  queryId?: string;
+  sql?: string;
+  params?: readonly SqlParam[];
+  cause?: unknown;
+  /**
+   * What the failed query read and what it costs, where the engine bills per query: Athena bills a
+   * cancelled, timed-out or workgroup-limited query for the data scanned before it stopped, and a
+   * failed one not at all (costUsd 0).
+   */
+  stats?: QueryStats;
+}
+
 /** Thrown for every engine failure, with a message fit for the user and a stable code. */
 export class EngineError extends Error {
   constructor(
@@ -53,7 +68,7 @@ export class EngineError extends Error {
       | 'TIMEOUT'
       | 'CONFIG'
       | 'NO_DATA',
-    readonly details?: { queryId?: string; sql?: string; cause?: unknown },
+    readonly details?: EngineErrorDetails,
   ) {
     super(message);
     this.name = 'EngineError';

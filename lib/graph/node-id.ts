@@ -18,11 +18,11 @@ import { ROLE_SESSION_ID_BODY } from '@/lib/params/validators';
  */
 const SESSION = new RegExp(`^session:(${ROLE_SESSION_ID_BODY})$`);
 const ROLE = /^role:(arn:aws[a-z-]*:iam::(\d{12}):role\/[\w+=,.@/-]{1,512})$/;
-const USER = /^user:(arn:aws[a-z-]*:iam::(\d{12}):user\/[\w+=,.@/-]{1,512}|AIDA[A-Z0-9]{8,})$/;
+const USER = /^user:(arn:aws[a-z-]*:iam::(\d{12}):user\/[\w+=,.@/-]{1,512}|AIDA[A-Z0-9]{8,124})$/;
 const ROOT = /^root:(\d{12})$/;
 const FEDERATED = /^(sso|saml|web):([^\u0000-\u001f\u007f]{0,1024})$/;
 const SERVICE = /^service:([A-Za-z0-9][A-Za-z0-9. -]{0,127})$/;
-const ACCOUNT = /^account:(\d{12})(?::([A-Z0-9]{8,}(?::[\w+=,.@-]{1,128})?))?$/;
+const ACCOUNT = /^account:(\d{12})(?::([A-Z0-9]{8,124}(?::[\w+=,.@-]{1,128})?))?$/;
 
 export type ParsedNodeId =
   | { kind: 'session'; sessionId: string }

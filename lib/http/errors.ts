@@ -1,4 +1,4 @@
-import { EngineError } from '@/lib/engine/types';
+import { EngineError, type QueryStats } from '@/lib/engine/types';
 import { ParamError } from '@/lib/params/param-error';
 import { BodyTooLargeError } from './read-body';
 
@@ -11,7 +11,7 @@ export type ErrorBody =
   | { error: 'forbidden'; message: string }
   | { error: 'invalid parameter'; parameter: string; message: string }
   | { error: 'invalid input' | 'not found' | 'too large' | 'conflict'; message: string }
-  | { error: string; code: EngineError['code'] }
+  | { error: string; code: EngineError['code']; stats?: QueryStats }
   | { error: 'internal error' };
 
 export function jsonError(status: number, body: ErrorBody): Response {
@@ -44,9 +44,13 @@ export function tooLarge(message: string): Response {
   return jsonError(413, { error: 'too large', message });
 }
 
-/** Engine failures are upstream failures: the query engine, not this server, timed out or failed. */
+/**
+ * Engine failures are upstream failures: the query engine, not this server, timed out or failed.
+ * What the failed query scanned and cost goes with it (Athena bills stopped queries); its SQL does not.
+ */
 export function engineErrorResponse(error: EngineError): Response {
-  return jsonError(error.code === 'TIMEOUT' ? 504 : 502, { error: error.message, code: error.code });
+  const stats = error.details?.stats;
+  return jsonError(error.code === 'TIMEOUT' ? 504 : 502, { error: error.message, code: error.code, ...(stats ? { stats } : {}) });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { scopeParams } from './scope';
-import { accessKeyId, accountId, awsRegion, errorCode, eventName, eventSource, optionalParam, principal, sessionName, sourceIp } from './validators';
+import { accessKeyId, accountId, awsRegion, boundText, errorCode, eventName, eventSource, optionalParam, principal, sessionName, sourceIp } from './validators';
 
 /** The event search filters: one schema for the /events page, GET /api/events and the query key. */
 export const EVENT_FILTERS = ['principal', 'accessKeyId', 'sessionName', 'ip', 'eventName', 'eventSource', 'errorCode', 'account', 'region', 'eventId', 'userAgent'] as const;
@@ -16,7 +16,7 @@ export const eventSearchParams = scopeParams.extend({
   errorCode: optionalParam(errorCode),
   account: optionalParam(accountId),
   region: optionalParam(awsRegion),
-  userAgent: optionalParam(z.string().min(1).max(1024).regex(/^[^\u0000-\u001f]+$/, 'must be a user agent string')),
+  userAgent: optionalParam(boundText().min(1).regex(/^[^\u0000-\u001f]+$/, 'must be a user agent string')),
   eventId: optionalParam(z.string().regex(/^[A-Za-z0-9-]{1,128}$/, 'must be a CloudTrail eventID')),
   limit: optionalParam(z.coerce.number().int().min(1).max(500)).transform((v) => v ?? 50),
   cursor: optionalParam(z.string().max(400)),

@@ -1,10 +1,27 @@
 import { z } from 'zod';
+import { fitsBoundLiteral, maxBoundTextLength } from '@/lib/sql/bound-limit';
 import { FIRST_DAY, isInstantInRange, isoUtc, LAST_DAY, parseIsoUtc } from '@/lib/time';
 
 /**
  * Strict validators for everything a user can type or put in a URL. Values reach SQL only as
  * bound parameters; these give a clear message naming what is wrong before a query runs.
  */
+
+/**
+ * The most characters of quote-free text a query can bind as one value: Athena's limit on an
+ * ExecutionParameter (lib/sql/bound-limit.ts), applied on every engine so a request that works on
+ * DuckDB works on Athena too.
+ */
+export const MAX_BOUND_TEXT = maxBoundTextLength();
+export const TOO_LONG_TO_QUERY = `is too long: a value Trailscope queries with can be at most ${MAX_BOUND_TEXT} characters, each ' counting twice (Athena's limit)`;
+
+/**
+ * Text a query binds as one value. `asBound` is what the query makes of it before binding (a LIKE
+ * pattern adds `%`, escaping adds characters): the limit applies to that, quotes included.
+ */
+export function boundText(asBound: (v: string) => string = (v) => v) {
+  return z.string().refine((v) => fitsBoundLiteral(asBound(v)), TOO_LONG_TO_QUERY);
+}
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/;
 
@@ -27,18 +44,18 @@ export const accountId = z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS ac
 
 export const arn = z
   .string()
-  .max(2048)
+  .max(MAX_BOUND_TEXT, TOO_LONG_TO_QUERY)
   .regex(/^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12}|aws)?:[\w+=,.@:/*-]+$/, 'must be an AWS ARN (arn:aws:...)');
 
 /** An ARN, a principal id (AIDA…, AROA…:session) or a user name. */
 export const principal = z
   .string()
   .min(1)
-  .max(2048)
+  .max(MAX_BOUND_TEXT, TOO_LONG_TO_QUERY)
   .regex(/^[\w+=,.@:/-]+$/, 'must be an ARN, a principal id or a user name');
 
 /** A role session as Detective names it: the role's principal id (AROA…) and the session name. */
-export const ROLE_SESSION_ID = /^AROA[A-Z0-9]{8,}:[\w+=,.@-]{1,128}$/;
+export const ROLE_SESSION_ID = /^AROA[A-Z0-9]{8,124}:[\w+=,.@-]{1,128}$/;
 /** The same pattern, unanchored, for ids that embed a session id. */
 export const ROLE_SESSION_ID_BODY = ROLE_SESSION_ID.source.slice(1, -1);
 
@@ -56,7 +73,7 @@ export const errorCode = z
   .string()
   .regex(/^(\*|none|[A-Za-z0-9_.:-]{1,128})$/, 'must be an error code such as AccessDenied, * for any error, or none for successful calls');
 
-export const eventSource = z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com$/, 'must be a service endpoint such as ec2.amazonaws.com');
+export const eventSource = z.string().max(MAX_BOUND_TEXT, TOO_LONG_TO_QUERY).regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com$/, 'must be a service endpoint such as ec2.amazonaws.com');
 
 /** Query-string helper: an absent or empty value is undefined. */
 export function optionalParam<T extends z.ZodType>(schema: T) {

@@ -4,6 +4,7 @@ import type { Dialect } from '@/lib/engine/dialect';
 import type { EventCursor } from './cursor';
 import type { QueryModule } from './panel';
 import { failedCall, succeededCall } from '@/lib/cloudtrail/predicates';
+import { boundText } from '@/lib/params/validators';
 
 export interface EventSearch {
   from: string;
@@ -23,22 +24,25 @@ export interface EventSearch {
   after?: EventCursor;
 }
 
+/** Every filter is bound as it is, so each must fit one bound value (lib/sql/bound-limit.ts). */
+const filter = boundText().optional();
+
 const searchSchema: z.ZodType<EventSearch> = z.object({
   from: z.string(),
   to: z.string(),
-  principal: z.string().optional(),
-  accessKeyId: z.string().optional(),
-  sessionName: z.string().optional(),
-  ip: z.string().optional(),
-  eventName: z.string().optional(),
-  eventSource: z.string().optional(),
-  errorCode: z.string().optional(),
-  account: z.string().optional(),
-  region: z.string().optional(),
-  eventId: z.string().optional(),
-  userAgent: z.string().optional(),
+  principal: filter,
+  accessKeyId: filter,
+  sessionName: filter,
+  ip: filter,
+  eventName: filter,
+  eventSource: filter,
+  errorCode: filter,
+  account: filter,
+  region: filter,
+  eventId: filter,
+  userAgent: filter,
   limit: z.number().int().min(1).max(501),
-  after: z.object({ t: z.string(), id: z.string() }).optional(),
+  after: z.object({ t: z.string(), id: boundText() }).optional(),
 });
 
 export function eventFilters(d: Dialect, p: Omit<EventSearch, 'limit' | 'after'>): Sql[] {

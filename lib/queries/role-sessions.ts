@@ -3,6 +3,7 @@ import { allow, join, sql, trusted, type Sql } from '@/lib/sql/sql';
 import type { Dialect } from '@/lib/engine/dialect';
 import { failedCall } from '@/lib/cloudtrail/predicates';
 import { ROLE_SESSION_SORTS, type RoleSessionSort } from '@/lib/params/role-sessions';
+import { boundText } from '@/lib/params/validators';
 import type { QueryModule } from './panel';
 import { isoUtc } from '@/lib/time';
 import { countIf } from '@/lib/sql/count-if';
@@ -13,6 +14,9 @@ import { countIf } from '@/lib/sql/count-if';
  * issued (matched on the issued access key: proven links only).
  */
 const LOOKBACK_MS = 12 * 3600_000;
+
+/** Sessions one aggregation returns at most, for the list to page through (lib/services/role-sessions.ts). */
+export const ROLE_SESSION_WINDOW = 1000;
 
 export interface RoleSessionListQuery {
   from: string;
@@ -56,13 +60,13 @@ export const roleSessionList: QueryModule<RoleSessionListQuery, RoleSessionRow> 
   params: z.object({
     from: z.string(),
     to: z.string(),
-    account: z.string().optional(),
-    role: z.string().optional(),
-    sessionName: z.string().optional(),
-    assumer: z.string().optional(),
+    account: boundText().optional(),
+    role: boundText().optional(),
+    sessionName: boundText().optional(),
+    assumer: boundText().optional(),
     sort: z.enum(ROLE_SESSION_SORTS),
     order: z.enum(['asc', 'desc']),
-    limit: z.number().int().min(1).max(201),
+    limit: z.number().int().min(1).max(ROLE_SESSION_WINDOW + 1),
     offset: z.number().int().min(0).max(100_000),
   }),
   row: rowSchema,

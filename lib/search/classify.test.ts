@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fitsBoundLiteral } from '@/lib/sql/bound-limit';
 import { classifySearch, MAX_QUERY_LENGTH, type SearchKind } from './classify';
 
 describe('classifySearch: every kind of input', () => {
@@ -105,6 +106,14 @@ describe('classifySearch: hostile and malformed input', () => {
 
   it('refuses anything longer than any ARN', () => {
     expect(classifySearch(`arn:aws:iam::123456789012:role/${'a'.repeat(MAX_QUERY_LENGTH)}`)).toEqual({ kind: 'unrecognised', reason: expect.stringContaining('longer') });
+  });
+
+  it('recognises only what a lookup can bind on Athena (issue 12, defect 6)', () => {
+    const user = (n: number) => `arn:aws:iam::123456789012:user/${'a'.repeat(n - 'arn:aws:iam::123456789012:user/'.length)}`;
+    const longest = classifySearch(user(MAX_QUERY_LENGTH));
+    expect(longest.kind).toBe('user');
+    expect(longest.kind === 'user' && fitsBoundLiteral(longest.arn)).toBe(true);
+    expect(classifySearch(user(MAX_QUERY_LENGTH + 1))).toEqual({ kind: 'unrecognised', reason: `it is longer than ${MAX_QUERY_LENGTH} characters` });
   });
 
   it('never throws, whatever it is given', () => {

@@ -1,6 +1,6 @@
 import { isIpAddress, SERVICE_PRINCIPAL } from '@/lib/profiles/ip-kind';
 import { parseUserArn } from '@/lib/profiles/user-arn';
-import { arn as arnValidator } from '@/lib/params/validators';
+import { arn as arnValidator, MAX_BOUND_TEXT } from '@/lib/params/validators';
 
 /**
  * What an investigator typed into the header search, recognised by its shape alone. Whatever
@@ -30,8 +30,8 @@ export type SearchQuery =
 
 export type SearchKind = SearchQuery['kind'];
 
-/** Longer than any ARN IAM allows; anything beyond is not worth reading. */
-export const MAX_QUERY_LENGTH = 2048;
+/** What a lookup can bind (Athena's limit on one query value); longer than any ARN IAM allows. */
+export const MAX_QUERY_LENGTH = MAX_BOUND_TEXT;
 
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
 const ASSUMED_ROLE_ARN = /^arn:aws[a-z-]*:sts::(\d{12}):assumed-role\/([\w+=,.@-]{1,64})\/([\w+=,.@-]{1,128})$/;

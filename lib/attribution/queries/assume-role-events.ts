@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { join, sql, type Sql } from '@/lib/sql/sql';
+import { boundText } from '@/lib/params/validators';
+import { inPackedList, isPackable } from '@/lib/sql/packed-list';
+import { join, sql, trusted, type Sql } from '@/lib/sql/sql';
 import type { Dialect } from '@/lib/engine/dialect';
 import type { QueryModule } from '@/lib/queries/panel';
 import { STS_ASSUME_EVENTS, type AssumeRoleEventRow } from '../types';
+import { MAX_CREDENTIAL_ROWS } from './session-credentials';
 
 /**
  * Successful AssumeRole* calls in a window that issued the credentials asked about, matched by
@@ -12,13 +15,21 @@ import { STS_ASSUME_EVENTS, type AssumeRoleEventRow } from '../types';
  * `mergeCopies`.
  */
 const MAX_MATCH = 500;
-const list = z.array(z.string().min(1).max(2048)).max(MAX_MATCH);
+const list = z.array(boundText().min(1)).max(MAX_MATCH);
+/**
+ * Keys a session used in a scope: as many as session-credentials returns (an instance profile
+ * refreshes every few hours, a year holds thousands). They are packed into few parameters, so
+ * one query asks about all of them (lib/sql/packed-list.ts).
+ */
+export const MAX_ACCESS_KEYS = MAX_CREDENTIAL_ROWS;
+/** Rows beyond the matched keys' own copies (a caller's and a role's account each log the call). */
+const BASE_ROW_LIMIT = 5000;
 
 export const assumeRoleEventsParams = z.object({
   from: z.string(),
   to: z.string(),
   assumedRoleIds: list.default([]),
-  accessKeyIds: list.default([]),
+  accessKeyIds: z.array(z.string().refine(isPackable, 'must be a key id without commas')).max(MAX_ACCESS_KEYS).default([]),
   roleArns: list.default([]),
   /** Assumptions made by these callers (principal ids): to walk a chain downstream. */
   callerPrincipalIds: list.default([]),
@@ -134,7 +145,7 @@ export const assumeRoleEvents: QueryModule<z.output<typeof assumeRoleEventsParam
     const res = (path: `$${string}`) => d.jsonExtractScalar(sql`responseelements`, path);
     const match: Sql[] = [];
     if (p.assumedRoleIds.length) match.push(inList(res('$.assumedRoleUser.assumedRoleId'), p.assumedRoleIds));
-    if (p.accessKeyIds.length) match.push(inList(res('$.credentials.accessKeyId'), p.accessKeyIds));
+    if (p.accessKeyIds.length) match.push(inPackedList(res('$.credentials.accessKeyId'), p.accessKeyIds));
     if (p.roleArns.length) match.push(inList(req('$.roleArn'), p.roleArns));
     if (p.callerPrincipalIds.length) match.push(inList(sql`useridentity.principalid`, p.callerPrincipalIds));
     if (p.callerRoleArns.length) match.push(inList(sql`useridentity.sessioncontext.sessionissuer.arn`, p.callerRoleArns));
@@ -167,6 +178,6 @@ WHERE ${d.timeRange(p.from, p.to)}
   AND (errorcode IS NULL OR errorcode = '')
   AND (${matchSql})
 ORDER BY ${d.eventTime}, eventid
-LIMIT 5000`;
+LIMIT ${trusted(BASE_ROW_LIMIT + 2 * p.accessKeyIds.length)}`;
   },
 };

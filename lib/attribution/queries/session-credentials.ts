@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { join, sql } from '@/lib/sql/sql';
+import { boundText } from '@/lib/params/validators';
+import { join, sql, trusted } from '@/lib/sql/sql';
 import { failedCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/queries/panel';
 import { countIf } from '@/lib/sql/count-if';
@@ -8,10 +9,13 @@ import { countIf } from '@/lib/sql/count-if';
  * The credentials role sessions used in a window: each access key with the session creation
  * time STS stamped on it, first and last use, counts, and where from.
  */
+/** Credentials returned at most: also the most keys attribution asks assume-role-events about. */
+export const MAX_CREDENTIAL_ROWS = 5000;
+
 export const sessionCredentialsParams = z.object({
   from: z.string(),
   to: z.string(),
-  principalIds: z.array(z.string().min(3).max(2048)).min(1).max(500),
+  principalIds: z.array(boundText().min(3)).min(1).max(500),
 });
 
 const rowSchema = z.object({
@@ -54,5 +58,5 @@ WHERE ${d.timeRange(p.from, p.to)}
   AND useridentity.type = 'AssumedRole'
 GROUP BY 1, 2, 3
 ORDER BY principal_id, first_seen
-LIMIT 5000`,
+LIMIT ${trusted(MAX_CREDENTIAL_ROWS)}`,
 };

@@ -14,6 +14,8 @@ export interface AthenaTiming {
   throttleBaseMs: number;
   /** Rows per GetQueryResults page (the API's maximum is 1000). */
   pageSize: number;
+  /** After stopping a query, how long to wait for its final state and bytes scanned (what it cost). */
+  stopSettleMs: number;
 }
 
 export const DEFAULT_TIMING: AthenaTiming = {
@@ -22,6 +24,7 @@ export const DEFAULT_TIMING: AthenaTiming = {
   throttleRetries: 3,
   throttleBaseMs: 250,
   pageSize: 1_000,
+  stopSettleMs: 5_000,
 };
 
 export interface AthenaConfig {

@@ -11,8 +11,10 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { EngineError } from '@/lib/engine/types';
+import { formatUsd } from '@/lib/format';
 import type { AthenaConfig } from './config';
 import { createAthenaConnection, tagComment } from './connection';
+import { queryCostUsd } from './cost';
 
 const athena = mockClient(AthenaClient);
 afterAll(() => athena.restore());
@@ -27,7 +29,7 @@ const CONFIG: AthenaConfig = {
   partitioning: 'projected-date',
   timeoutMs: 5_000,
   // Real timers, tiny delays: the lifecycle is exercised as written, in milliseconds.
-  timing: { pollInitialMs: 1, pollMaxMs: 4, throttleBaseMs: 1, throttleRetries: 3 },
+  timing: { pollInitialMs: 1, pollMaxMs: 4, throttleBaseMs: 1, throttleRetries: 3, stopSettleMs: 30 },
 };
 
 const QUERY_ID = '6c2b8c5e-0000-4000-8000-000000000001';
@@ -309,6 +311,112 @@ describe('createAthenaConnection', () => {
     expect(conn.dialect.table.toQuery().sql).toBe('"AwsDataCatalog"."trails"."cloudtrail_logs"');
     await conn.close();
     expect((await engineError(conn.query({ sql: 'SELECT 1' }))).code).toBe('CONFIG');
+  });
+});
+
+describe('what a stopped or failed query cost (issue 12, defect 5)', () => {
+  const GB = 2 ** 30;
+
+  /** RUNNING with the bytes read so far until StopQueryExecution arrives, then CANCELLED with the final figure. */
+  function runningUntilStopped(final: number, soFar = final / 2) {
+    let stopped = false;
+    athena.on(StartQueryExecutionCommand).resolves({ QueryExecutionId: QUERY_ID });
+    athena.on(StopQueryExecutionCommand).callsFake(() => {
+      stopped = true;
+      return {};
+    });
+    athena.on(GetQueryExecutionCommand).callsFake(() =>
+      stopped
+        ? execution('CANCELLED', { Status: { State: 'CANCELLED', StateChangeReason: 'Query cancelled by user' }, Statistics: { DataScannedInBytes: final } })
+        : execution('RUNNING', { Statistics: { DataScannedInBytes: soFar } }),
+    );
+  }
+
+  it('a query the caller abandons reports the data Athena scanned before it stopped, and bills it', async () => {
+    runningUntilStopped(3 * GB);
+    const controller = new AbortController();
+    const pending = connection().query({ sql: 'SELECT 1', signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    const e = await engineError(pending);
+    expect(e.code).toBe('CANCELLED');
+    expect(e.details?.stats).toMatchObject({ engine: 'athena', queryId: QUERY_ID, bytesScanned: 3 * GB, rowCount: 0 });
+    expect(e.details?.stats?.costUsd).toBeCloseTo(queryCostUsd(3 * GB) as number, 15);
+    expect(e.message).toContain('3 GB');
+    expect(e.message).toContain(`which Athena bills: ${formatUsd(queryCostUsd(3 * GB))}`);
+  });
+
+  it('a query stopped at the timeout reports what it scanned and cost', async () => {
+    runningUntilStopped(40 * GB);
+    const e = await engineError(connection({ timeoutMs: 60 }).query({ sql: 'SELECT 1' }));
+    expect(e.code).toBe('TIMEOUT');
+    expect(e.details?.stats).toMatchObject({ bytesScanned: 40 * GB, queryId: QUERY_ID });
+    expect(e.details?.stats?.costUsd).toBeCloseTo(queryCostUsd(40 * GB) as number, 15);
+    expect(e.message).toContain('40 GB');
+  });
+
+  it('waits a bounded time for the final figure; a query still running after it reports at least what was read', async () => {
+    athena.on(StartQueryExecutionCommand).resolves({ QueryExecutionId: QUERY_ID });
+    athena.on(StopQueryExecutionCommand).resolves({});
+    athena.on(GetQueryExecutionCommand).resolves(execution('RUNNING', { Statistics: { DataScannedInBytes: 2 * GB } }));
+    const started = Date.now();
+    const e = await engineError(connection({ timeoutMs: 40, timing: { ...CONFIG.timing, stopSettleMs: 50 } }).query({ sql: 'SELECT 1' }));
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(e.code).toBe('TIMEOUT');
+    expect(e.details?.stats?.bytesScanned).toBe(2 * GB);
+    expect(e.message).toContain('at least 2 GB');
+  });
+
+  it("a query the workgroup's data usage control cancelled is billed for what it scanned", async () => {
+    athena.on(StartQueryExecutionCommand).resolves({ QueryExecutionId: QUERY_ID });
+    athena.on(GetQueryExecutionCommand).resolves(
+      execution('CANCELLED', { Status: { State: 'CANCELLED', StateChangeReason: 'Bytes scanned limit was exceeded' }, Statistics: { DataScannedInBytes: 10 * GB } }),
+    );
+    const e = await engineError(connection().query({ sql: 'SELECT 1' }));
+    expect(e.code).toBe('CANCELLED');
+    expect(e.details?.stats?.bytesScanned).toBe(10 * GB);
+    expect(e.details?.stats?.costUsd).toBeCloseTo(queryCostUsd(10 * GB) as number, 15);
+    expect(e.message).toContain('data usage control');
+    expect(e.message).toContain('10 GB');
+  });
+
+  it('the same cutoff reported as FAILED is billed too', async () => {
+    athena.on(StartQueryExecutionCommand).resolves({ QueryExecutionId: QUERY_ID });
+    athena.on(GetQueryExecutionCommand).resolves(
+      execution('FAILED', { Status: { State: 'FAILED', StateChangeReason: 'Query cancelled! : Bytes scanned limit was exceeded' }, Statistics: { DataScannedInBytes: 5 * GB } }),
+    );
+    const e = await engineError(connection().query({ sql: 'SELECT 1' }));
+    expect(e.details?.stats?.costUsd).toBeCloseTo(queryCostUsd(5 * GB) as number, 15);
+    expect(e.message).toContain('5 GB');
+  });
+
+  it('a failed query is shown as not billed, with the bytes Athena reports', async () => {
+    athena.on(StartQueryExecutionCommand).resolves({ QueryExecutionId: QUERY_ID });
+    athena.on(GetQueryExecutionCommand).resolves(
+      execution('FAILED', {
+        Status: { State: 'FAILED', StateChangeReason: "SYNTAX_ERROR: line 1:8: Column 'nope' cannot be resolved" },
+        Statistics: { DataScannedInBytes: 0 },
+      }),
+    );
+    const e = await engineError(connection().query({ sql: 'SELECT nope FROM t' }));
+    expect(e.code).toBe('QUERY_FAILED');
+    expect(e.details?.stats).toMatchObject({ bytesScanned: 0, costUsd: 0, queryId: QUERY_ID });
+    expect(e.message).toContain('Not billed: Athena does not charge for failed queries');
+    expect(athena.commandCalls(StopQueryExecutionCommand)).toHaveLength(0);
+  });
+
+  it('a query that finished just as the caller left is billed in full', async () => {
+    athena.on(StartQueryExecutionCommand).resolves({ QueryExecutionId: QUERY_ID });
+    athena.on(StopQueryExecutionCommand).resolves({});
+    athena.on(GetQueryExecutionCommand).resolves(execution('SUCCEEDED', { Statistics: { DataScannedInBytes: GB } }));
+    const controller = new AbortController();
+    athena.on(GetQueryResultsCommand).callsFake(() => {
+      controller.abort();
+      return { ResultSet: { ResultSetMetadata: { ColumnInfo: COLUMNS }, Rows: [HEADER] }, NextToken: 'more' };
+    });
+    const e = await engineError(connection().query({ sql: 'SELECT 1', signal: controller.signal }));
+    expect(e.code).toBe('CANCELLED');
+    expect(e.details?.stats?.bytesScanned).toBe(GB);
+    expect(e.details?.stats?.costUsd).toBeCloseTo(queryCostUsd(GB) as number, 15);
   });
 });
 

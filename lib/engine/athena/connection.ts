@@ -2,14 +2,13 @@
  * The Athena `Connection`: the one chokepoint through which Trailscope runs SQL on Athena.
  * Binding, timing, bytes scanned, cost and error mapping happen here and nowhere else.
  */
-import { AthenaClient } from '@aws-sdk/client-athena';
+import { AthenaClient, type QueryExecution } from '@aws-sdk/client-athena';
 import type { Connection, QueryRequest, QueryResult } from '@/lib/engine/types';
 import { EngineError } from '@/lib/engine/types';
 import { DEFAULT_TIMING, type AthenaConfig } from './config';
-import { queryCostUsd } from './cost';
 import { createAthenaDialect } from './dialect';
-import { fromSdkError } from './errors';
-import { Aborted, DeadlineExceeded, fetchResults, startQuery, stopQuietly, waitForQuery, type Lifecycle } from './execution';
+import { fromFinalStatus, fromSdkError, stoppedByTrailscope } from './errors';
+import { Aborted, DeadlineExceeded, fetchResults, isFinal, settleAfterStop, startQuery, statsOf, stopQuietly, waitForQuery, type Lifecycle } from './execution';
 import { assertParameterCount, placeholderPositions, toExecutionParameters } from './parameters';
 
 /**
@@ -67,36 +66,22 @@ export function createAthenaConnection(config: AthenaConfig, client?: AthenaClie
       throw fromSdkError(err, { sql: request.sql });
     }
 
-    const ctx = { queryId, sql: request.sql };
+    const ctx = { queryId, sql: request.sql, params };
+    let execution: QueryExecution | undefined;
     try {
-      const execution = await waitForQuery(lc, queryId, ctx);
+      execution = await waitForQuery(lc, queryId, ctx);
+      if (execution.Status?.State !== 'SUCCEEDED') throw fromFinalStatus(execution.Status, { ...ctx, stats: statsOf(execution, queryId, started) });
       const rows = await fetchResults(lc, queryId, ctx);
-      const bytes = execution.Statistics?.DataScannedInBytes ?? null;
-      return {
-        rows,
-        sql: request.sql,
-        params,
-        stats: {
-          engine: 'athena',
-          elapsedMs: Date.now() - started,
-          bytesScanned: bytes,
-          costUsd: queryCostUsd(bytes),
-          queryId,
-          rowCount: rows.length,
-        },
-      };
+      return { rows, sql: request.sql, params, stats: statsOf(execution, queryId, started, rows.length) };
     } catch (err) {
-      if (err instanceof Aborted) {
-        await stopQuietly(athena, queryId);
-        throw new EngineError('Query cancelled; Trailscope asked Athena to stop it', 'CANCELLED', ctx);
-      }
-      if (err instanceof DeadlineExceeded) {
-        await stopQuietly(athena, queryId);
-        throw new EngineError(
-          `Athena query did not finish within ${Math.round(config.timeoutMs / 1000)} s and was stopped; narrow the time range or raise TRAILSCOPE_ATHENA_TIMEOUT_SECONDS`,
-          'TIMEOUT',
-          ctx,
-        );
+      if (err instanceof Aborted || err instanceof DeadlineExceeded) {
+        // Stopped queries are billed for what they scanned: learn how much before saying so.
+        if (execution?.Status?.State !== 'SUCCEEDED') {
+          await stopQuietly(athena, queryId);
+          execution = await settleAfterStop(lc, queryId);
+        }
+        const stopped = { ...ctx, stats: statsOf(execution, queryId, started) };
+        throw stoppedByTrailscope(err instanceof Aborted ? 'aborted' : 'timeout', config.timeoutMs, stopped, isFinal(execution));
       }
       throw fromSdkError(err, ctx);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BYTES_PER_MB, billedMegabytes, queryCostUsd } from './cost';
+import { BYTES_PER_MB, billedMegabytes, isBilled, queryCostUsd } from './cost';
 
 const MB = BYTES_PER_MB;
 const TB = 2 ** 40;
@@ -26,5 +26,18 @@ describe('Athena cost', () => {
     expect(queryCostUsd(undefined)).toBeNull();
     expect(queryCostUsd(null)).toBeNull();
     expect(() => billedMegabytes(-1)).toThrow(RangeError);
+  });
+});
+
+describe('what Athena bills by how a query ended', () => {
+  it('bills finished and cancelled queries, the data usage control whichever state it reports, not failed ones', () => {
+    expect(isBilled('SUCCEEDED')).toBe(true);
+    expect(isBilled('CANCELLED', 'Query cancelled by user')).toBe(true);
+    expect(isBilled('CANCELLED', 'Bytes scanned limit was exceeded')).toBe(true);
+    expect(isBilled('FAILED', 'Query cancelled! : Bytes scanned limit was exceeded')).toBe(true);
+    expect(isBilled('FAILED', "SYNTAX_ERROR: line 1:8: Column 'nope' cannot be resolved")).toBe(false);
+    // Stopped by Trailscope and not settled yet: on its way to CANCELLED.
+    expect(isBilled('RUNNING')).toBe(true);
+    expect(isBilled(undefined)).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
  * What an Athena (SQL, per-data-scanned) query costs.
  *
  * Pricing: 5 USD per TB scanned, rounded up to the nearest megabyte, with a 10 MB minimum per query;
- * DDL and failed queries are free. The pricing page does not define TB/MB; AWS bills data in binary
+ * DDL and failed queries are free; cancelled queries pay for what they scanned (`isBilled`). The pricing page does not define TB/MB; AWS bills data in binary
  * units (its "GB" is 2^30 bytes), so MB = 2^20 and TB = 2^40 bytes here. That is also what the
  * long-used athena-express client assumes ($5 / 2^20 per MB). Changing the convention is one line.
  */
@@ -22,4 +22,23 @@ export function billedMegabytes(bytes: number): number {
 export function queryCostUsd(bytes: number | null | undefined): number | null {
   if (bytes === null || bytes === undefined) return null;
   return (billedMegabytes(bytes) * USD_PER_TB) / MB_PER_TB;
+}
+
+/**
+ * Athena's workgroup data usage control stops a query with this reason. Athena reports it as
+ * CANCELLED; simulators and older reports say FAILED. Either way the bytes read are billed.
+ */
+export function isScanLimitStop(reason: string | undefined): boolean {
+  return /bytes scanned limit/i.test(reason ?? '');
+}
+
+/**
+ * Whether Athena bills a query that ended in `state`: a finished query and a cancelled one (by a
+ * person, by Trailscope on timeout or abort, or by the workgroup's data usage control) pay for the
+ * data scanned; a failed query is free (AWS pricing: "no charges for ... failed queries";
+ * "cancelled queries are charged based on the amount of data scanned"). A query Trailscope stopped
+ * that has not reached a final state yet is on its way to CANCELLED, so it is billed.
+ */
+export function isBilled(state: string | undefined, reason?: string): boolean {
+  return state !== 'FAILED' || isScanLimitStop(reason);
 }

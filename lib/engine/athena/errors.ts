@@ -7,7 +7,10 @@
  * Permission problems on Glue or S3 show up the second way, so both paths look for them.
  */
 import type { QueryExecutionStatus } from '@aws-sdk/client-athena';
-import { EngineError } from '@/lib/engine/types';
+import { EngineError, type QueryStats } from '@/lib/engine/types';
+import { formatBytes, formatUsd } from '@/lib/format';
+import type { SqlParam } from '@/lib/sql/sql';
+import { isScanLimitStop } from './cost';
 
 const THROTTLING_NAMES = new Set(['TooManyRequestsException', 'ThrottlingException', 'Throttling', 'RequestLimitExceeded']);
 const ACCESS_DENIED_NAMES = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation']);
@@ -18,6 +21,30 @@ const ERROR_CATEGORIES: Record<number, string> = { 1: 'system', 2: 'user', 3: 'o
 export interface ErrorContext {
   queryId?: string;
   sql?: string;
+  params?: readonly SqlParam[];
+  /** What the query read and costs, once it has a final (or last known) state. */
+  stats?: QueryStats;
+}
+
+/**
+ * One sentence on what a failed or stopped query cost, for its message: people read the message,
+ * and a stopped query is billed like a finished one. `final` is false when Athena had not settled
+ * the query yet, so the figure is what it had read so far.
+ */
+/** Ends `text` with a full stop unless it already ends a sentence. */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+export function costNote(stats: QueryStats | undefined, final = true): string {
+  if (!stats) return '';
+  const bytes = stats.bytesScanned;
+  if (stats.costUsd === 0) {
+    return ` Not billed: Athena does not charge for failed queries${bytes ? ` (it had read ${formatBytes(bytes)})` : ''}.`;
+  }
+  if (bytes === null || stats.costUsd === null) return ' Athena bills the data it scanned before the query stopped; it did not say how much.';
+  const atLeast = final ? '' : 'at least ';
+  return ` It had scanned ${atLeast}${formatBytes(bytes)}${final ? '' : ' when last asked'}, which Athena bills: ${atLeast}${formatUsd(stats.costUsd)}.`;
 }
 
 function errorName(err: unknown): string | undefined {
@@ -83,7 +110,7 @@ export function fromSdkError(err: unknown, ctx: ErrorContext = {}): EngineError 
   return new EngineError(`Athena request failed: ${message}`, 'QUERY_FAILED', { ...ctx, cause: err });
 }
 
-/** Maps a query that ended FAILED or CANCELLED (not cancelled by us). */
+/** Maps a query that ended FAILED or CANCELLED (not cancelled by us), with what it cost when known. */
 export function fromFinalStatus(status: QueryExecutionStatus | undefined, ctx: ErrorContext = {}): EngineError {
   const reason = status?.StateChangeReason ?? status?.AthenaError?.ErrorMessage ?? 'no reason given';
   const athenaError = status?.AthenaError;
@@ -91,11 +118,31 @@ export function fromFinalStatus(status: QueryExecutionStatus | undefined, ctx: E
     athenaError?.ErrorCategory !== undefined
       ? ` [Athena error category ${athenaError.ErrorCategory} (${ERROR_CATEGORIES[athenaError.ErrorCategory] ?? 'unknown'}), type ${athenaError.ErrorType ?? '?'}${athenaError.Retryable ? ', retryable' : ''}]`
       : '';
+  const cost = costNote(ctx.stats);
+  if (isScanLimitStop(reason)) {
+    return new EngineError(
+      `Athena stopped the query at the workgroup's per-query data usage control: ${sentence(reason + detail)}${cost} Narrow the scope time, or raise the workgroup's limit.`,
+      'CANCELLED',
+      ctx,
+    );
+  }
   if (status?.State === 'CANCELLED') {
     // We only get here when someone else stopped the query: a person in the console, or the
     // workgroup's per-query data usage control.
-    return new EngineError(`Athena cancelled the query: ${reason}${detail}`, 'CANCELLED', ctx);
+    return new EngineError(`Athena cancelled the query: ${sentence(reason + detail)}${cost}`, 'CANCELLED', ctx);
   }
-  if (looksLikeAccessDenied(reason)) return accessDenied(`${reason}${detail}`, ctx, status);
-  return new EngineError(`Athena query failed: ${reason}${detail}`, 'QUERY_FAILED', { ...ctx, cause: status });
+  if (looksLikeAccessDenied(reason)) return accessDenied(`${sentence(reason + detail)}${cost}`, ctx, status);
+  return new EngineError(`Athena query failed: ${sentence(reason + detail)}${cost}`, 'QUERY_FAILED', { ...ctx, cause: status });
+}
+
+/** The query Trailscope stopped, because the caller went away or the timeout passed, with what it cost. */
+export function stoppedByTrailscope(why: 'aborted' | 'timeout', timeoutMs: number, ctx: ErrorContext, final: boolean): EngineError {
+  const cost = costNote(ctx.stats, final);
+  return why === 'aborted'
+    ? new EngineError(`Query cancelled; Trailscope asked Athena to stop it.${cost}`, 'CANCELLED', ctx)
+    : new EngineError(
+        `Athena query did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped; narrow the time range or raise TRAILSCOPE_ATHENA_TIMEOUT_SECONDS.${cost}`,
+        'TIMEOUT',
+        ctx,
+      );
 }

@@ -13,9 +13,10 @@ import {
   type QueryExecution,
   type StartQueryExecutionCommandInput,
 } from '@aws-sdk/client-athena';
-import { EngineError, type Row } from '@/lib/engine/types';
+import { EngineError, type QueryStats, type Row } from '@/lib/engine/types';
 import type { AthenaTiming } from './config';
-import { fromFinalStatus, fromSdkError, isThrottling, type ErrorContext } from './errors';
+import { isBilled, queryCostUsd } from './cost';
+import { fromSdkError, isThrottling, type ErrorContext } from './errors';
 import { columnsOf, convertRows, type Column } from './results';
 
 /** Thrown inside the lifecycle when the caller's signal fires; the connection maps it. */
@@ -86,7 +87,17 @@ export async function startQuery(lc: Lifecycle, input: StartQueryExecutionComman
   return out.QueryExecutionId;
 }
 
-/** Polls until SUCCEEDED (returned) or FAILED/CANCELLED (thrown as EngineError). */
+const FINAL_STATES = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
+
+/** Whether Athena is done with the query (its statistics are final). */
+export function isFinal(execution: QueryExecution | undefined): execution is QueryExecution {
+  return FINAL_STATES.has(execution?.Status?.State ?? '');
+}
+
+/**
+ * Polls until the query reaches a final state (SUCCEEDED, FAILED or CANCELLED) and returns that
+ * execution: its statistics say what the query cost, whichever way it ended.
+ */
 export async function waitForQuery(lc: Lifecycle, queryId: string, ctx: ErrorContext): Promise<QueryExecution> {
   let delay = lc.timing.pollInitialMs;
   for (;;) {
@@ -98,13 +109,35 @@ export async function waitForQuery(lc: Lifecycle, queryId: string, ctx: ErrorCon
       // A throttled poll is not a failed query: wait longer and ask again.
       if (!isThrottling(err)) throw fromSdkError(err, ctx);
     }
-    const state = execution?.Status?.State;
-    if (state === 'SUCCEEDED' && execution) return execution;
-    if (state === 'FAILED' || state === 'CANCELLED') throw fromFinalStatus(execution?.Status, ctx);
+    if (isFinal(execution)) return execution;
     // QUEUED or RUNNING (Athena may move a query from RUNNING back to QUEUED on transient errors).
     const remaining = lc.deadline - Date.now();
     if (remaining <= 0) throw new DeadlineExceeded();
     await sleep(Math.min(delay, remaining), lc.signal);
+    delay = Math.min(delay * 2, lc.timing.pollMaxMs);
+  }
+}
+
+/**
+ * After StopQueryExecution: the execution once Athena has settled it (usually CANCELLED), polled
+ * for at most `timing.stopSettleMs` and regardless of the caller's signal, since the point is to
+ * learn what the stopped query scanned. Returns the last execution seen (possibly still RUNNING,
+ * with the bytes read so far), or undefined when Athena could not be asked.
+ */
+export async function settleAfterStop(lc: Lifecycle, queryId: string): Promise<QueryExecution | undefined> {
+  const until = Date.now() + lc.timing.stopSettleMs;
+  let delay = lc.timing.pollInitialMs;
+  let last: QueryExecution | undefined;
+  for (;;) {
+    try {
+      last = (await lc.client.send(new GetQueryExecutionCommand({ QueryExecutionId: queryId }))).QueryExecution ?? last;
+    } catch {
+      // Throttled or refused: keep what we have; the bound below still ends the wait.
+    }
+    if (isFinal(last)) return last;
+    const remaining = until - Date.now();
+    if (remaining <= 0) return last;
+    await sleep(Math.min(delay, remaining));
     delay = Math.min(delay * 2, lc.timing.pollMaxMs);
   }
 }
@@ -136,4 +169,14 @@ export async function stopQuietly(client: AthenaClient, queryId: string): Promis
   } catch {
     // Nothing useful to do: Athena will end the query at the workgroup's limits anyway.
   }
+}
+
+/**
+ * A query's stats from its execution, however it ended: bytes as Athena reports them, and the cost
+ * under Athena's billing rule (a failed query costs 0; see cost.ts).
+ */
+export function statsOf(execution: QueryExecution | undefined, queryId: string, started: number, rowCount = 0): QueryStats {
+  const bytes = execution?.Statistics?.DataScannedInBytes ?? null;
+  const billed = isBilled(execution?.Status?.State, execution?.Status?.StateChangeReason);
+  return { engine: 'athena', elapsedMs: Date.now() - started, bytesScanned: bytes, costUsd: billed ? queryCostUsd(bytes) : 0, queryId, rowCount };
 }

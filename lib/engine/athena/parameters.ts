@@ -7,12 +7,14 @@
  * single, well-formed literal: this module is the one place that turns a bound value into one.
  * An unquoted or badly escaped string would be injected SQL, not data.
  *
- * API limits (StartQueryExecution): at least one item when present, each 1..1024 characters.
+ * API limits (StartQueryExecution): at least one item when present, each 1..1024 characters
+ * (lib/sql/bound-limit.ts, which request validation applies up front on every engine).
  */
 import type { SqlParam } from '@/lib/sql/sql';
+import { MAX_BOUND_LITERAL_LENGTH } from '@/lib/sql/bound-limit';
 import { EngineError } from '@/lib/engine/types';
 
-export const MAX_PARAMETER_LENGTH = 1024;
+export const MAX_PARAMETER_LENGTH = MAX_BOUND_LITERAL_LENGTH;
 
 /** Renders a bound value as a Trino literal: 'text' with '' escaping, numbers, TRUE/FALSE, NULL. */
 export function toSqlLiteral(value: SqlParam): string {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundText } from '@/lib/params/validators';
 import { failedCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/queries/panel';
 import { sql, trusted } from '@/lib/sql/sql';
@@ -13,7 +14,7 @@ import { countIf } from '@/lib/sql/count-if';
  */
 export const USER_KEYS_LIMIT = 1000;
 
-const params = z.object({ arn: z.string().min(1).max(2048), from: z.string(), to: z.string() });
+const params = z.object({ arn: boundText().min(1), from: z.string(), to: z.string() });
 export type UserAccessKeysParams = z.infer<typeof params>;
 
 const s = z.string().nullable();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundText, eventName, eventSource } from '@/lib/params/validators';
 import { failedCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/queries/panel';
 import { sql, trusted } from '@/lib/sql/sql';
@@ -11,9 +12,10 @@ import { countIf } from '@/lib/sql/count-if';
 const params = z.object({
   from: z.string(),
   to: z.string(),
-  roleArn: z.string().min(1).max(2048),
-  eventSource: z.string().min(1).max(128),
-  eventName: z.string().min(1).max(128),
+  roleArn: boundText().min(1),
+  // The request's validators (lib/reviews/params.ts `callParam`), so the two cannot disagree.
+  eventSource,
+  eventName,
 });
 const s = z.string().nullable();
 const row = z

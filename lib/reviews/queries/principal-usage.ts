@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundText } from '@/lib/params/validators';
 import { failedCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/queries/panel';
 import { sql, trusted, type Sql } from '@/lib/sql/sql';
@@ -9,7 +10,7 @@ import { countIf } from '@/lib/sql/count-if';
  * its ARN. "Used" is a successful call (a denied call used no permission), so the last successful
  * call is kept apart from the last attempt.
  */
-const params = z.object({ from: z.string(), to: z.string(), kind: z.enum(['role', 'user']), arn: z.string().min(1).max(2048) });
+const params = z.object({ from: z.string(), to: z.string(), kind: z.enum(['role', 'user']), arn: boundText().min(1) });
 export type PrincipalUsageParams = z.infer<typeof params>;
 const s = z.string().nullable();
 const row = z

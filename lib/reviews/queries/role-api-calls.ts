@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundText } from '@/lib/params/validators';
 import { failedCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/queries/panel';
 import { isThrottleError } from '@/lib/reviews/vendors/throttling';
@@ -10,7 +11,7 @@ import { countIf } from '@/lib/sql/count-if';
  * a read of a sensitive bucket can be told from a read of a public one), with success, failure and
  * throttling counts and first/last time.
  */
-const params = z.object({ from: z.string(), to: z.string(), roleArn: z.string().min(1).max(2048) });
+const params = z.object({ from: z.string(), to: z.string(), roleArn: boundText().min(1) });
 const s = z.string().nullable();
 const row = z
   .object({ event_source: z.string(), event_name: z.string(), bucket: s, success: z.number(), failed: z.number(), throttled: z.number(), first: z.string(), last: z.string() })

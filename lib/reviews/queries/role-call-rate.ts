@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundText } from '@/lib/params/validators';
 import { TIME_GRAINS } from '@/lib/engine/dialect';
 import type { QueryModule } from '@/lib/queries/panel';
 import { isThrottleError } from '@/lib/reviews/vendors/throttling';
@@ -10,7 +11,7 @@ import { countIf } from '@/lib/sql/count-if';
  * (minute for a few hours, hour for a week, day beyond) with the busiest minute of each bucket and
  * its throttled calls. Peaks, not averages: throttling follows the burst, not the hourly mean.
  */
-const params = z.object({ from: z.string(), to: z.string(), roleArn: z.string().min(1).max(2048), grain: z.enum(TIME_GRAINS) });
+const params = z.object({ from: z.string(), to: z.string(), roleArn: boundText().min(1), grain: z.enum(TIME_GRAINS) });
 const row = z
   .object({ bucket: z.string(), calls: z.number(), peak_per_minute: z.number(), peak_minute: z.string(), throttled: z.number() })
   .transform((r) => ({ bucket: r.bucket, calls: r.calls, peakPerMinute: r.peak_per_minute, peakMinute: r.peak_minute, throttled: r.throttled }));

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { boundText } from '@/lib/params/validators';
 import { failedCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/queries/panel';
 import { join, sql } from '@/lib/sql/sql';
 import { countIf } from '@/lib/sql/count-if';
 
 /** Calls each of a list of roles' sessions made in the scope, for the vendor inventory. */
-const params = z.object({ from: z.string(), to: z.string(), roleArns: z.array(z.string().min(1).max(2048)).min(1).max(1000) });
+const params = z.object({ from: z.string(), to: z.string(), roleArns: z.array(boundText().min(1)).min(1).max(1000) });
 const row = z.object({ role_arn: z.string(), calls: z.number(), failed: z.number() });
 export type RoleCallTotalsRow = z.infer<typeof row>;
 

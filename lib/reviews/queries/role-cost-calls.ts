@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundText } from '@/lib/params/validators';
 import { failedCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/queries/panel';
 import { COST_RULES } from '@/lib/reviews/vendors/cost-calls';
@@ -6,7 +7,7 @@ import { join, sql, type Sql } from '@/lib/sql/sql';
 import { countIf } from '@/lib/sql/count-if';
 
 /** A role's cost-relevant calls (lib/reviews/vendors/cost-calls.ts) per UTC day. */
-const params = z.object({ from: z.string(), to: z.string(), roleArn: z.string().min(1).max(2048) });
+const params = z.object({ from: z.string(), to: z.string(), roleArn: boundText().min(1) });
 const row = z
   .object({ day: z.string(), event_source: z.string(), event_name: z.string(), calls: z.number(), failed: z.number() })
   .transform((r) => ({ day: r.day, eventSource: r.event_source, eventName: r.event_name, calls: r.calls, failed: r.failed }));

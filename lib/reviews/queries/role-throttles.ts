@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { boundText } from '@/lib/params/validators';
 import type { QueryModule } from '@/lib/queries/panel';
 import { isThrottleError } from '@/lib/reviews/vendors/throttling';
 import { sql } from '@/lib/sql/sql';
 
 /** A role's throttled calls by API, region and error code: where its polling hits rate limits. */
-const params = z.object({ from: z.string(), to: z.string(), roleArn: z.string().min(1).max(2048) });
+const params = z.object({ from: z.string(), to: z.string(), roleArn: boundText().min(1) });
 const row = z
   .object({ event_source: z.string(), event_name: z.string(), region: z.string().nullable(), error_code: z.string(), count: z.number(), first: z.string(), last: z.string() })
   .transform((r) => ({ eventSource: r.event_source, eventName: r.event_name, region: r.region, errorCode: r.error_code, count: r.count, first: r.first, last: r.last }));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundText } from '@/lib/params/validators';
 import type { QueryModule } from '@/lib/queries/panel';
 import { code, sql, trusted, type Sql } from '@/lib/sql/sql';
 
@@ -23,7 +24,7 @@ export const LOOKUP_LIMIT = 10;
 
 const params = z.object({
   by: z.enum(LOOKUP_FIELDS),
-  value: z.string().min(1).max(2048),
+  value: boundText().min(1),
   from: z.string(),
   to: z.string(),
 });
