@@ -1,0 +1,147 @@
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import { generate } from '@/lib/generator/generate';
+import { generateOptionsSchema } from '@/lib/generator/options';
+import { SARA } from '@/lib/generator/scenarios';
+import { GzipFileSink } from '@/lib/generator/writer';
+import { ATHENA_CATALOG, startAthenaStack, type AthenaStack } from '@/scripts/lib/athena-local/stack';
+import { buildIsFresh, spawnServer, stop, waitUntilAnswering } from '@/scripts/lib/processes';
+import { isTrinoInstalled } from '@/scripts/lib/trino/install-layout';
+
+/**
+ * `npm run bench:athena -- [--events 1000000] [--logs DIR] [--screens DIR]`: what each page view of
+ * sara's investigation costs on Athena. Generates (or takes) CloudTrail, loads it into the local
+ * Athena on Trino, starts the built app on it, signs in and opens each page of the investigation
+ * like a person; after each view, the queries the local Athena ran for it, the bytes they scanned
+ * and what Athena would bill (5 USD per TB, 10 MB minimum per query). A cold and a warm view each,
+ * so per-process caches show. Needs `npm run trino:install` and `npm run build`.
+ */
+const { values } = parseArgs({
+  options: {
+    events: { type: 'string', default: '200000' },
+    logs: { type: 'string' },
+    screens: { type: 'string' },
+    port: { type: 'string', default: '3170' },
+    partitioning: { type: 'string', default: 'projected-date' },
+  },
+});
+
+const SCOPE = 'from=2026-11-18T09%3A00%3A00Z&to=2026-11-18T11%3A00%3A00Z';
+const session = `/role-sessions/${encodeURIComponent(`${SARA.ssoRole.roleId}:sara`)}`;
+const PAGES: [string, string][] = [
+  ['overview (a day)', '/?from=2026-11-18T00%3A00%3A00Z&to=2026-11-19T00%3A00%3A00Z'],
+  ['role sessions (a day)', '/role-sessions?from=2026-11-18T00%3A00%3A00Z&to=2026-11-19T00%3A00%3A00Z'],
+  ['session: overview', `${session}?${SCOPE}`],
+  ['session: new behavior', `${session}?${SCOPE}&tab=new-behavior`],
+  ['session: timeline', `${session}?${SCOPE}&tab=timeline`],
+  ['session: graph', `${session}?${SCOPE}&tab=graph`],
+  ['events (the session)', `/events?${SCOPE}&principal=${encodeURIComponent(`${SARA.ssoRole.roleId}:sara`)}`],
+  ['health API', '/api/health'],
+];
+
+const MB = 1024 * 1024;
+const billed = (bytes: number) => (bytes === 0 ? 0 : Math.max(10 * MB, Math.ceil(bytes / MB) * MB));
+
+async function main(): Promise<void> {
+  if (!isTrinoInstalled()) throw new Error('Trino is not installed: npm run trino:install');
+  if (!buildIsFresh()) throw new Error('the build is stale or missing: npm run build');
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'trailscope-bench-athena-'));
+  let logs = values.logs;
+  if (!logs) {
+    logs = path.join(tmp, 'logs');
+    const started = Date.now();
+    generate(generateOptionsSchema.parse({ outDir: logs, events: Number(values.events), seed: '7' }), new GzipFileSink(logs));
+    console.error(`generated ${values.events} events in ${Math.round((Date.now() - started) / 1000)} s`);
+  }
+  let stack: AthenaStack | undefined;
+  let server: ChildProcess | undefined;
+  try {
+    const loadStarted = Date.now();
+    stack = await startAthenaStack({
+      sources: [logs],
+      tables: [{ table: 'cloudtrail_logs', partitioning: values.partitioning as 'projected-date', tableSchema: 'project' }],
+      log: (l) => console.error(l),
+    });
+    console.error(`local Athena ready with ${stack.lake.records} events in ${Math.round((Date.now() - loadStarted) / 1000)} s`);
+    const port = Number(values.port);
+    const password = randomBytes(12).toString('base64url');
+    server = spawnServer(
+      port,
+      {
+        ...process.env,
+        TRAILSCOPE_DATA_DIR: path.join(tmp, 'data'),
+        TRAILSCOPE_ADMIN_PASSWORD: password,
+        AUTH_SECRET: randomBytes(32).toString('base64url'),
+        AUTH_TRUST_HOST: 'true',
+        TRAILSCOPE_ENGINE: 'athena',
+        TRAILSCOPE_ATHENA_ENDPOINT: stack.athena.url,
+        TRAILSCOPE_ATHENA_CATALOG: ATHENA_CATALOG,
+        TRAILSCOPE_ATHENA_DATABASE: stack.database,
+        TRAILSCOPE_ATHENA_TABLE: 'cloudtrail_logs',
+        TRAILSCOPE_ATHENA_PARTITIONING: values.partitioning,
+        TRAILSCOPE_ATHENA_OUTPUT_LOCATION: 's3://athena-local-results/',
+        AWS_REGION: 'us-east-1',
+        AWS_ACCESS_KEY_ID: 'local',
+        AWS_SECRET_ACCESS_KEY: 'local',
+      },
+      path.join(tmp, 'server.log'),
+    );
+    const base = `http://127.0.0.1:${port}`;
+    await waitUntilAnswering(server, `${base}/api/health`, 60_000);
+    const browser = await chromium.launch(
+      fs.existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] } : {},
+    );
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base}/sign-in`);
+    await page.getByLabel('Username').fill('admin');
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+    await page.waitForLoadState('networkidle');
+
+    const rows: string[] = ['| page view | cold: queries | scanned | billed | time | warm: queries | scanned | billed |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
+    let total = { bytes: 0, billed: 0, queries: 0 };
+    for (const [name, url] of PAGES) {
+      const runs: { queries: number; bytes: number; billed: number; ms: number }[] = [];
+      for (const pass of ['cold', 'warm']) {
+        const before = stack.athena.executions().length;
+        const started = Date.now();
+        if (url.startsWith('/api/')) await page.request.get(base + url);
+        else {
+          await page.goto(base + url, { timeout: 600_000 });
+          await page.waitForLoadState('networkidle', { timeout: 600_000 });
+        }
+        const ran = stack.athena.executions().slice(before);
+        const bytes = ran.reduce((s, e) => s + e.dataScannedInBytes, 0);
+        runs.push({ queries: ran.length, bytes, billed: ran.reduce((s, e) => s + billed(e.dataScannedInBytes), 0), ms: Date.now() - started });
+        if (pass === 'cold' && values.screens && !url.startsWith('/api/')) {
+          fs.mkdirSync(values.screens, { recursive: true });
+          await page.screenshot({ path: path.join(values.screens, `${name.replace(/[^a-z0-9]+/gi, '-')}.png`), fullPage: true });
+        }
+      }
+      const [cold, warm] = runs as [(typeof runs)[0], (typeof runs)[0]];
+      total = { bytes: total.bytes + cold.bytes, billed: total.billed + cold.billed, queries: total.queries + cold.queries };
+      rows.push(
+        `| ${name} | ${cold.queries} | ${(cold.bytes / MB).toFixed(1)} MB | ${(cold.billed / MB).toFixed(0)} MB | ${(cold.ms / 1000).toFixed(1)} s | ${warm.queries} | ${(warm.bytes / MB).toFixed(1)} MB | ${(warm.billed / MB).toFixed(0)} MB |`,
+      );
+    }
+    await browser.close();
+    console.log(`\n${stack.lake.records.toLocaleString('en-US')} events, ${values.partitioning}; bytes as the local Athena reports them (compressed JSON read by Trino)\n`);
+    console.log(rows.join('\n'));
+    console.log(`\nall cold views: ${total.queries} queries, ${(total.bytes / MB).toFixed(1)} MB scanned, ${(total.billed / MB).toFixed(0)} MB billed ($${((total.billed / 1024 ** 4) * 5).toFixed(5)})`);
+  } finally {
+    if (server) await stop(server);
+    await stack?.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
