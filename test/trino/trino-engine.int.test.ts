@@ -7,9 +7,10 @@ import { parseRawRecord } from '@/lib/cloudtrail/raw';
 import { externalAssumeRoles } from '@/lib/detections/queries/external-assume-role';
 import { rowConverter, type TrinoColumn } from '@/lib/engine/trino/cells';
 import { createTrinoConnection } from '@/lib/engine/trino/connection';
+import { trinoSetupDdl } from '@/lib/engine/trino/ddl';
 import { parseTrinoJson } from '@/lib/engine/trino/json-text';
 import { EngineError, type Connection, type Row } from '@/lib/engine/types';
-import { ACCOUNTS } from '@/lib/generator/world';
+import { ACCOUNTS, REGIONS } from '@/lib/generator/world';
 import { SARA } from '@/lib/generator/scenarios';
 import { dataRange } from '@/lib/queries/data-range';
 import { eventSearch } from '@/lib/queries/event-search';
@@ -17,15 +18,15 @@ import { accountsInScope, regionsInScope, scopeTotals, topEventNames, topPrincip
 import { runPanel, type QueryModule } from '@/lib/queries/panel';
 import { roleSessionList } from '@/lib/queries/role-sessions';
 import { sessionTimeline } from '@/lib/timeline/query';
-import { CLOUDTRAIL_TRINO_COLUMNS, writeCloudTrailLake } from '@/scripts/lib/trino/cloudtrail-lake';
 import { isTrinoInstalled } from '@/scripts/lib/trino/install-layout';
 import { startTrino, type TrinoServer } from '@/scripts/lib/trino/server';
 import { declaredRecord, type Json } from '../fixtures/declared-record';
 import { scenarioConnection, scenarioStore } from '../fixtures/scenario-store';
 
 /**
- * The Trino engine (TRAILSCOPE_ENGINE=trino) against a real Trino: the generated scenarios in a
- * Hive table over local files, the real query modules run through `runPanel` on it and on DuckDB,
+ * The Trino engine (TRAILSCOPE_ENGINE=trino) against a real Trino: the generated scenarios' own
+ * CloudTrail files read through the table and view docs/trino.md tells users to create (ddl.ts,
+ * partition projection by day), the real query modules run through `runPanel` on it and on DuckDB,
  * and the rows compared; then what only a live server shows: bound values, statistics,
  * cancellation, the deadline and error messages. Without `npm run trino:install` it does not run,
  * and says so.
@@ -35,8 +36,9 @@ if (!installed) {
   console.warn('\n*** Trino is not installed: the Trino engine tests did NOT run. `npm run trino:install` installs it. ***\n');
 }
 
-const SCOPE = { from: '2026-09-01T00:00:00Z', to: '2026-11-21T00:00:00Z' };
-const TABLE = { catalog: 'hive', schema: 'trailscope', table: 'cloudtrail_logs', partitioning: 'none' } as const;
+// Three of the generated 70 days: with partition projection Trino reads only their files (a day more each side).
+const SCOPE = { from: '2026-11-17T00:00:00Z', to: '2026-11-20T00:00:00Z' };
+const TABLE = { catalog: 'hive', schema: 'trailscope', table: 'cloudtrail_logs', partitioning: 'projected-date' } as const;
 
 // Runs long enough to be stopped: a trillion-row cross join, counted.
 const ENDLESS = `SELECT count(*) AS n FROM UNNEST(sequence(1, 10000)) a(x) CROSS JOIN UNNEST(sequence(1, 10000)) b(y) CROSS JOIN UNNEST(sequence(1, 10000)) c(z) WHERE x + y + z > ?`;
@@ -45,17 +47,17 @@ describe.skipIf(!installed)('the Trino engine on a real Trino', () => {
   const duck = scenarioConnection();
   let server: TrinoServer;
   let trino: Connection;
+  let logsDir: string;
 
   beforeAll(async () => {
     server = await startTrino();
-    const dataDir = await scenarioStore();
-    writeCloudTrailLake(path.join(path.dirname(dataDir), 'logs'), server.lakeDir, 'cloudtrail');
+    // The bucket: the generated files as CloudTrail writes them ({"Records":[…]} per file, S3 layout).
+    logsDir = path.join(path.dirname(await scenarioStore()), 'logs');
+    fs.symlinkSync(logsDir, path.join(server.lakeDir, 'bucket'));
     await server.query('CREATE SCHEMA hive.trailscope');
-    await server.query(`CREATE TABLE hive.trailscope.cloudtrail_json (${CLOUDTRAIL_TRINO_COLUMNS}) WITH (format = 'OPENX_JSON', external_location = 'local:///cloudtrail')`);
-    // The engine is under test here, not the JSON reader (test/trino/trino.int.test.ts and the
-    // conformance suite read the CloudTrail table as Athena has it): the modules read an ORC copy,
-    // the same values and types, which Trino answers several times faster on two cores.
-    await server.query('CREATE TABLE hive.trailscope.cloudtrail_logs WITH (format = \'ORC\') AS SELECT * FROM hive.trailscope.cloudtrail_json');
+    const ddl = trinoSetupDdl({ ...TABLE, root: 'local:///bucket/', accounts: Object.values(ACCOUNTS).map((a) => a.id), regions: REGIONS, startDate: '2026/09/01' });
+    await server.query(ddl.table);
+    await server.query(ddl.view);
     trino = createTrinoConnection({ url: server.url, ...TABLE });
   }, 240_000);
 
@@ -92,7 +94,7 @@ describe.skipIf(!installed)('the Trino engine on a real Trino', () => {
   // Concurrent: much of each answer's time is Trino's scheduling, which overlaps well.
   describe('query modules give the rows DuckDB gives', () => {
     it.each([
-      ['data-range', dataRange, {}],
+      ['data-range', dataRange, { window: SCOPE }],
       ['scope-totals', scopeTotals, SCOPE],
       ['accounts', accountsInScope, SCOPE],
       ['regions', regionsInScope, SCOPE],
@@ -159,12 +161,12 @@ describe.skipIf(!installed)('the Trino engine on a real Trino', () => {
   });
 
   it('reports the query id and the bytes Trino read from the CloudTrail files', async () => {
-    const { stats } = await trino.query({ sql: 'SELECT count(*) AS n FROM hive.trailscope.cloudtrail_json', tags: { panel: 'stats-test' } });
+    const { stats } = await trino.query({ sql: `SELECT count(*) AS n FROM ${trino.dialect.table.toQuery().sql} WHERE "timestamp" = ?`, params: ['2026/11/18'], tags: { panel: 'stats-test' } });
     expect(stats.queryId).toMatch(/^\d{8}_\d{6}_\d{5}_[a-z0-9]{5}$/);
-    // Every gzipped file, whole (JSON has no columns to skip).
-    const gzipped = fs.readdirSync(path.join(server.lakeDir, 'cloudtrail'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.gz'));
-    const onDisk = gzipped.reduce((sum, f) => sum + fs.statSync(path.join(server.lakeDir, 'cloudtrail', f)).size, 0);
-    expect(stats.bytesScanned).toBe(onDisk);
+    // Every gzipped file of the day, whole (JSON has no columns to skip), and nothing else.
+    const files = fs.readdirSync(logsDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.includes('/2026/11/18/') && f.endsWith('.gz'));
+    expect(files.length).toBeGreaterThan(10);
+    expect(stats.bytesScanned).toBe(files.reduce((sum, f) => sum + fs.statSync(path.join(logsDir, f)).size, 0));
     // The tag reaches the cluster as a client tag, so its query history names the panel.
     const info = (await (await fetch(`${server.url}/v1/query/${stats.queryId}`, { headers: { 'X-Trino-User': 'trailscope-test' } })).json()) as { session: { clientTags: string[]; source: string; user: string } };
     expect(info.session).toMatchObject({ clientTags: ['panel=stats-test'], source: 'trailscope', user: 'trailscope' });
@@ -205,7 +207,7 @@ describe.skipIf(!installed)('the Trino engine on a real Trino', () => {
     const noTable = await stoppedWith(createTrinoConnection({ url: server.url, ...TABLE, table: 'no_such_table' }).query({ sql: 'SELECT 1 FROM "hive"."trailscope"."no_such_table"' }));
     expect([noTable.code, noTable.message]).toEqual(['CONFIG', expect.stringMatching(/TABLE_NOT_FOUND.*TRAILSCOPE_TRINO_CATALOG, TRAILSCOPE_TRINO_SCHEMA and TRAILSCOPE_TRINO_TABLE/)]);
 
-    const noColumn = await stoppedWith(trino.query({ sql: `SELECT nosuchcolumn FROM ${trino.dialect.table.toQuery().sql}` }));
+    const noColumn = await stoppedWith(trino.query({ sql: `SELECT nosuchcolumn FROM ${trino.dialect.table.toQuery().sql} WHERE "timestamp" = '2026/11/18'` }));
     expect([noColumn.code, noColumn.message]).toEqual(['QUERY_FAILED', expect.stringMatching(/lacks a column Trailscope reads .*nosuchcolumn/)]);
 
     // A port nothing listens on: the server's own port, after a stopped server would be racy.
@@ -217,7 +219,7 @@ describe.skipIf(!installed)('the Trino engine on a real Trino', () => {
   });
 
   it('keeps every returned row a plain JSON value, structs and arrays of the JSON table included', async () => {
-    const { rows } = await trino.query({ sql: `SELECT useridentity, resources, eventtime FROM hive.trailscope.cloudtrail_json WHERE resources IS NOT NULL AND useridentity.type = 'AssumedRole' LIMIT 5` });
+    const { rows } = await trino.query({ sql: `SELECT useridentity, resources, eventtime FROM ${trino.dialect.table.toQuery().sql} WHERE "timestamp" = '2026/11/18' AND resources IS NOT NULL AND useridentity.type = 'AssumedRole' LIMIT 5` });
     expect(rows.length).toBe(5);
     for (const row of rows as Row[]) {
       expect(JSON.parse(JSON.stringify(row))).toEqual(row);

@@ -1,6 +1,7 @@
 /**
  * The Trino `Connection`: the one chokepoint through which Trailscope runs SQL on a Trino or
- * Starburst cluster. Binding, timing, bytes read, cancellation and error mapping happen here.
+ * Starburst cluster. Binding, timing, bytes read, cancellation, resubmission and error mapping
+ * happen here.
  */
 import type { Query, QueryStats as TrinoStats, Trino } from 'trino-client';
 import { createAthenaDialect } from '@/lib/engine/athena/dialect';
@@ -37,6 +38,7 @@ export function clientTags(tags: Record<string, string> | undefined): Record<str
 
 class QueryFailed extends Error {
   override name = 'QueryFailed';
+  queryId: string | undefined;
   constructor(readonly error: TrinoQueryError) {
     super(error.message);
   }
@@ -66,8 +68,26 @@ async function collect(trino: Trino, query: Query): Promise<Collected> {
 /** Why a query was stopped from our side. */
 type StopReason = 'cancelled' | 'timeout' | 'closed';
 
+class Stopped extends Error {
+  override name = 'Stopped';
+  constructor(
+    readonly reason: StopReason,
+    readonly queryId: string | undefined,
+  ) {
+    super(reason);
+  }
+}
+
 // How long a stop waits for the POST to name the query it must cancel.
 const ID_WAIT_MS = 2_000;
+
+/**
+ * Failures that happen before a query runs, when a coordinator is starting, or its only worker
+ * briefly drops out of discovery: submitted again (as Athena's throttled starts are) a few times.
+ */
+const NOT_STARTED = new Set(['NO_NODES_AVAILABLE', 'SERVER_STARTING_UP']);
+const RESUBMISSIONS = 3;
+const RESUBMIT_BASE_MS = 500;
 
 function bytesRead(stats: TrinoStats | undefined): number | null {
   // Bytes read from storage (compressed, as Athena's DataScannedInBytes); a string past 2^53.
@@ -75,10 +95,59 @@ function bytesRead(stats: TrinoStats | undefined): number | null {
   return Number.isFinite(bytes) ? bytes : null;
 }
 
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
 /**
- * Creates the Trino connection. Each query gets its own trino-client (cheap), whose requests the
- * query's stop signal aborts; a stopped query is cancelled on the cluster (DELETE), not abandoned.
+ * One submission: its own trino-client, whose requests `stop` aborts. A stopped query is cancelled
+ * on the cluster (DELETE), not abandoned, and surfaces as `Stopped`.
  */
+async function execute(config: TrinoConfig, query: Query, stop: AbortSignal): Promise<Collected & { queryId: string | undefined }> {
+  const http = new AbortController();
+  let queryId: string | undefined;
+  let idKnown: (id: string) => void = () => undefined;
+  const idPromise = new Promise<string>((resolve) => (idKnown = resolve));
+  const trino = openTrino(config, {
+    signal: http.signal,
+    onResponse: (body) => {
+      const id = (body as { id?: unknown } | null)?.id;
+      if (queryId === undefined && typeof id === 'string') {
+        queryId = id;
+        idKnown(id);
+      }
+    },
+  });
+  const run = collect(trino, query);
+  const stopped = new Promise<never>((_, reject) => stop.addEventListener('abort', () => reject(new Error('stopped')), { once: true }));
+  // Whichever loses the race below settles unobserved.
+  run.catch(() => undefined);
+  stopped.catch(() => undefined);
+  try {
+    return { ...(await Promise.race([run, stopped])), queryId };
+  } catch (err) {
+    if (!stop.aborted) {
+      if (err instanceof QueryFailed) err.queryId = queryId;
+      throw err;
+    }
+    // The POST may still be on its way: wait briefly for the id, so the query is cancelled rather
+    // than left to run until the cluster notices nobody polls it (query.client.timeout).
+    const id = queryId ?? (await Promise.race([idPromise, new Promise<undefined>((r) => setTimeout(r, ID_WAIT_MS))]));
+    http.abort();
+    if (id !== undefined) await cancelQuietly(config, id);
+    throw new Stopped(stop.reason as StopReason, id);
+  }
+}
+
+/** Creates the Trino connection: the one chokepoint through which Trailscope runs SQL on Trino. */
 export function createTrinoConnection(config: TrinoConfig): Connection {
   const dialect = createAthenaDialect({ catalog: config.catalog, database: config.schema, table: config.table, partitioning: config.partitioning }, 'trino');
   const timeoutMs = config.timeoutMs ?? DEFAULT_TRINO_TIMEOUT_MS;
@@ -88,76 +157,59 @@ export function createTrinoConnection(config: TrinoConfig): Connection {
   async function query(request: QueryRequest): Promise<QueryResult> {
     if (closed) throw new EngineError('The Trino connection is closed', 'CONFIG');
     const params = request.params ?? [];
-    const statement = boundStatement(request.sql, params);
+    const statement = { query: boundStatement(request.sql, params), extraHeaders: clientTags(request.tags) };
     if (request.signal?.aborted) throw new EngineError('Query cancelled before it started', 'CANCELLED', { sql: request.sql });
 
     const started = performance.now();
     const stop = new AbortController();
-    const http = new AbortController();
     const stopWith = (reason: StopReason) => () => stop.abort(reason);
     const onCallerAbort = stopWith('cancelled');
     const timer = setTimeout(stopWith('timeout'), timeoutMs);
     request.signal?.addEventListener('abort', onCallerAbort, { once: true });
     running.add(stop);
-
-    let queryId: string | undefined;
-    let idKnown: (id: string) => void = () => undefined;
-    const idPromise = new Promise<string>((resolve) => (idKnown = resolve));
-    const trino = openTrino(config, {
-      signal: http.signal,
-      onResponse: (body) => {
-        const id = (body as { id?: unknown } | null)?.id;
-        if (queryId === undefined && typeof id === 'string') {
-          queryId = id;
-          idKnown(id);
-        }
-      },
-    });
-    const ctx = () => ({ url: config.url, queryId, sql: request.sql });
-
-    const run = collect(trino, { query: statement, extraHeaders: clientTags(request.tags) });
-    const stopped = new Promise<never>((_, reject) => stop.signal.addEventListener('abort', () => reject(new Error('stopped')), { once: true }));
-    // Whichever loses the race below settles unobserved.
-    run.catch(() => undefined);
-    stopped.catch(() => undefined);
+    const ctx = (queryId: string | undefined) => ({ url: config.url, queryId, sql: request.sql });
 
     try {
-      const { columns, data, stats } = await Promise.race([run, stopped]);
-      const toRow = rowConverter(columns);
-      const rows = data.map(toRow);
-      return {
-        rows,
-        sql: request.sql,
-        params,
-        stats: {
-          engine: 'trino',
-          elapsedMs: Math.round(performance.now() - started),
-          bytesScanned: bytesRead(stats),
-          costUsd: null,
-          queryId: queryId ?? null,
-          rowCount: rows.length,
-        },
-      };
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const { columns, data, stats, queryId } = await execute(config, statement, stop.signal);
+          const rows = data.map(rowConverter(columns));
+          return {
+            rows,
+            sql: request.sql,
+            params,
+            stats: {
+              engine: 'trino',
+              elapsedMs: Math.round(performance.now() - started),
+              bytesScanned: bytesRead(stats),
+              costUsd: null,
+              queryId: queryId ?? null,
+              rowCount: rows.length,
+            },
+          };
+        } catch (err) {
+          if (err instanceof QueryFailed && NOT_STARTED.has(err.error.errorName) && attempt < RESUBMISSIONS) {
+            await sleep(RESUBMIT_BASE_MS * 2 ** attempt, stop.signal);
+            if (!stop.signal.aborted) continue;
+            throw new Stopped(stop.signal.reason as StopReason, undefined);
+          }
+          throw err;
+        }
+      }
     } catch (err) {
-      if (stop.signal.aborted) {
-        // The POST may still be on its way: wait briefly for the id, so the query is cancelled
-        // rather than left to run until the cluster notices nobody polls it.
-        const id = queryId ?? (await Promise.race([idPromise, new Promise<undefined>((r) => setTimeout(r, ID_WAIT_MS))]));
-        http.abort();
-        if (id !== undefined) await cancelQuietly(config, id);
-        const reason = stop.signal.reason as StopReason;
-        if (reason === 'timeout') {
+      if (err instanceof Stopped) {
+        if (err.reason === 'timeout') {
           throw new EngineError(
             `Trino query did not finish within ${Math.round(timeoutMs / 1000)} s and was cancelled; narrow the time range or raise TRAILSCOPE_TRINO_TIMEOUT_SECONDS`,
             'TIMEOUT',
-            ctx(),
+            ctx(err.queryId),
           );
         }
-        const why = reason === 'closed' ? 'the connection was closed' : 'the request was cancelled';
-        throw new EngineError(`Query cancelled (${why}); Trailscope asked Trino to stop it`, 'CANCELLED', ctx());
+        const why = err.reason === 'closed' ? 'the connection was closed' : 'the request was cancelled';
+        throw new EngineError(`Query cancelled (${why}); Trailscope asked Trino to stop it`, 'CANCELLED', ctx(err.queryId));
       }
-      if (err instanceof QueryFailed) throw fromQueryError(err.error, ctx());
-      throw fromTransportError(err, ctx());
+      if (err instanceof QueryFailed) throw fromQueryError(err.error, ctx(err.queryId));
+      throw fromTransportError(err, ctx(undefined));
     } finally {
       clearTimeout(timer);
       request.signal?.removeEventListener('abort', onCallerAbort);
