@@ -84,10 +84,14 @@ function hasAccountPartition(s: TrinoTableSetup): boolean {
   return s.partitioning === 'account-region-date' || (s.partitioning === 'projected-date' && s.accounts.length > 1);
 }
 
-/** `<root>AWSLogs/[o-ID/]`, then the account's `CloudTrail/` folder or the account placeholder. */
+/** `<root>AWSLogs/[o-ID/]` */
+function logsRoot(s: TrinoTableSetup): string {
+  return `${s.root}AWSLogs/${s.organizationId ? `${s.organizationId}/` : ''}`;
+}
+
+/** The account's `CloudTrail/` folder, or the template's account placeholder. */
 function accountFolder(s: TrinoTableSetup): string {
-  const logs = `${s.root}AWSLogs/${s.organizationId ? `${s.organizationId}/` : ''}`;
-  return hasAccountPartition(s) ? `${logs}\${account}/CloudTrail/` : `${logs}${s.accounts[0]}/CloudTrail/`;
+  return hasAccountPartition(s) ? `${logsRoot(s)}\${account}/CloudTrail/` : `${logsRoot(s)}${s.accounts[0]}/CloudTrail/`;
 }
 
 interface Partition {
@@ -140,7 +144,9 @@ export function trinoSetupDdl(s: TrinoTableSetup): { table: string; view: string
   const filesTable = name(s, s.filesTable ?? `${s.table}_files`);
   const parts = partitions(s);
   const columns = CLOUDTRAIL_COLUMNS.map((c) => `    ${c.name} ${trinoType(c.type, '    ')}`).join(',\n');
-  const location = parts.length === 0 ? accountFolder(s) : `${s.root}AWSLogs/${s.organizationId ? `${s.organizationId}/` : ''}`;
+  // One account: the table sits below its CloudTrail folder, which keeps the digests (a sibling,
+  // CloudTrail-Digest/) out of a `none` table.
+  const location = hasAccountPartition(s) ? logsRoot(s) : accountFolder(s);
   const properties = [
     "format = 'OPENX_JSON'",
     `external_location = ${literal(location)}`,
