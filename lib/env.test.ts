@@ -103,7 +103,8 @@ describe('env', () => {
     it('refuses names that are not plain identifiers, and unknown partitionings', () => {
       expect(() => parseEnv({ ...trino, TRAILSCOPE_TRINO_SCHEMA: 'a"; DROP' })).toThrow(/TRAILSCOPE_TRINO_SCHEMA/);
       expect(() => parseEnv({ ...trino, TRAILSCOPE_TRINO_TABLE: 'x.y' })).toThrow(/TRAILSCOPE_TRINO_TABLE/);
-      expect(() => parseEnv({ ...trino, TRAILSCOPE_TRINO_USER: 'a,b' })).toThrow(/TRAILSCOPE_TRINO_USER/);
+      expect(() => parseEnv({ ...trino, TRAILSCOPE_TRINO_USER: 'a\r\nX-Trino-Role: admin' })).toThrow(/TRAILSCOPE_TRINO_USER: at most 128 characters, no control characters/);
+      expect(parseEnv({ ...trino, TRAILSCOPE_TRINO_USER: 'svc-trailscope@corp' }).TRAILSCOPE_TRINO_USER).toBe('svc-trailscope@corp');
       expect(() => parseEnv({ ...trino, TRAILSCOPE_TRINO_PARTITIONING: 'daily' })).toThrow(/TRAILSCOPE_TRINO_PARTITIONING/);
     });
   });

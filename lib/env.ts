@@ -126,7 +126,8 @@ const schema = z
     TRAILSCOPE_TRINO_TABLE: z.string().regex(/^[A-Za-z0-9_]+$/, 'letters, digits and _ only').default('cloudtrail_logs'),
     /** Who Trailscope's queries run as (Trino's access control and query history see this user). */
     TRAILSCOPE_TRINO_USER: optional.pipe(
-      z.string().regex(/^[^\u0000-\u001f\u007f,]{1,128}$/, 'at most 128 printable characters, no commas').default('trailscope'),
+      // Sent as an HTTP header: control characters would end or split it.
+      z.string().regex(/^[^\u0000-\u001f\u007f]{1,128}$/, 'at most 128 characters, no control characters').default('trailscope'),
     ),
     /** Basic (password) authentication; Trino accepts it over https only. Not trimmed: spaces may be part of it. */
     TRAILSCOPE_TRINO_PASSWORD: z
