@@ -32,12 +32,9 @@ export function SqlPanel({ query, label = 'SQL' }: { query: PanelQuery; label?: 
         <span title="engine time">{stats.elapsedMs} ms</span>
         <span>{stats.engine}</span>
         {stats.cached && <span title="this page reused the result of an earlier run: nothing was read or billed now">cached</span>}
-        {stats.engine === 'athena' && (
-          <>
-            <span>scanned {formatBytes(stats.bytesScanned)}</span>
-            <span>{formatUsd(stats.costUsd)}</span>
-          </>
-        )}
+        {/* What the engine reports: Athena bytes and cost, Trino bytes (it bills no one), DuckDB neither. */}
+        {stats.bytesScanned !== null && <span>scanned {formatBytes(stats.bytesScanned)}</span>}
+        {stats.costUsd !== null && <span>{formatUsd(stats.costUsd)}</span>}
         <span>{stats.rowCount === 1 ? '1 row' : `${stats.rowCount} rows`}</span>
       </div>
       {open && (

@@ -46,12 +46,28 @@ const oidcScopes = optional
   .transform((v) => [...new Set((v ?? 'openid profile email').split(/[\s,]+/).filter((s) => s.length > 0))])
   .refine((scopes) => scopes.includes('openid'), { message: 'must include openid' });
 
-/** A user-supplied database file: resolved against the working directory, checked at start-up. */
-const existingFile = optional
-  .transform((v) => (v === undefined ? undefined : path.resolve(v)))
-  .refine((v) => v === undefined || fs.statSync(v, { throwIfNoEntry: false })?.isFile() === true, {
-    message: 'file not found (expected the path of a MaxMind .mmdb file)',
-  });
+/** A user-supplied file: resolved against the working directory, checked at start-up. */
+const existingFile = (expected: string) =>
+  optional
+    .transform((v) => (v === undefined ? undefined : path.resolve(v)))
+    .refine((v) => v === undefined || fs.statSync(v, { throwIfNoEntry: false })?.isFile() === true, {
+      message: `file not found (expected the path of ${expected})`,
+    });
+
+/** `true`/`1` or `false`/`0`; anything else is a mistake worth naming rather than reading as false. */
+const flag = optional.pipe(
+  z
+    .enum(['true', '1', 'false', '0'], { message: 'expected true or false' })
+    .optional()
+    .transform((v) => v === 'true' || v === '1'),
+);
+
+/** Plain http to the machine itself: a local Athena or Trino, where nothing crosses a network. */
+export function isLoopbackHttp(url: string): boolean {
+  return /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(url);
+}
+
+const TRINO_REQUIRED = ['TRAILSCOPE_TRINO_URL', 'TRAILSCOPE_TRINO_CATALOG', 'TRAILSCOPE_TRINO_SCHEMA'] as const;
 
 const schema = z
   .object({
@@ -84,17 +100,48 @@ const schema = z
     TRAILSCOPE_ATHENA_ENDPOINT: optional.pipe(
       z
         .url()
-        .refine((v) => /^https:\/\//.test(v) || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(v), {
+        .refine((v) => /^https:\/\//.test(v) || isLoopbackHttp(v), {
           message: 'must be an https:// URL (http:// only on loopback, for a local Athena)',
         })
         .optional(),
     ),
     TRAILSCOPE_ATHENA_PARTITIONING: z.enum(ATHENA_PARTITIONINGS).default('projected-date'),
     TRAILSCOPE_ATHENA_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(300),
+    /**
+     * The Trino (or Starburst) coordinator, e.g. `https://trino.example.com:8443`. https, or http on
+     * loopback; http across a network only with TRAILSCOPE_TRINO_ALLOW_HTTP (see docs/trino.md).
+     */
+    TRAILSCOPE_TRINO_URL: optional.pipe(
+      z
+        .url()
+        .refine((v) => /^https?:\/\//.test(v), { message: 'must be an http:// or https:// URL' })
+        .refine((v) => !/^https?:\/\/[^/]*@/.test(v), { message: 'must not carry credentials: set TRAILSCOPE_TRINO_USER and TRAILSCOPE_TRINO_PASSWORD' })
+        .refine((v) => !/[?#]/.test(v), { message: 'must not have a query or fragment' })
+        .optional(),
+    ),
+    /** Opt-in to plain http beyond loopback (a private network whose Trino has no TLS). */
+    TRAILSCOPE_TRINO_ALLOW_HTTP: flag,
+    TRAILSCOPE_TRINO_CATALOG: optional.pipe(z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only').optional()),
+    TRAILSCOPE_TRINO_SCHEMA: optional.pipe(z.string().regex(/^[A-Za-z0-9_]+$/, 'letters, digits and _ only').optional()),
+    TRAILSCOPE_TRINO_TABLE: z.string().regex(/^[A-Za-z0-9_]+$/, 'letters, digits and _ only').default('cloudtrail_logs'),
+    /** Who Trailscope's queries run as (Trino's access control and query history see this user). */
+    TRAILSCOPE_TRINO_USER: optional.pipe(
+      // Sent as an HTTP header: control characters would end or split it.
+      z.string().regex(/^[^\u0000-\u001f\u007f]{1,128}$/, 'at most 128 characters, no control characters').default('trailscope'),
+    ),
+    /** Basic (password) authentication; Trino accepts it over https only. Not trimmed: spaces may be part of it. */
+    TRAILSCOPE_TRINO_PASSWORD: z
+      .string()
+      .optional()
+      .transform((v) => (v === undefined || v === '' ? undefined : v)),
+    /** PEM bundle of the CA certificates that signed the coordinator's (private CA); default: Node's. */
+    TRAILSCOPE_TRINO_CA_FILE: existingFile('a PEM file of CA certificates'),
+    TRAILSCOPE_TRINO_PARTITIONING: z.enum(ATHENA_PARTITIONINGS).default('projected-date'),
+    TRAILSCOPE_TRINO_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(300),
     /** A MaxMind GeoLite2/GeoIP2 City .mmdb used instead of the bundled DB-IP Lite data. */
-    TRAILSCOPE_GEOIP_CITY_DB: existingFile,
+    TRAILSCOPE_GEOIP_CITY_DB: existingFile('a MaxMind .mmdb file'),
     /** A MaxMind GeoLite2-ASN .mmdb used instead of the bundled ip-location-db ASN data. */
-    TRAILSCOPE_GEOIP_ASN_DB: existingFile,
+    TRAILSCOPE_GEOIP_ASN_DB: existingFile('a MaxMind .mmdb file'),
     /** Audit log entries older than this many days are purged (lib/audit); 0 keeps them forever. */
     TRAILSCOPE_AUDIT_RETENTION_DAYS: optional.pipe(z.coerce.number<string | undefined>().int('must be a whole number of days').min(0).max(36_500).default(365)),
     AWS_REGION: optional,
@@ -111,6 +158,33 @@ const schema = z
         path: ['TRAILSCOPE_OIDC_CLIENT_ID'],
         message: 'TRAILSCOPE_OIDC_ISSUER is set, so TRAILSCOPE_OIDC_CLIENT_ID and TRAILSCOPE_OIDC_CLIENT_SECRET are required',
       });
+    }
+    if (v.TRAILSCOPE_ENGINE === 'trino') {
+      const missing = TRINO_REQUIRED.filter((name) => v[name] === undefined);
+      if (missing.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['TRAILSCOPE_ENGINE'],
+          message: `TRAILSCOPE_ENGINE=trino needs ${TRINO_REQUIRED.join(', ')}; missing: ${missing.join(', ')} (docs/trino.md)`,
+        });
+      }
+    }
+    const trinoUrl = v.TRAILSCOPE_TRINO_URL;
+    if (trinoUrl?.startsWith('http://')) {
+      // Queries and their answers (who did what in the organisation's accounts) would cross the
+      // network in clear text; a password never may (Trino itself refuses it without TLS).
+      if (v.TRAILSCOPE_TRINO_PASSWORD !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['TRAILSCOPE_TRINO_PASSWORD'], message: 'a password is sent over https only: make TRAILSCOPE_TRINO_URL https://' });
+      } else if (!isLoopbackHttp(trinoUrl) && !v.TRAILSCOPE_TRINO_ALLOW_HTTP) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['TRAILSCOPE_TRINO_URL'],
+          message: 'must be https:// (http:// only on loopback, or with TRAILSCOPE_TRINO_ALLOW_HTTP=true on a private network)',
+        });
+      }
+      if (v.TRAILSCOPE_TRINO_CA_FILE !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['TRAILSCOPE_TRINO_CA_FILE'], message: 'only used with an https:// TRAILSCOPE_TRINO_URL' });
+      }
     }
   });
 

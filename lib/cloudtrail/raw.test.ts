@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createAthenaDialect } from '@/lib/engine/athena/dialect';
 import { duckdbDialect } from '@/lib/engine/duckdb/dialect';
 import { parseRawRecord } from './raw';
 
@@ -13,5 +14,14 @@ describe('parseRawRecord', () => {
     const record = parseRawRecord(duckdbDialect, text);
     expect(record).toEqual({ eventID: 'e1', eventName: 'X', requestParameters: '[nested deeper than 100 levels: not shown]' });
     expect(() => JSON.stringify(record)).not.toThrow();
+  });
+
+  it('rebuilds the record from the columns on every engine of the Trino family (Athena and Trino)', () => {
+    // Their rawRecord is the declared columns as lower-case JSON, with JSON-text columns as strings.
+    const text = '{"eventid":"e1","eventname":"AssumeRole","useridentity":{"type":"AWSService","invokedby":"ec2.amazonaws.com"},"requestparameters":"{\\"roleSessionName\\":\\"s\\"}"}';
+    const expected = { eventName: 'AssumeRole', userIdentity: { type: 'AWSService', invokedBy: 'ec2.amazonaws.com' }, requestParameters: { roleSessionName: 's' }, eventID: 'e1' };
+    const table = { catalog: 'hive', database: 'trailscope', table: 'cloudtrail_logs', partitioning: 'none' } as const;
+    expect(parseRawRecord(createAthenaDialect(table), text)).toEqual(expected);
+    expect(parseRawRecord(createAthenaDialect(table, 'trino'), text)).toEqual(expected);
   });
 });

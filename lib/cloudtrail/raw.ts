@@ -1,4 +1,5 @@
 import type { Dialect } from '@/lib/engine/dialect';
+import { isTrinoFamily } from '@/lib/engine/types';
 import { jsonDepthExceeds } from '@/lib/json-depth';
 import { recordFromAthenaJson } from './record';
 
@@ -13,9 +14,9 @@ export type CloudTrailRecord = Record<string, unknown>;
 export const MAX_RECORD_DEPTH = 100;
 const TOO_DEEP = `[nested deeper than ${MAX_RECORD_DEPTH} levels: not shown]`;
 
-/** The raw record as the engine returns it: DuckDB keeps the ingested JSON; Athena's is rebuilt. */
+/** The raw record as the engine returns it: DuckDB keeps the ingested JSON; the Trino family's is rebuilt. */
 export function parseRawRecord(dialect: Dialect, text: string): CloudTrailRecord {
-  if (dialect.name === 'athena') return recordFromAthenaJson(text);
+  if (isTrinoFamily(dialect.name)) return recordFromAthenaJson(text);
   const record = JSON.parse(text) as CloudTrailRecord;
   if (!jsonDepthExceeds(record, MAX_RECORD_DEPTH)) return record;
   return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, jsonDepthExceeds(value, MAX_RECORD_DEPTH - 1) ? TOO_DEEP : value]));

@@ -12,6 +12,10 @@ async function create(): Promise<Connection> {
     const { createAthenaConnectionFromEnv } = await import('./athena/from-env');
     return createAthenaConnectionFromEnv(e);
   }
+  if (e.TRAILSCOPE_ENGINE === 'trino') {
+    const { createTrinoConnectionFromEnv } = await import('./trino/from-env');
+    return createTrinoConnectionFromEnv(e);
+  }
   return createDuckDbConnection({ dataDir: e.TRAILSCOPE_DATA_DIR });
 }
 

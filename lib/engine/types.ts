@@ -1,8 +1,22 @@
 import type { Dialect } from './dialect';
 import type { SqlParam } from '@/lib/sql/sql';
 
-export const ENGINE_NAMES = ['duckdb', 'athena'] as const;
+export const ENGINE_NAMES = ['duckdb', 'athena', 'trino'] as const;
 export type EngineName = (typeof ENGINE_NAMES)[number];
+
+/**
+ * The engines that query the organisation's own CloudTrail table where it lies (Athena's columns,
+ * Trino SQL, gzipped JSON in S3), as opposed to DuckDB's ingested copy. What follows from that, for
+ * every member alike: one dialect (lib/engine/athena/dialect.ts), raw records rebuilt from the
+ * columns (there is no stored raw JSON), and a query costs the files of every day it touches (money
+ * on Athena, cluster time on Trino), so whole-trail questions are bounded to a look-back window.
+ */
+export const TRINO_FAMILY = ['athena', 'trino'] as const satisfies readonly EngineName[];
+export type TrinoFamilyEngine = (typeof TRINO_FAMILY)[number];
+
+export function isTrinoFamily(name: EngineName): name is TrinoFamilyEngine {
+  return (TRINO_FAMILY as readonly EngineName[]).includes(name);
+}
 
 /** JSON-safe cell values: engines convert BIGINT to number and timestamps to ISO-8601 strings. */
 export type Cell = string | number | boolean | null | Cell[] | { [key: string]: Cell };

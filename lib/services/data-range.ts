@@ -1,4 +1,4 @@
-import type { Connection } from '@/lib/engine/types';
+import { isTrinoFamily, type Connection } from '@/lib/engine/types';
 import { dataRange, type DataRangeRow } from '@/lib/queries/data-range';
 import { runPanel, type PanelResult } from '@/lib/queries/panel';
 import { isoUtc } from '@/lib/time';
@@ -10,7 +10,7 @@ const ATHENA_RANGE_DAYS = 30;
  * from now rather than scanning the whole trail.
  */
 export async function getDataRange(conn: Connection, signal?: AbortSignal): Promise<PanelResult<DataRangeRow>> {
-  if (conn.dialect.name === 'athena') {
+  if (isTrinoFamily(conn.dialect.name)) {
     const to = Math.floor(Date.now() / 1000) * 1000;
     return runPanel(conn, dataRange, { window: { from: isoUtc(to - ATHENA_RANGE_DAYS * 86400_000), to: isoUtc(to) } }, signal);
   }

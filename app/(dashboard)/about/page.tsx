@@ -15,7 +15,7 @@ export default async function AboutPage() {
       <Card title="This instance">
         <p className="text-sm">
           Query engine: <span className="font-mono">{env().TRAILSCOPE_ENGINE}</span>. Your CloudTrail data stays where it is: in the local store under the data
-          folder, or in your own S3 bucket read through Amazon Athena.
+          folder, or in your own S3 bucket read through Amazon Athena or your Trino.
         </p>
       </Card>
       <Card title="Data sources and attribution">

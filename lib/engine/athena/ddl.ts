@@ -48,10 +48,10 @@ export interface TableSetup {
 const IDENT = /^[A-Za-z0-9_]+$/;
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 const PREFIX = /^[A-Za-z0-9_.\-/]*$/;
-const ACCOUNT = /^\d{12}$/;
-const ORG = /^o-[a-z0-9]{10,32}$/;
-const REGION = /^[a-z]{2}(-[a-z0-9]+)+-\d+$/;
-const SLASH_DATE = /^(\d{4})\/(0[1-9]|1[0-2])\/(0[1-9]|[12]\d|3[01])$/;
+export const ACCOUNT = /^\d{12}$/;
+export const ORG = /^o-[a-z0-9]{10,32}$/;
+export const REGION = /^[a-z]{2}(-[a-z0-9]+)+-\d+$/;
+export const SLASH_DATE = /^(\d{4})\/(0[1-9]|1[0-2])\/(0[1-9]|[12]\d|3[01])$/;
 
 export class SetupError extends Error {
   override name = 'SetupError';

@@ -1,5 +1,6 @@
 /**
- * The Athena (Trino, engine v3) dialect.
+ * The Athena (Trino, engine v3) dialect, and the Trino engine's: Trino runs the same SQL over the
+ * same CloudTrail table, so the two differ only in the name the dialect reports.
  *
  * Quirks this file absorbs:
  * - `eventtime` is a STRING column (`2024-01-02T03:04:05Z`); it becomes a TIMESTAMP WITH TIME ZONE
@@ -16,6 +17,7 @@
 import type { Dialect, TimeGrain } from '@/lib/engine/dialect';
 import { TIME_GRAINS } from '@/lib/engine/dialect';
 import type { AthenaPartitioning } from '@/lib/env';
+import type { TrinoFamilyEngine } from '@/lib/engine/types';
 import { CLOUDTRAIL_COLUMNS } from '@/lib/cloudtrail/columns';
 import { allow, code, sql, trusted, type Sql } from '@/lib/sql/sql';
 import { partitionPredicate, widenedDays } from './partitions';
@@ -71,7 +73,7 @@ function rawRecordSql(): Sql {
   return code(`json_format(CAST(MAP(ARRAY[${keys}], ARRAY[${values}]) AS JSON))`);
 }
 
-export function createAthenaDialect(ref: AthenaTableRef): Dialect {
+export function createAthenaDialect(ref: AthenaTableRef, name: TrinoFamilyEngine = 'athena'): Dialect {
   const table = code(
     [
       quoteIdentifier(ref.catalog, CATALOG, 'catalog'),
@@ -83,7 +85,7 @@ export function createAthenaDialect(ref: AthenaTableRef): Dialect {
   const rawRecord = rawRecordSql();
 
   return {
-    name: 'athena',
+    name,
     table,
     eventTime,
     rawRecord,

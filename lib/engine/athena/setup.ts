@@ -44,23 +44,30 @@ export interface SetupPlan {
   print: 'ddl' | 'policy' | 'both';
 }
 
-const list = (values: readonly string[] | undefined): string[] =>
+/** Repeated or comma-separated flag values as one list. */
+export const list = (values: readonly string[] | undefined): string[] =>
   (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v.length > 0);
+
+/** The flags that describe a trail's layout, shared with scripts/trino-setup.ts. */
+export const TRAIL_LAYOUT_OPTIONS = {
+  partitioning: { type: 'string' },
+  bucket: { type: 'string' },
+  prefix: { type: 'string' },
+  account: { type: 'string', multiple: true },
+  'org-id': { type: 'string' },
+  regions: { type: 'string' },
+  start: { type: 'string' },
+  table: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 export function parseSetupArgs(argv: readonly string[], defaults: SetupDefaults = {}): SetupPlan | 'help' {
   const { values } = parseArgs({
     args: [...argv],
     strict: true,
     options: {
-      partitioning: { type: 'string' },
-      bucket: { type: 'string' },
-      prefix: { type: 'string' },
-      account: { type: 'string', multiple: true },
-      'org-id': { type: 'string' },
-      regions: { type: 'string' },
-      start: { type: 'string' },
+      ...TRAIL_LAYOUT_OPTIONS,
       database: { type: 'string' },
-      table: { type: 'string' },
       workgroup: { type: 'string' },
       'output-location': { type: 'string' },
       'athena-region': { type: 'string' },
@@ -68,7 +75,6 @@ export function parseSetupArgs(argv: readonly string[], defaults: SetupDefaults 
       'kms-key': { type: 'string', multiple: true },
       'manual-partitions': { type: 'boolean' },
       print: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return 'help';
