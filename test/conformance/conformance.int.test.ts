@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { TABLE_SCHEMAS, type TableSchema } from '@/lib/cloudtrail/columns';
 import type { Connection } from '@/lib/engine/types';
 import { ATHENA_PARTITIONINGS, type AthenaPartitioning } from '@/lib/env';
+import { createTrinoConnection } from '@/lib/engine/trino/connection';
 import { startAthenaStack, type AthenaStack } from '@/scripts/lib/athena-local/stack';
 import { isTrinoInstalled } from '@/scripts/lib/trino/install-layout';
 import { scenarioStore } from '../fixtures/scenario-store';
@@ -13,8 +14,9 @@ import { CONFORMANCE_CASES } from './registry';
 
 /**
  * The conformance suite: every query module (registry.ts), with realistic parameters, on Athena —
- * the real AWS SDK against the local Athena over a real Trino — for every partitioning × table
- * schema, and on DuckDB over the same events; the rows must be equal (values, types, nulls, and
+ * the real AWS SDK against the local Athena over a real Trino — and on the Trino engine
+ * (TRAILSCOPE_ENGINE=trino) over the same table, for every partitioning × table schema, and on
+ * DuckDB over the same events; the rows must be equal (values, types, nulls, and
  * order where the query orders). Without `npm run trino:install` it does not run, and says so.
  */
 const installed = isTrinoInstalled();
@@ -37,6 +39,7 @@ describe.skipIf(!installed)('conformance: Athena (local, on Trino) and DuckDB gi
   let facts: Facts;
   const references = new Map<string, { conn: Connection; dir: string }>();
   const athena = new Map<string, Connection>();
+  const trino = new Map<string, Connection>();
 
   beforeAll(async () => {
     const logs = path.join(path.dirname(await scenarioStore()), 'logs');
@@ -48,7 +51,9 @@ describe.skipIf(!installed)('conformance: Athena (local, on Trino) and DuckDB gi
       const account = SINGLE_ACCOUNT.includes(l.partitioning) ? stack.primaryAccount : undefined;
       const key = `${account ?? 'all'}/${l.tableSchema}`;
       if (!references.has(key)) references.set(key, await referenceStore([logs], { account, tableSchema: l.tableSchema }));
-      athena.set(tableName(l.partitioning, l.tableSchema), localAthenaConnection(stack, tableName(l.partitioning, l.tableSchema), l.partitioning));
+      const table = tableName(l.partitioning, l.tableSchema);
+      athena.set(table, localAthenaConnection(stack, table, l.partitioning));
+      trino.set(table, createTrinoConnection({ url: stack.trino.url, catalog: stack.trino.catalog, schema: stack.database, table, partitioning: l.partitioning }));
     }
     const full = references.get('all/project');
     if (!full) throw new Error('no reference store');
@@ -56,7 +61,7 @@ describe.skipIf(!installed)('conformance: Athena (local, on Trino) and DuckDB gi
   }, 600_000);
 
   afterAll(async () => {
-    for (const c of athena.values()) await c.close();
+    for (const c of [...athena.values(), ...trino.values()]) await c.close();
     for (const r of references.values()) {
       await r.conn.close();
       fs.rmSync(r.dir, { recursive: true, force: true });
@@ -69,12 +74,18 @@ describe.skipIf(!installed)('conformance: Athena (local, on Trino) and DuckDB gi
     it.concurrent.for(CONFORMANCE_CASES.map((c) => [c.name, c] as const))('%s', async ([, c], { expect }) => {
       const account = SINGLE_ACCOUNT.includes(partitioning) ? stack.primaryAccount : undefined;
       const reference = references.get(`${account ?? 'all'}/${tableSchema}`);
-      const conn = athena.get(tableName(partitioning, tableSchema));
-      if (!reference || !conn) throw new Error('engines not ready');
+      const onAthena = athena.get(tableName(partitioning, tableSchema));
+      const onTrino = trino.get(tableName(partitioning, tableSchema));
+      if (!reference || !onAthena || !onTrino) throw new Error('engines not ready');
       const params = c.params(facts);
-      const [a, d] = await Promise.all([comparableRows(conn, c.module, params, tableSchema), comparableRows(reference.conn, c.module, params, tableSchema)]);
-      if (d.ordered) expect(a.rows).toEqual(d.rows);
-      else expect(sortRows(a.rows)).toEqual(sortRows(d.rows));
+      const [a, t, d] = await Promise.all([
+        comparableRows(onAthena, c.module, params, tableSchema),
+        comparableRows(onTrino, c.module, params, tableSchema),
+        comparableRows(reference.conn, c.module, params, tableSchema),
+      ]);
+      const expected = d.ordered ? d.rows : sortRows(d.rows);
+      expect(d.ordered ? a.rows : sortRows(a.rows), 'Athena (local) and DuckDB').toEqual(expected);
+      expect(d.ordered ? t.rows : sortRows(t.rows), 'Trino engine and DuckDB').toEqual(expected);
     });
   });
 });
