@@ -6,16 +6,15 @@
  */
 import { getEnricher } from '@/lib/enrichment/enricher';
 import type { Enricher } from '@/lib/enrichment/types';
-import { EngineError, type Connection, type QueryStats } from '@/lib/engine/types';
+import { EngineError, type Connection } from '@/lib/engine/types';
 import { upsertFindings } from '@/lib/findings/store';
 import type { Finding } from '@/lib/findings/types';
 import { baselineWindow } from '@/lib/new-behavior/coverage';
 import { checkBaselineDays, DEFAULT_BASELINE_DAYS } from '@/lib/new-behavior/params';
 import { organisationAccounts } from '@/lib/org/accounts';
 import type { Scope } from '@/lib/params/scope';
-import { runPanel, type PanelResult, type QueryModule } from '@/lib/queries/panel';
+import { panelQuery, runPanel, type PanelQuery, type PanelResult, type QueryModule } from '@/lib/queries/panel';
 import { getDataRange } from '@/lib/services/data-range';
-import type { SqlParam } from '@/lib/sql/sql';
 import { MAX_GROUPS, scopeSchema } from './grouped-sql';
 import { newCountryFindings } from './new-country';
 import { accessDeniedBursts } from './queries/access-denied-burst';
@@ -34,11 +33,7 @@ import {
   trailFinding,
 } from './to-findings';
 
-export interface DetectionQuery {
-  sql: string;
-  params: SqlParam[];
-  stats: QueryStats;
-}
+export type DetectionQuery = PanelQuery;
 
 export interface RuleRun {
   rule: DetectionRuleId;
@@ -79,7 +74,7 @@ interface Context {
 
 type Outcome = Omit<RuleRun, 'rule' | 'count'> & { findings: Finding[] };
 
-const query = (p: PanelResult<unknown>): DetectionQuery => ({ sql: p.sql, params: p.params, stats: p.stats });
+const query = (p: PanelResult<unknown>): DetectionQuery => panelQuery(p);
 
 /** A grouped rule: one query, one finding per row. */
 async function grouped<P, R>(ctx: Context, module: QueryModule<P, R>, params: P, toFinding: (row: R) => Finding): Promise<Outcome> {
