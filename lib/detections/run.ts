@@ -87,8 +87,8 @@ async function newCountry(ctx: Context): Promise<Outcome> {
   let storeFirst = ctx.options.storeFirstEvent;
   if (storeFirst === undefined) {
     const range = await getDataRange(ctx.conn, ctx.signal);
-    queries.push(query(range));
-    storeFirst = range.rows[0]?.first ?? null;
+    queries.push(...range.queries);
+    storeFirst = range.first;
   }
   const window = baselineWindow(ctx.scope.from, checkBaselineDays(ctx.options.baselineDays ?? DEFAULT_BASELINE_DAYS));
   const counts = await runPanel(ctx.conn, principalSources, { baselineFrom: window.from, scopeFrom: ctx.scope.from, scopeTo: ctx.scope.to }, ctx.signal);

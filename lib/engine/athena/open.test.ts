@@ -13,26 +13,14 @@ import { missingColumnNote } from '@/lib/cloudtrail/columns';
 import { EngineError } from '@/lib/engine/types';
 import { runPanel } from '@/lib/queries/panel';
 import { tableMetadata } from '@/test/fixtures/table-metadata';
-import type { AthenaConfig } from './config';
-import { openAthenaConnection } from './open';
+import { openMockedAthena } from '@/test/fixtures/athena-trail';
 
 /** Opening the Athena engine reads the table's metadata once; only AWS's API is mocked. */
 const athena = mockClient(AthenaClient);
 afterAll(() => athena.restore());
 beforeEach(() => athena.reset());
 
-const CONFIG: AthenaConfig = {
-  region: 'us-east-1',
-  catalog: 'AwsDataCatalog',
-  database: 'trails',
-  table: 'cloudtrail_logs',
-  workgroup: 'trailscope',
-  partitioning: 'projected-date',
-  timeoutMs: 5_000,
-  timing: { pollInitialMs: 1, pollMaxMs: 2 },
-};
-
-const open = (config: Partial<AthenaConfig> = {}) => openAthenaConnection({ ...CONFIG, ...config }, new AthenaClient({ region: 'us-east-1' }));
+const open = openMockedAthena;
 
 async function failure(p: Promise<unknown>): Promise<EngineError> {
   const e = await p.then(

@@ -35,7 +35,7 @@ export const duckdbDialect: Dialect = {
   optionalColumn: (path: OptionalColumnPath) => code(allow(path, OPTIONAL_COLUMN_PATHS)),
   deliveredOn(firstDay: string, lastDay: string): Sql {
     // The store keeps no delivery folders: events whose own time falls on those days.
-    return sql`event_time >= CAST(${`${addIsoDays(firstDay, 0)} 00:00:00`} AS TIMESTAMP) AND event_time < CAST(${`${addIsoDays(lastDay, 1)} 00:00:00`} AS TIMESTAMP)`;
+    return sql`(event_time >= CAST(${`${addIsoDays(firstDay, 0)} 00:00:00`} AS TIMESTAMP) AND event_time < CAST(${`${addIsoDays(lastDay, 1)} 00:00:00`} AS TIMESTAMP))`;
   },
   prunesByDay: false,
   partitionsTable: null,
