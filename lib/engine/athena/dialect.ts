@@ -71,8 +71,8 @@ function instant(date: Date): Sql {
   return sql`from_iso8601_timestamp(${date.toISOString()})`;
 }
 
-/** A declared column type as Trino writes it, for a typed NULL. */
-function trinoType(t: ColumnType): string {
+/** A declared column type as Trino writes it (a typed NULL here; a table's DDL in tests). */
+export function trinoType(t: ColumnType): string {
   switch (t.kind) {
     case 'string':
     case 'json':
