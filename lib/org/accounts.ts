@@ -85,7 +85,7 @@ export async function inferFromStore(
 export async function organisationAccounts(conn: Connection, signal?: AbortSignal): Promise<OrganisationAccounts> {
   const configured = env().TRAILSCOPE_ORG_ACCOUNTS;
   if (configured.length > 0) return { accounts: [...new Set(configured)].sort(), source: 'config' };
-  const value = await cachedFact(conn, 'organisation-accounts', conn.tableShape ? S3_CACHE_MS : CACHE_MS, async () => ({
+  const value = await cachedFact(conn, 'organisation-accounts', conn.dialect.name === 'duckdb' ? CACHE_MS : S3_CACHE_MS, async () => ({
     accounts: (await inferFromStore(conn)).accounts,
     source: 'inferred' as const,
   }));

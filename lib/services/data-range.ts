@@ -2,7 +2,7 @@
  * The store's extent: its first and last events, and how many there are when that is cheap.
  *
  *   DuckDB ─────────────► dataRange (count, min, max over the store)              every call
- *   S3 table, no date partitions ─► dataRange over the whole trail                cached
+ *   S3 table, no date partitions (or no shape) ─► dataRange over the whole trail  cached
  *   S3 table, date partitions:                                                    cached
  *     candidate days (projection range, or the catalog's registered partitions)
  *       ─► existence probes gallop + bisect to the last and first days with data (day-search.ts)
@@ -116,8 +116,10 @@ async function probedRange(conn: Connection, previous: Probed | undefined): Prom
  * S3 it is computed once per process and refreshed in the background, never per page view.
  */
 export async function getDataRange(conn: Connection, signal?: AbortSignal): Promise<DataRange> {
-  if (!conn.tableShape) return countedRange(conn, signal);
-  const value = conn.dialect.prunesByDay
+  // The embedded store counts cheaply and changes with every ingest: asked each time.
+  if (conn.dialect.name === 'duckdb') return countedRange(conn, signal);
+  // Elsewhere never per call: without a shape to probe by day, one whole count, kept.
+  const value = conn.tableShape && conn.dialect.prunesByDay
     ? cachedFact<Probed>(conn, 'data-range', RANGE_TTL_MS, (previous) => probedRange(conn, previous)).then((p) => p.range)
     : cachedFact<DataRange>(conn, 'data-range', RANGE_TTL_MS, () => countedRange(conn));
   const range = await value;
