@@ -1,9 +1,10 @@
 /**
- * Runs once when the server starts: a wrong setting stops it here with one clear message naming
- * the variable, instead of failing at the first request that reads it.
+ * Runs once when the server starts: a wrong setting, or an Athena table Trailscope cannot read,
+ * stops it here with one clear message, instead of failing at the first request.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { validateEnvOrExit } = await import('./lib/startup');
+  const { validateEnvOrExit, openEngineOrExit } = await import('./lib/startup');
   validateEnvOrExit();
+  await openEngineOrExit();
 }

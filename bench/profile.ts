@@ -19,7 +19,7 @@ const RUNS = 50;
 
 async function main() {
   const conn = await createDuckDbConnection({ dataDir });
-  const range = (await getDataRange(conn)).rows[0];
+  const range = await getDataRange(conn);
   if (!range?.last) throw new Error(`no data in ${dataDir}: run npm run bench:ingest first`);
   const scope = resolveScope({}, range.last);
   const listParams = roleSessionListParams.parse({ ...scope });

@@ -10,7 +10,7 @@ const RUNS = 50;
 
 async function main() {
   const conn = await createDuckDbConnection({ dataDir });
-  const range = (await getDataRange(conn)).rows[0];
+  const range = await getDataRange(conn);
   if (!range?.last || !range.first) throw new Error(`no data in ${dataDir}: run npm run bench:ingest first`);
   // Keys used in the scope, so each search finds something, picked in a fixed pseudo-random order.
   const keysIn = async (scope: { from: string; to: string }) =>

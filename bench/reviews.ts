@@ -33,7 +33,7 @@ const RUNNER_ROLE = 'arn:aws:iam::123456789012:role/GitlabRunnerRole';
 
 async function main() {
   const conn = await createDuckDbConnection({ dataDir });
-  const range = (await getDataRange(conn)).rows[0];
+  const range = await getDataRange(conn);
   if (!range?.last) throw new Error(`no data in ${dataDir}: run npm run bench:ingest first`);
   const fixture = parseAuthorizationDetails(fs.readFileSync(path.resolve(__dirname, '../test/fixtures/authorization-details-production.json'), 'utf8'));
   if (!fixture.ok) throw new Error(fixture.message);

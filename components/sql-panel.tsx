@@ -10,9 +10,11 @@ export interface PanelQuery {
   sql: string;
   params: SqlParam[];
   stats: QueryStats;
+  /** What the reader must know about the panel's rows (lib/queries/panel.ts), shown whether or not the SQL is open. */
+  notes?: readonly string[];
 }
 
-/** "Show SQL": the exact statement a panel ran, its parameters written in, and what it cost. */
+/** "Show SQL": the exact statement a panel ran, its parameters written in, what it cost, and its notes. */
 export function SqlPanel({ query, label = 'SQL' }: { query: PanelQuery; label?: string }) {
   const [open, setOpen] = useState(false);
   const [copied, setCopied] = useState(false);
@@ -37,6 +39,13 @@ export function SqlPanel({ query, label = 'SQL' }: { query: PanelQuery; label?: 
         {stats.costUsd !== null && <span>{formatUsd(stats.costUsd)}</span>}
         <span>{stats.rowCount === 1 ? '1 row' : `${stats.rowCount} rows`}</span>
       </div>
+      {query.notes && query.notes.length > 0 && (
+        <ul className="mt-1 space-y-0.5 text-amber-800" data-testid="panel-notes">
+          {query.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
       {open && (
         <div className="relative mt-2">
           <pre className="max-h-96 overflow-auto rounded bg-slate-900 p-3 font-mono text-[11px] leading-relaxed text-slate-100" data-testid="sql-text">

@@ -55,3 +55,22 @@ export function parseIsoInstant(text: string): number | null {
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
+
+const DAY_MS = 86_400_000;
+
+/** The UTC day (`YYYY-MM-DD`) of an instant. */
+export function isoDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** Milliseconds at 00:00 UTC of a `YYYY-MM-DD` day, or null when the text is not a day that exists. */
+export function parseIsoDay(text: string): number | null {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? parseIsoUtc(`${text}T00:00Z`) : null;
+}
+
+/** The day `n` days after (before, for negative `n`) a `YYYY-MM-DD` day. */
+export function addIsoDays(day: string, n: number): string {
+  const ms = parseIsoDay(day);
+  if (ms === null) throw new RangeError(`Not a day: ${JSON.stringify(day)}`);
+  return isoDay(ms + n * DAY_MS);
+}

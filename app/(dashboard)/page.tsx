@@ -7,6 +7,7 @@ import { SqlPanel } from '@/components/sql-panel';
 import { formatCount, formatTime } from '@/lib/format';
 import { href } from '@/lib/params/href';
 import { getOverview } from '@/lib/services/overview';
+import { getProjectionWarnings } from '@/lib/services/data-range';
 import { loadPageScope, type SearchParamsRecord } from '@/lib/services/page-scope';
 import { ParamError } from '@/lib/params/param-error';
 import { invalidLink, linkIsValid } from '@/lib/http/invalid-link';
@@ -23,7 +24,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   }
   await linkIsValid();
   const { conn, range, scope } = page;
-  const overview = await getOverview(conn, scope);
+  const [overview, projectionWarnings] = await Promise.all([getOverview(conn, scope), getProjectionWarnings(conn)]);
   const totals = overview.totals.rows[0] ?? { events: 0, failed: 0, principals: 0, accounts: 0, regions: 0 };
   const eventsHref = (extra: Record<string, string | null>) => href('/events', { from: scope.from, to: scope.to, ...extra });
 
@@ -31,9 +32,25 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     <div className="space-y-6">
       <PageHeader title="Overview" scope={scope} latest={range.last} />
 
-      {range.events === 0 && (
-        <Notice tone="info" title="No CloudTrail events yet">
-          Ingest your logs with <code>npm run ingest -- path/to/AWSLogs</code>, or start the demo with <code>npm run demo</code>.
+      {range.last === null &&
+        (conn.dialect.name === 'duckdb' ? (
+          <Notice tone="info" title="No CloudTrail events yet">
+            Ingest your logs with <code>npm run ingest -- path/to/AWSLogs</code>, or start the demo with <code>npm run demo</code>.
+          </Notice>
+        ) : (
+          <Notice tone="info" title="No CloudTrail events in the table">
+            No partition the table covers holds an event. Check the table&apos;s location and partitions (docs/athena.md).
+          </Notice>
+        ))}
+      {projectionWarnings.length > 0 && (
+        <Notice tone="warning" title="Logs the table does not read">
+          <ul className="list-disc space-y-1 pl-5" data-testid="projection-warnings">
+            {projectionWarnings.map((w) => (
+              <li key={w.message} className="break-words">
+                {w.message}
+              </li>
+            ))}
+          </ul>
         </Notice>
       )}
 
@@ -43,7 +60,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <Stat label="Principals" value={formatCount(totals.principals)} />
         <Stat label="Accounts" value={formatCount(totals.accounts)} />
         <Stat label="Regions" value={formatCount(totals.regions)} />
-        <Stat label="Events stored" value={formatCount(range.events)} hint={`${formatTime(range.first)} – ${formatTime(range.last)}`} />
+        <Stat
+          label="Events stored"
+          value={range.events === null ? '—' : formatCount(range.events)}
+          hint={`${range.events === null ? 'not counted: it would read the whole trail · ' : ''}${formatTime(range.first)} – ${formatTime(range.last)}`}
+        />
       </div>
       <SqlPanel query={overview.totals} label="SQL (totals)" />
 

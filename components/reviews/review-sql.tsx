@@ -6,6 +6,6 @@ import { SqlPanel, type PanelQuery } from '@/components/sql-panel';
  * prop would be serialised into the page).
  */
 export function ReviewSql({ query, label }: { query: PanelQuery; label: string }) {
-  const { sql, params, stats } = query;
-  return <SqlPanel query={{ sql, params, stats }} label={label} />;
+  const { sql, params, stats, notes } = query;
+  return <SqlPanel query={{ sql, params, stats, notes }} label={label} />;
 }

@@ -1,6 +1,5 @@
-import type { QueryStats } from '@/lib/engine/types';
+import { panelQuery, type PanelQuery } from '@/lib/queries/panel';
 import type { Scope } from '@/lib/params/scope';
-import type { SqlParam } from '@/lib/sql/sql';
 import type { Subject } from '@/lib/subjects/subject';
 import { detailLinks, type DetailLinks } from './details-links';
 import type { ScopeDetails } from './get-scope-details';
@@ -22,7 +21,7 @@ export interface DetailsTabModel {
   items: DetailItem[];
   capped: boolean;
   limit: number;
-  query: { sql: string; params: SqlParam[]; stats: QueryStats };
+  query: PanelQuery;
 }
 
 export type DetailsModel = Record<DetailsTab, DetailsTabModel>;
@@ -36,7 +35,7 @@ export function detailsModel(details: ScopeDetails, subject: Subject, scope: Sco
       items: panel.rows.map((row) => ({ ...row, links: detailLinks(t, row, subject, scope) })),
       capped: panel.capped,
       limit: panel.limit,
-      query: { sql: panel.sql, params: panel.params, stats: panel.stats },
+      query: panelQuery(panel),
     };
   };
   return Object.fromEntries(DETAILS_TABS.map((t) => [t, tab(t)])) as DetailsModel;

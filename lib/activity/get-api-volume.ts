@@ -25,6 +25,7 @@ export interface ApiVolume {
   sql: string;
   params: SqlParam[];
   stats: QueryStats;
+  notes: string[];
 }
 
 /** "Overall API call volume" for a subject: one query over baseline and scope, then zero-filled. */
@@ -38,5 +39,6 @@ export async function getApiVolume(conn: Connection, subject: Subject, scope: Sc
     sql: result.sql,
     params: result.params,
     stats: result.stats,
+    notes: result.notes,
   };
 }

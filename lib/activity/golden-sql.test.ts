@@ -5,6 +5,7 @@ import { ATHENA_PARTITIONINGS } from '@/lib/env';
 import type { QueryModule } from '@/lib/queries/panel';
 import { expectValidTrino, placeholdersOutsideWhere } from '@/lib/sql/trino-parse';
 import type { Subject } from '@/lib/subjects/subject';
+import { bareOptionalColumns, buildForLegacyTable } from '@/test/golden-sql';
 import { apiVolume } from './api-volume';
 import { BUCKET_SIZES } from './buckets';
 import { DETAILS_TABS, scopeDetails } from './scope-details';
@@ -58,6 +59,10 @@ describe('every subject kind and bucket size stays valid Trino with values only 
   it.each(subjects.map((s) => [s.kind, s] as const))('%s', (_kind, subject) => {
     for (const bucket of BUCKET_SIZES) checkAthena(apiVolume as AnyModule, { subject, ...plan.window, bucket }, 'projected-date');
     for (const tab of DETAILS_TABS) checkAthena(scopeDetails[tab] as AnyModule, { subject, ...scope }, 'projected-date');
+  });
+
+  it.each(cases)("%s reads optional columns only through the dialect, so it runs on a table from AWS's older DDL", (_name, module, params) => {
+    expect(bareOptionalColumns(buildForLegacyTable(module, params).sql)).toEqual([]);
   });
 
   it('binds the subject, never splices it', () => {

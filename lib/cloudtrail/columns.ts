@@ -93,23 +93,49 @@ export const COLUMN_NAMES = CLOUDTRAIL_COLUMNS.map((c) => c.name);
 export const TABLE_SCHEMAS = ['project', 'aws', 'aws-legacy'] as const;
 export type TableSchema = (typeof TABLE_SCHEMAS)[number];
 
-const AWS_MISSING = ['useridentity.sessioncontext.sourceidentity'] as const;
-export const MISSING_COLUMNS: Record<TableSchema, readonly string[]> = {
+/**
+ * Every column path some users' tables lack (AWS's older DDL lacks them all): the only columns a
+ * query may find missing. Queries reach them through `Dialect.optionalColumn`, which reads a typed
+ * NULL where the table lacks one.
+ */
+export const OPTIONAL_COLUMN_PATHS = [
+  'useridentity.sessioncontext.sourceidentity',
+  'vpcendpointaccountid',
+  'eventcategory',
+  'addendum',
+  'sessioncredentialfromconsole',
+  'edgedevicedetails',
+  'tlsdetails',
+] as const;
+export type OptionalColumnPath = (typeof OPTIONAL_COLUMN_PATHS)[number];
+
+const AWS_MISSING = ['useridentity.sessioncontext.sourceidentity'] as const satisfies readonly OptionalColumnPath[];
+export const MISSING_COLUMNS: Record<TableSchema, readonly OptionalColumnPath[]> = {
   project: [],
   aws: AWS_MISSING,
-  'aws-legacy': [
-    ...AWS_MISSING,
-    'vpcendpointaccountid',
-    'eventcategory',
-    'addendum',
-    'sessioncredentialfromconsole',
-    'edgedevicedetails',
-    'tlsdetails',
-  ],
+  // The older DDL predates every column CloudTrail added since: it lacks them all.
+  'aws-legacy': OPTIONAL_COLUMN_PATHS,
 };
 
-/** Every column path some users' tables lack: the only columns a query may find missing. */
-export const OPTIONAL_COLUMN_PATHS: readonly string[] = MISSING_COLUMNS['aws-legacy'];
+/** What a panel loses when the table lacks an optional column, for the note shown on it. */
+export const OPTIONAL_COLUMN_EFFECTS: Record<OptionalColumnPath, { lackedBy: string; effect: string }> = {
+  'useridentity.sessioncontext.sourceidentity': { lackedBy: "AWS's DDL", effect: 'source identities show as empty' },
+  vpcendpointaccountid: { lackedBy: "AWS's older DDL", effect: 'VPC endpoint owner accounts show as empty' },
+  eventcategory: { lackedBy: "AWS's older DDL", effect: 'data events cannot be told apart, so no service counts as logging data events' },
+  addendum: { lackedBy: "AWS's older DDL", effect: "CloudTrail's addenda to corrected events show as empty" },
+  sessioncredentialfromconsole: { lackedBy: "AWS's older DDL", effect: 'keys issued at console sign-in are not marked as such' },
+  edgedevicedetails: { lackedBy: "AWS's older DDL", effect: 'edge device details show as empty' },
+  tlsdetails: { lackedBy: "AWS's older DDL", effect: 'TLS versions and cipher suites show as empty' },
+};
+
+/** Where docs/athena.md says how to add a missing optional column. */
+export const MISSING_COLUMNS_DOC = 'docs/athena.md#missing-optional-columns';
+
+/** The note a panel carries when its query read NULL for an optional column the table lacks. */
+export function missingColumnNote(path: OptionalColumnPath): string {
+  const { lackedBy, effect } = OPTIONAL_COLUMN_EFFECTS[path];
+  return `This table has no ${path} column (as in ${lackedBy}): ${effect}. Add it: ${MISSING_COLUMNS_DOC}`;
+}
 
 /** The columns of a table schema: the declared columns without the paths that schema lacks. */
 export function columnsOf(schema: TableSchema): readonly Field[] {
@@ -124,4 +150,33 @@ function withoutPaths(fields: readonly Field[], missing: readonly string[], pref
         ? { ...field, type: { kind: 'struct', fields: withoutPaths(field.type.fields, missing, `${prefix}${field.name}.`) } }
         : field,
     );
+}
+
+/**
+ * Every dotted column path of `fields`: each column, each struct field below it, and the fields of
+ * a struct inside an array under the array's own path (`resources.arn`). Map keys are data, not
+ * columns, so nothing is listed below a map.
+ */
+export function columnPaths(fields: readonly Field[] = CLOUDTRAIL_COLUMNS, prefix = ''): string[] {
+  const below = (type: ColumnType, path: string): string[] =>
+    type.kind === 'struct' ? columnPaths(type.fields, `${path}.`) : type.kind === 'array' ? below(type.of, path) : [];
+  return fields.flatMap((f) => [prefix + f.name, ...below(f.type, prefix + f.name)]);
+}
+
+/** The optional column a path is, or lies inside; undefined for a required path. */
+export function optionalColumnOf(path: string): OptionalColumnPath | undefined {
+  return OPTIONAL_COLUMN_PATHS.find((o) => path === o || path.startsWith(`${o}.`));
+}
+
+/** The declared paths every table must have: all but the optional columns and what lies inside them. */
+export function requiredColumnPaths(): string[] {
+  return columnPaths().filter((p) => optionalColumnOf(p) === undefined);
+}
+
+/** The declared field at a dotted path (through structs only), or undefined. */
+export function fieldAt(path: string, fields: readonly Field[] = CLOUDTRAIL_COLUMNS): Field | undefined {
+  const [head, ...rest] = path.split('.');
+  const field = fields.find((f) => f.name === head);
+  if (!field || rest.length === 0) return field;
+  return field.type.kind === 'struct' ? fieldAt(rest.join('.'), field.type.fields) : undefined;
 }

@@ -13,9 +13,8 @@ import { baselineWindow } from '@/lib/new-behavior/coverage';
 import { checkBaselineDays, DEFAULT_BASELINE_DAYS } from '@/lib/new-behavior/params';
 import { organisationAccounts } from '@/lib/org/accounts';
 import type { Scope } from '@/lib/params/scope';
-import { runPanel, type PanelResult, type QueryModule } from '@/lib/queries/panel';
+import { panelQuery, runPanel, type PanelQuery, type PanelResult, type QueryModule } from '@/lib/queries/panel';
 import { getDataRange } from '@/lib/services/data-range';
-import type { SqlParam } from '@/lib/sql/sql';
 import { MAX_GROUPS, scopeSchema } from './grouped-sql';
 import { newCountryFindings } from './new-country';
 import { accessDeniedBursts } from './queries/access-denied-burst';
@@ -34,11 +33,7 @@ import {
   trailFinding,
 } from './to-findings';
 
-export interface DetectionQuery {
-  sql: string;
-  params: SqlParam[];
-  stats: QueryStats;
-}
+export type DetectionQuery = PanelQuery;
 
 export interface RuleRun {
   rule: DetectionRuleId;
@@ -79,7 +74,7 @@ interface Context {
 
 type Outcome = Omit<RuleRun, 'rule' | 'count'> & { findings: Finding[] };
 
-const query = (p: PanelResult<unknown>): DetectionQuery => ({ sql: p.sql, params: p.params, stats: p.stats });
+const query = (p: PanelResult<unknown>): DetectionQuery => panelQuery(p);
 
 /** A grouped rule: one query, one finding per row. */
 async function grouped<P, R>(ctx: Context, module: QueryModule<P, R>, params: P, toFinding: (row: R) => Finding): Promise<Outcome> {
@@ -92,8 +87,8 @@ async function newCountry(ctx: Context): Promise<Outcome> {
   let storeFirst = ctx.options.storeFirstEvent;
   if (storeFirst === undefined) {
     const range = await getDataRange(ctx.conn, ctx.signal);
-    queries.push(query(range));
-    storeFirst = range.rows[0]?.first ?? null;
+    queries.push(...range.queries);
+    storeFirst = range.first;
   }
   const window = baselineWindow(ctx.scope.from, checkBaselineDays(ctx.options.baselineDays ?? DEFAULT_BASELINE_DAYS));
   const counts = await runPanel(ctx.conn, principalSources, { baselineFrom: window.from, scopeFrom: ctx.scope.from, scopeTo: ctx.scope.to }, ctx.signal);
@@ -137,7 +132,7 @@ const DETECTORS: Record<DetectionRuleId, (ctx: Context) => Promise<Outcome>> = {
 function failedQuery(error: unknown): DetectionQuery[] {
   if (!(error instanceof EngineError)) return [];
   const { sql, params, stats } = error.details ?? {};
-  return sql !== undefined && stats ? [{ sql, params: [...(params ?? [])], stats }] : [];
+  return sql !== undefined && stats ? [{ sql, params: [...(params ?? [])], stats, notes: [] }] : [];
 }
 
 function message(error: unknown): string {

@@ -1,3 +1,4 @@
+import type { OptionalColumnPath } from '@/lib/cloudtrail/columns';
 import type { Sql } from '@/lib/sql/sql';
 import type { EngineName } from './types';
 
@@ -32,7 +33,10 @@ export interface Dialect {
   epochSeconds(ts: Sql): Sql;
   /** Buckets a TIMESTAMP into fixed windows of `seconds` (for chart buckets that are not a grain). */
   bucket(seconds: number, ts: Sql): Sql;
-  /** The raw CloudTrail record of a row as JSON text (DuckDB keeps it; Athena rebuilds it). */
+  /**
+   * The raw CloudTrail record of a row as JSON text (DuckDB keeps it; Athena rebuilds it from the
+   * table's columns, without the optional ones it lacks, and notes which those are).
+   */
   readonly rawRecord: Sql;
   /**
    * Aggregate: the distinct non-NULL values of `expr` in the group, sorted, as a list every engine
@@ -42,6 +46,22 @@ export interface Dialect {
   distinctList(expr: Sql): Sql;
   /** An ARRAY-valued expression (e.g. an ordered array_agg) in the form every engine returns as an array. */
   arrayResult(expr: Sql): Sql;
+  /**
+   * A column some users' tables lack (lib/cloudtrail/columns.ts OPTIONAL_COLUMN_PATHS): the column
+   * itself, or where the table lacks it a NULL of its type, carrying a note for the panel. The only
+   * way queries may name these columns (lib/cloudtrail/optional-columns.test.ts checks).
+   */
+  optionalColumn(path: OptionalColumnPath): Sql;
+  /**
+   * The rows delivered on the folder days [firstDay, lastDay] (YYYY-MM-DD, UTC, inclusive): on a
+   * date-partitioned table the partition predicate alone, so a query reads exactly those days;
+   * elsewhere the events whose time falls on those days.
+   */
+  deliveredOn(firstDay: string, lastDay: string): Sql;
+  /** Whether `deliveredOn` limits what is read to those days (a date-partitioned table). */
+  readonly prunesByDay: boolean;
+  /** The table listing the partitions registered in the catalog (Trino's `"t$partitions"`), or null. */
+  readonly partitionsTable: Sql | null;
   /** Case-insensitive LIKE. */
   ilike(expr: Sql, pattern: Sql): Sql;
 }

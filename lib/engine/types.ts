@@ -1,4 +1,5 @@
 import type { Dialect } from './dialect';
+import type { TableShape } from './table-shape';
 import type { SqlParam } from '@/lib/sql/sql';
 
 export const ENGINE_NAMES = ['duckdb', 'athena', 'trino'] as const;
@@ -53,6 +54,11 @@ export interface QueryResult<R = Row> {
 /** An engine carries its dialect and its executor together so SQL and executor cannot disagree. */
 export interface Connection {
   readonly dialect: Dialect;
+  /**
+   * The CloudTrail table's shape where the engine reads one over S3 (Athena: from its metadata when
+   * the connection opened); absent for the embedded store, whose columns Trailscope writes itself.
+   */
+  readonly tableShape?: TableShape;
   query(request: QueryRequest): Promise<QueryResult>;
   close(): Promise<void>;
 }

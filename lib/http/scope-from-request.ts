@@ -13,6 +13,6 @@ export async function scopeForRequest(
   needFirst = false,
 ): Promise<{ scope: Scope; first: string | null }> {
   if (query.from && query.to && !needFirst) return { scope: resolveScope(query, null), first: null };
-  const range = (await getDataRange(conn, signal)).rows[0];
-  return { scope: resolveScope(query, range?.last ?? null), first: range?.first ?? null };
+  const range = await getDataRange(conn, signal);
+  return { scope: resolveScope(query, range.last), first: range.first };
 }

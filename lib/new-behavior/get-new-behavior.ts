@@ -1,8 +1,7 @@
 import type { Enricher } from '@/lib/enrichment/types';
-import type { Connection, QueryStats } from '@/lib/engine/types';
+import type { Connection } from '@/lib/engine/types';
 import type { Scope } from '@/lib/params/scope';
-import { runPanel } from '@/lib/queries/panel';
-import type { SqlParam } from '@/lib/sql/sql';
+import { panelQuery, runPanel, type PanelQuery } from '@/lib/queries/panel';
 import type { Subject } from '@/lib/subjects/subject';
 import { analyseNewBehavior, sourceValues, type NewBehaviorPanels } from './analyse';
 import { behaviorCounts } from './behavior-counts';
@@ -18,11 +17,7 @@ export interface NewBehaviorOptions {
   signal?: AbortSignal;
 }
 
-export interface NewBehaviorQuery {
-  sql: string;
-  params: SqlParam[];
-  stats: QueryStats;
-}
+export type NewBehaviorQuery = PanelQuery;
 
 /** What GET /api/{role-sessions|roles|users}/{id}/new-behavior returns. */
 export interface NewBehavior extends NewBehaviorPanels {
@@ -46,7 +41,7 @@ export async function getNewBehavior(conn: Connection, subject: Subject, scope: 
     ...panels,
     scope,
     baselineDays,
-    queries: [{ sql: counts.sql, params: counts.params, stats: counts.stats }],
+    queries: [panelQuery(counts)],
     enrichMs,
   };
 }

@@ -4,6 +4,7 @@ import { duckdbDialect } from '@/lib/engine/duckdb/dialect';
 import { ATHENA_PARTITIONINGS } from '@/lib/env';
 import { expectValidTrino, placeholdersOutsideWhere } from '@/lib/sql/trino-parse';
 import type { Subject } from '@/lib/subjects/subject';
+import { bareOptionalColumns, buildForLegacyTable } from '@/test/golden-sql';
 import { behaviorCounts, type BehaviorCountsParams } from './behavior-counts';
 import { baselineWindow } from './coverage';
 
@@ -47,6 +48,11 @@ describe('new-behavior-counts', () => {
     const q = behaviorCounts.build(athena('projected-date'), behaviorCounts.params.parse(params(subject))).toQuery();
     expectValidTrino(q.sql, q.params);
     expect(placeholdersOutsideWhere(q.sql)).toEqual([]);
+  });
+
+  it("reads optional columns only through the dialect, so it runs on a table from AWS's older DDL", () => {
+    const q = buildForLegacyTable(behaviorCounts as never, params(session));
+    expect(bareOptionalColumns(q.sql)).toEqual([]);
   });
 
   it('binds the subject, never splices it', () => {

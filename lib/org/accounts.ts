@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cachedFact } from '@/lib/engine/cached-fact';
 import { EngineError, type Connection } from '@/lib/engine/types';
 import { env } from '@/lib/env';
 import { runPanel, type PanelResult, type QueryModule } from '@/lib/queries/panel';
@@ -27,6 +28,11 @@ export interface OrganisationAccounts {
 export const INFERENCE_WINDOW_DAYS = 30;
 /** Recomputed at most this often: which trails are ingested changes with an ingest, not per request. */
 const CACHE_MS = 5 * 60_000;
+/**
+ * On a table over S3 the inference reads 30 days of the trail, and the accounts writing to it change
+ * when the organisation does: kept for hours (served stale while it refreshes, never awaited twice).
+ */
+const S3_CACHE_MS = 6 * 3_600_000;
 
 const params = z.object({ from: z.string(), to: z.string() });
 const row = z.object({ account_id: z.string(), events: z.number(), own_events: z.number() });
@@ -69,27 +75,20 @@ export async function inferFromStore(
   conn: Connection,
   signal?: AbortSignal,
 ): Promise<{ accounts: string[]; panel: PanelResult<AccountActivityRow> | null }> {
-  const last = (await getDataRange(conn, signal)).rows[0]?.last;
+  const last = (await getDataRange(conn, signal)).last;
   if (!last) return { accounts: [], panel: null };
   const to = Date.parse(last) + 1000;
   const panel = await runPanel(conn, accountActivity, { from: isoUtc(to - INFERENCE_WINDOW_DAYS * 86_400_000), to: isoUtc(to) }, signal);
   return { accounts: inferOrganisationAccounts(panel.rows), panel };
 }
 
-type Cached = { at: number; value: Promise<OrganisationAccounts> };
-const cache = new WeakMap<Connection, Cached>();
-
 export async function organisationAccounts(conn: Connection, signal?: AbortSignal): Promise<OrganisationAccounts> {
   const configured = env().TRAILSCOPE_ORG_ACCOUNTS;
   if (configured.length > 0) return { accounts: [...new Set(configured)].sort(), source: 'config' };
-  const hit = cache.get(conn);
-  if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
-  // Not tied to the caller's signal: the cached promise is shared by later requests.
-  const value = inferFromStore(conn).then(({ accounts }) => ({ accounts, source: 'inferred' as const }));
-  cache.set(conn, { at: Date.now(), value });
-  value.catch(() => {
-    if (cache.get(conn)?.value === value) cache.delete(conn);
-  });
+  const value = await cachedFact(conn, 'organisation-accounts', conn.dialect.name === 'duckdb' ? CACHE_MS : S3_CACHE_MS, async () => ({
+    accounts: (await inferFromStore(conn)).accounts,
+    source: 'inferred' as const,
+  }));
   if (signal?.aborted) throw new EngineError('The query was cancelled.', 'CANCELLED');
   return value;
 }

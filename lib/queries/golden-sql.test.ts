@@ -1,7 +1,7 @@
 import { sessionTimeline } from '@/lib/timeline/query';
 import { evidenceEventNames, keyOwner } from '@/lib/findings/resolve-actor';
 import { describeGoldenSql } from '@/test/golden-sql';
-import { dataRange } from './data-range';
+import { dataRangeExtent, dataRangeProbe } from './data-range';
 import { eventSearch } from './event-search';
 import { accountsInScope, regionsInScope, scopeTotals, topEventNames, topPrincipals } from './overview';
 import type { QueryModule } from './panel';
@@ -14,7 +14,8 @@ import { sessionCredentials } from '@/lib/attribution/queries/session-credential
 const scope = { from: '2026-11-19T00:00:00Z', to: '2026-11-20T00:00:00Z' };
 
 const cases: [string, QueryModule<never, unknown>, unknown][] = [
-  ['data-range (windowed)', dataRange as QueryModule<never, unknown>, { window: scope }],
+  ['data-range-probe', dataRangeProbe as QueryModule<never, unknown>, { firstDay: '2024-01-30', lastDay: '2024-02-02' }],
+  ['data-range-extent (first and last days)', dataRangeExtent as QueryModule<never, unknown>, { days: ['2024-01-31', '2026-11-19'] }],
   ['scope-totals', scopeTotals as QueryModule<never, unknown>, scope],
   ['accounts', accountsInScope as QueryModule<never, unknown>, scope],
   ['regions', regionsInScope as QueryModule<never, unknown>, scope],

@@ -15,11 +15,22 @@ export interface QueryModule<P, R> {
   build(dialect: Dialect, params: P): Sql;
 }
 
-export interface PanelResult<R> {
-  rows: R[];
+/** What a panel shows under its rows: the statement, its parameters, what it cost and any notes. */
+export interface PanelQuery {
   sql: string;
   params: SqlParam[];
   stats: QueryStats;
+  /** What the reader must know about these rows (a column the table lacks was read as NULL). */
+  notes: string[];
+}
+
+export interface PanelResult<R> extends PanelQuery {
+  rows: R[];
+}
+
+/** The panel's query without its rows (rows can be large and stay on the server). */
+export function panelQuery(p: PanelQuery): PanelQuery {
+  return { sql: p.sql, params: p.params, stats: p.stats, notes: p.notes };
 }
 
 export async function runPanel<P, R>(
@@ -29,12 +40,13 @@ export async function runPanel<P, R>(
   signal?: AbortSignal,
 ): Promise<PanelResult<R>> {
   const checked = module.params.parse(params);
-  const { sql, params: bound } = module.build(conn.dialect, checked).toQuery();
+  const built = module.build(conn.dialect, checked);
+  const { sql, params: bound } = built.toQuery();
   const result = await conn.query({ sql, params: bound, tags: { panel: module.name }, signal });
   const rows = result.rows.map((r, i) => {
     const parsed = module.row.safeParse(r);
     if (!parsed.success) throw new Error(`${module.name}: row ${i} has an unexpected shape: ${parsed.error.message}`);
     return parsed.data;
   });
-  return { rows, sql, params: bound, stats: result.stats };
+  return { rows, sql, params: bound, stats: result.stats, notes: built.notes() };
 }

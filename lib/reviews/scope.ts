@@ -21,7 +21,7 @@ export function resolveReviewScope(query: ScopeParams, latest: string | null, de
 }
 
 export async function reviewScopeForRequest(conn: Connection, query: ScopeParams, defaultDays: number, signal?: AbortSignal): Promise<{ scope: Scope; range: DataRangeRow }> {
-  const range = (await getDataRange(conn, signal)).rows[0] ?? { events: 0, first: null, last: null };
+  const range = await getDataRange(conn, signal);
   return { scope: resolveReviewScope(query, range.last, defaultDays), range };
 }
 

@@ -2,7 +2,7 @@ import type { Connection } from '@/lib/engine/types';
 import { parseRawRecord, type CloudTrailRecord } from '@/lib/cloudtrail/raw';
 import { decodeCursor, encodeCursor } from '@/lib/queries/cursor';
 import { eventSearch } from '@/lib/queries/event-search';
-import { runPanel, type PanelResult } from '@/lib/queries/panel';
+import { panelQuery, runPanel, type PanelResult } from '@/lib/queries/panel';
 import type { EventSearchParams } from '@/lib/params/events';
 import { ParamError } from '@/lib/params/param-error';
 import type { Scope } from '@/lib/params/scope';
@@ -30,6 +30,6 @@ export async function searchEvents(
   return {
     events: page.map((r) => parseRawRecord(conn.dialect, r.raw)),
     nextCursor,
-    panel: { sql: result.sql, params: result.params, stats: result.stats },
+    panel: panelQuery(result),
   };
 }

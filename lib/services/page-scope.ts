@@ -27,6 +27,6 @@ export async function loadPageScope(sp: SearchParamsRecord): Promise<PageScope> 
     const issue = parsed.error.issues[0];
     throw new ParamError(String(issue?.path[0] ?? 'scope'), issue?.message ?? 'is invalid');
   }
-  const range = (await getDataRange(conn)).rows[0] ?? { events: 0, first: null, last: null };
+  const range = await getDataRange(conn);
   return { conn, range, scope: resolveScope(parsed.data, range.last) };
 }

@@ -24,7 +24,20 @@ export class Sql {
   constructor(
     readonly strings: readonly string[],
     readonly values: readonly (SqlParam | Sql)[],
+    /** Said to whoever runs SQL containing this fragment (see `withNotes`). */
+    readonly ownNotes: readonly string[] = [],
   ) {}
+
+  /** The notes of this fragment and every fragment inside it, in order, each once. */
+  notes(): string[] {
+    const out = new Set<string>();
+    const walk = (fragment: Sql) => {
+      for (const n of fragment.ownNotes) out.add(n);
+      for (const v of fragment.values) if (isSql(v)) walk(v);
+    };
+    walk(this);
+    return [...out];
+  }
 
   /** Flattens nested fragments into text with `?` placeholders and the parameters in order. */
   toQuery(): { sql: string; params: SqlParam[] } {
@@ -78,6 +91,14 @@ export function allow<const T extends string>(value: string, allowed: readonly T
 export function trusted(text: Trusted | number): Sql {
   if (typeof text === 'number' && !Number.isFinite(text)) throw new Error('Non-finite number in SQL');
   return new Sql([String(text)], []);
+}
+
+/**
+ * The fragment with notes attached: what a panel running SQL that contains it must tell the reader
+ * (a dialect reading NULL for a column the table lacks says so here). The text is unchanged.
+ */
+export function withNotes(fragment: Sql, notes: readonly string[]): Sql {
+  return notes.length === 0 ? fragment : new Sql(['', ''], [fragment], notes);
 }
 
 /** SQL text written in our own source (dialect fragments, column expressions), never request input. */

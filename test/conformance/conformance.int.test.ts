@@ -6,6 +6,7 @@ import type { Connection } from '@/lib/engine/types';
 import { ATHENA_PARTITIONINGS, type AthenaPartitioning } from '@/lib/env';
 import { createTrinoConnection } from '@/lib/engine/trino/connection';
 import { startAthenaStack, type AthenaStack } from '@/scripts/lib/athena-local/stack';
+import { lakeFolders } from '@/scripts/lib/trino/cloudtrail-lake';
 import { isTrinoInstalled } from '@/scripts/lib/trino/install-layout';
 import { scenarioStore } from '../fixtures/scenario-store';
 import { comparableRows, localAthenaConnection, referenceStore } from './engines';
@@ -78,6 +79,16 @@ describe.skipIf(!installed)('conformance: Athena (local, on Trino) and DuckDB gi
       const onTrino = trino.get(tableName(partitioning, tableSchema));
       if (!reference || !onAthena || !onTrino) throw new Error('engines not ready');
       const params = c.params(facts);
+      if (c.expect === 'registered-partition-days') {
+        // Only tables partitioned by hand register partitions; the others project theirs.
+        if (partitioning !== 'account-region-date') return;
+        const days = [...new Set(lakeFolders(path.join(stack.trino.lakeDir, 'cloudtrail')).map((f) => f.split('/').slice(2).join('/')))].sort();
+        for (const conn of [onAthena, onTrino]) {
+          const { rows } = await comparableRows(conn, c.module, params, tableSchema);
+          expect(rows).toEqual(days.map((day) => ({ day })));
+        }
+        return;
+      }
       const [a, t, d] = await Promise.all([
         comparableRows(onAthena, c.module, params, tableSchema),
         comparableRows(onTrino, c.module, params, tableSchema),

@@ -3,6 +3,7 @@ import { eventSearch } from '@/lib/queries/event-search';
 import { runPanel } from '@/lib/queries/panel';
 import type { Subject } from '@/lib/subjects/subject';
 import { isoUtc } from '@/lib/time';
+import { DELIVERY_LAG_MINUTES } from '@/scripts/lib/trino/cloudtrail-lake';
 
 /**
  * What the conformance cases ask about, read from the reference store so every case selects real
@@ -16,6 +17,8 @@ export interface Scope {
 
 export interface Facts {
   day: Scope;
+  /** YYYY-MM-DD of a recent day with events and none in the delivery lag before either of its midnights. */
+  quietDay: string;
   week: Scope;
   month: Scope;
   baselineFrom: string;
@@ -63,12 +66,19 @@ export async function readFacts(conn: Connection): Promise<Facts> {
     SELECT useridentity.arn AS arn, any_value(useridentity.principalid) AS principal_id, count(*) AS n
       FROM cloudtrail_logs WHERE useridentity.type = 'IAMUser' AND eventtime >= '${month.from}' GROUP BY 1 ORDER BY n DESC, 1 LIMIT 1`);
   const place = await one(`SELECT mode(recipientaccountid) AS account, mode(awsregion) AS region FROM cloudtrail_logs`);
+  const quiet = await one(`
+    SELECT strftime(day, '%Y-%m-%d') AS day FROM (SELECT DISTINCT CAST(date_trunc('day', event_time) AS TIMESTAMP) AS day FROM cloudtrail_logs WHERE eventtime >= '${month.from}') d
+     WHERE NOT EXISTS (SELECT 1 FROM cloudtrail_logs e
+                        WHERE (e.event_time >= d.day - INTERVAL ${DELIVERY_LAG_MINUTES} MINUTE AND e.event_time < d.day)
+                           OR (e.event_time >= d.day + INTERVAL 1 DAY - INTERVAL ${DELIVERY_LAG_MINUTES} MINUTE AND e.event_time < d.day + INTERVAL 1 DAY))
+     ORDER BY 1 DESC LIMIT 1`);
   const failed = await runPanel(conn, eventSearch, { ...month, errorCode: '*', limit: 25 });
   const cursorRow = failed.rows[24];
   if (!cursorRow) throw new Error('fewer than 25 failed events: the generated scenarios changed');
 
   return {
     day: scope(1),
+    quietDay: str(quiet.day),
     week: scope(7),
     month,
     baselineFrom: isoUtc(end - 46 * DAY),

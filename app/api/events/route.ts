@@ -11,5 +11,5 @@ export const GET = withAuth({ query: eventSearchParams }, async ({ req, query })
   const conn = await getConnection();
   const { scope } = await scopeForRequest(conn, query, req.signal);
   const page = await searchEvents(conn, query, scope, req.signal);
-  return { events: page.events, nextCursor: page.nextCursor, scope, sql: page.panel.sql, params: page.panel.params, stats: page.panel.stats };
+  return { events: page.events, nextCursor: page.nextCursor, scope, ...page.panel };
 }, { role: 'viewer', audit: { action: 'view', entity: () => auditEntity('events'), detail: ({ query }) => activeEventFilters(query) } });

@@ -23,6 +23,6 @@ export const GET = withAuth({ query: findingListParams }, async ({ req, query })
     limit: 1000,
   });
   const conn = await getConnection();
-  const range = (await getDataRange(conn, req.signal)).rows[0];
-  return { findings: await withOrigins(conn, findings, range?.first ?? null, req.signal) };
+  const range = await getDataRange(conn, req.signal);
+  return { findings: await withOrigins(conn, findings, range.first, req.signal) };
 }, { role: 'viewer' });

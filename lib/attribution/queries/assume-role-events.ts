@@ -162,7 +162,7 @@ SELECT eventid AS event_id, ${d.isoString(d.eventTime)} AS event_time, eventname
   useridentity.accountid AS caller_account_id, useridentity.accesskeyid AS caller_access_key_id,
   useridentity.username AS caller_user_name, useridentity.invokedby AS caller_invoked_by,
   useridentity.sessioncontext.sessionissuer.arn AS caller_issuer_arn,
-  useridentity.sessioncontext.sourceidentity AS caller_source_identity,
+  ${d.optionalColumn('useridentity.sessioncontext.sourceidentity')} AS caller_source_identity,
   useridentity.sessioncontext.attributes.mfaauthenticated AS caller_mfa,
   ${req('$.roleArn')} AS role_arn, ${req('$.roleSessionName')} AS session_name,
   ${req('$.sourceIdentity')} AS requested_source_identity, ${req('$.externalId')} AS external_id,

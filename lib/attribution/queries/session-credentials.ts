@@ -49,7 +49,7 @@ SELECT useridentity.principalid AS principal_id, useridentity.accesskeyid AS acc
   ${countIf(failedCall)} AS failed,
   ${d.distinctList(sql`sourceipaddress`)} AS source_ips,
   max(useridentity.sessioncontext.attributes.mfaauthenticated) AS mfa,
-  max(useridentity.sessioncontext.sourceidentity) AS source_identity
+  max(${d.optionalColumn('useridentity.sessioncontext.sourceidentity')}) AS source_identity
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
   AND useridentity.principalid IN (${join(p.principalIds.map((id) => sql`${id}`), ', ')})

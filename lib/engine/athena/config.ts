@@ -2,6 +2,7 @@
  * Settings of the Athena engine, read from the typed env once (lib/env.ts) and passed down, so the
  * connection itself never touches process.env and tests can build configs directly.
  */
+import { AthenaClient } from '@aws-sdk/client-athena';
 import type { AthenaPartitioning, Env } from '@/lib/env';
 
 export interface AthenaTiming {
@@ -42,6 +43,14 @@ export interface AthenaConfig {
   /** Wall-clock limit from submission to the last result page, queue time included. */
   timeoutMs: number;
   timing?: Partial<AthenaTiming>;
+}
+
+/** The SDK client for a config: its region and endpoint, credentials from the SDK's default chain. */
+export function athenaClientFor(config: AthenaConfig): AthenaClient {
+  return new AthenaClient({
+    ...(config.region ? { region: config.region } : {}),
+    ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+  });
 }
 
 export function athenaConfigFromEnv(e: Env): AthenaConfig {

@@ -2,10 +2,13 @@
  * The Athena `Connection`: the one chokepoint through which Trailscope runs SQL on Athena.
  * Binding, timing, bytes scanned, cost and error mapping happen here and nowhere else.
  */
-import { AthenaClient, type QueryExecution } from '@aws-sdk/client-athena';
+import type { AthenaClient, QueryExecution } from '@aws-sdk/client-athena';
+import type { OptionalColumnPath } from '@/lib/cloudtrail/columns';
+import type { TableShape } from '@/lib/engine/table-shape';
 import type { Connection, QueryRequest, QueryResult } from '@/lib/engine/types';
 import { EngineError } from '@/lib/engine/types';
-import { DEFAULT_TIMING, type AthenaConfig } from './config';
+import { athenaClientFor, DEFAULT_TIMING, type AthenaConfig } from './config';
+import { queryCostUsd } from './cost';
 import { createAthenaDialect } from './dialect';
 import { fromFinalStatus, fromSdkError, stoppedByTrailscope } from './errors';
 import { Aborted, DeadlineExceeded, fetchResults, isFinal, settleAfterStop, startQuery, statsOf, stopQuietly, waitForQuery, type Lifecycle } from './execution';
@@ -24,21 +27,23 @@ export function tagComment(tags: Record<string, string> | undefined): string {
   return parts.length > 0 ? `-- trailscope ${parts.join(' ')}\n` : '';
 }
 
+/** The table as its metadata describes it (open.ts reads it), so the dialect can read around gaps. */
+export interface AthenaTable {
+  shape: TableShape;
+  missingColumns: readonly OptionalColumnPath[];
+}
+
 /**
  * Creates the Athena connection. `client` is injectable for tests (aws-sdk-client-mock) or to share
  * credentials; when omitted one is built from `config.region` and the SDK's default credential
- * chain, and destroyed by `close()`.
+ * chain, and destroyed by `close()`. Without `table` every declared column is assumed present
+ * (open.ts's `openAthenaConnection` reads the table's metadata first).
  */
-export function createAthenaConnection(config: AthenaConfig, client?: AthenaClient): Connection {
-  const athena =
-    client ??
-    new AthenaClient({
-      ...(config.region ? { region: config.region } : {}),
-      ...(config.endpoint ? { endpoint: config.endpoint } : {}),
-    });
+export function createAthenaConnection(config: AthenaConfig, client?: AthenaClient, table?: AthenaTable): Connection {
+  const athena = client ?? athenaClientFor(config);
   const ownsClient = client === undefined;
   const timing = { ...DEFAULT_TIMING, ...config.timing };
-  const dialect = createAthenaDialect(config);
+  const dialect = createAthenaDialect({ ...config, missingColumns: table?.missingColumns });
   let closed = false;
 
   async function query(request: QueryRequest): Promise<QueryResult> {
@@ -89,6 +94,7 @@ export function createAthenaConnection(config: AthenaConfig, client?: AthenaClie
 
   return {
     dialect,
+    tableShape: table?.shape,
     query,
     async close() {
       closed = true;

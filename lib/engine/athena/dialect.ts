@@ -13,20 +13,33 @@
  *   layout (see partitions.ts), otherwise a query reads the whole trail.
  * - There is no raw-record column: `rawRecord` rebuilds one as JSON text from the declared columns
  *   (lower-case keys; lib/cloudtrail/record.ts restores CloudTrail's casing).
+ * - Tables made from AWS's DDL lack some columns (`missingColumns`, read from the table's metadata
+ *   when the connection opens): naming one fails the query at analysis, so `optionalColumn` reads
+ *   a NULL of the column's type instead, and `rawRecord` leaves it out; both carry a note.
  */
 import type { Dialect, TimeGrain } from '@/lib/engine/dialect';
 import { TIME_GRAINS } from '@/lib/engine/dialect';
 import type { AthenaPartitioning } from '@/lib/env';
 import type { TrinoFamilyEngine } from '@/lib/engine/types';
-import { CLOUDTRAIL_COLUMNS } from '@/lib/cloudtrail/columns';
-import { allow, code, sql, trusted, type Sql } from '@/lib/sql/sql';
-import { partitionPredicate, widenedDays } from './partitions';
+import {
+  CLOUDTRAIL_COLUMNS,
+  fieldAt,
+  missingColumnNote,
+  OPTIONAL_COLUMN_PATHS,
+  type ColumnType,
+  type OptionalColumnPath,
+} from '@/lib/cloudtrail/columns';
+import { allow, code, sql, trusted, withNotes, type Sql } from '@/lib/sql/sql';
+import { parseIsoDay } from '@/lib/time';
+import { dayOf, partitionPredicate, widenedDays } from './partitions';
 
 export interface AthenaTableRef {
   catalog: string;
   database: string;
   table: string;
   partitioning: AthenaPartitioning;
+  /** Optional columns the table lacks (from its metadata); none when omitted. */
+  missingColumns?: readonly OptionalColumnPath[];
 }
 
 const IDENTIFIER = /^[A-Za-z0-9_]+$/;
@@ -60,9 +73,30 @@ function instant(date: Date): Sql {
   return sql`from_iso8601_timestamp(${date.toISOString()})`;
 }
 
-/** Every declared column as JSON, keyed by its Athena name, serialised to text. */
-function rawRecordSql(): Sql {
-  const names = CLOUDTRAIL_COLUMNS.map((c) => {
+/** A declared column type as Trino writes it (a typed NULL here; a table's DDL in tests). */
+export function trinoType(t: ColumnType): string {
+  switch (t.kind) {
+    case 'string':
+    case 'json':
+      return 'varchar';
+    case 'map':
+      return 'map(varchar, varchar)';
+    case 'array':
+      return `array(${trinoType(t.of)})`;
+    case 'struct':
+      return `row(${t.fields.map((f) => `${f.name} ${trinoType(f.type)}`).join(', ')})`;
+  }
+}
+
+function dayOrThrow(day: string): Date {
+  const ms = parseIsoDay(day);
+  if (ms === null) throw new RangeError(`Not a day (YYYY-MM-DD): ${JSON.stringify(day)}`);
+  return new Date(ms);
+}
+
+/** Every column the table has as JSON, keyed by its Athena name, serialised to text. */
+function rawRecordSql(missing: ReadonlySet<string>): Sql {
+  const names = CLOUDTRAIL_COLUMNS.filter((c) => !missing.has(c.name)).map((c) => {
     if (!/^[a-z0-9_]+$/.test(c.name)) throw new Error(`Unexpected column name ${c.name}`);
     return c.name;
   });
@@ -70,7 +104,10 @@ function rawRecordSql(): Sql {
   // CAST(<row> AS JSON) gives an object keyed by field name (Trino ≥ 357); a STRING column holding
   // JSON becomes a JSON string and is parsed back by record.ts. NULLs become JSON null.
   const values = names.map((n) => `CAST(${n} AS JSON)`).join(', ');
-  return code(`json_format(CAST(MAP(ARRAY[${keys}], ARRAY[${values}]) AS JSON))`);
+  // A missing nested field (sourceidentity) needs nothing here: CAST(<row> AS JSON) has only the
+  // fields the table's struct has.
+  const notes = OPTIONAL_COLUMN_PATHS.filter((p) => missing.has(p)).map(missingColumnNote);
+  return withNotes(code(`json_format(CAST(MAP(ARRAY[${keys}], ARRAY[${values}]) AS JSON))`), notes);
 }
 
 export function createAthenaDialect(ref: AthenaTableRef, name: TrinoFamilyEngine = 'athena'): Dialect {
@@ -82,7 +119,16 @@ export function createAthenaDialect(ref: AthenaTableRef, name: TrinoFamilyEngine
     ].join('.'),
   );
   const eventTime = code('from_iso8601_timestamp(eventtime)');
-  const rawRecord = rawRecordSql();
+  const missing = new Set<string>(ref.missingColumns ?? []);
+  const rawRecord = rawRecordSql(missing);
+  const partitionsTable = code(
+    [
+      quoteIdentifier(ref.catalog, CATALOG, 'catalog'),
+      quoteIdentifier(ref.database, IDENTIFIER, 'database'),
+      // "<table>$partitions": the catalog's registered partitions (Athena and Trino's Hive connector).
+      `"${quoteIdentifier(ref.table, IDENTIFIER, 'table').slice(1, -1)}$partitions"`,
+    ].join('.'),
+  );
 
   return {
     name,
@@ -148,5 +194,25 @@ export function createAthenaDialect(ref: AthenaTableRef, name: TrinoFamilyEngine
     ilike(expr: Sql, pattern: Sql): Sql {
       return sql`lower(${expr}) LIKE lower(${pattern})`;
     },
+
+    optionalColumn(path: OptionalColumnPath): Sql {
+      const column = allow(path, OPTIONAL_COLUMN_PATHS);
+      if (!missing.has(column)) return code(column);
+      const field = fieldAt(column);
+      if (!field) throw new Error(`Optional column ${column} is not declared`);
+      return withNotes(code(`CAST(NULL AS ${trinoType(field.type)})`), [missingColumnNote(column)]);
+    },
+
+    deliveredOn(firstDay: string, lastDay: string): Sql {
+      const first = dayOrThrow(firstDay);
+      const last = dayOrThrow(lastDay);
+      if (first.getTime() > last.getTime()) throw new RangeError(`Empty day range: ${firstDay} is after ${lastDay}`);
+      const partitions = partitionPredicate(ref.partitioning, dayOf(first), dayOf(last));
+      if (partitions) return sql`(${partitions})`;
+      return sql`(${eventTime} >= ${instant(first)} AND ${eventTime} < ${instant(new Date(last.getTime() + 86_400_000))})`;
+    },
+
+    prunesByDay: ref.partitioning !== 'none',
+    partitionsTable,
   };
 }

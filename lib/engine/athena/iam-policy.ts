@@ -1,6 +1,6 @@
 /**
  * The least-privilege IAM policy for the principal Trailscope runs as: run and stop queries in one
- * workgroup, read the table's Glue metadata, read the trail's objects, and read/write the query
+ * workgroup, read the table's metadata (Athena's GetTableMetadata at start-up, and Glue), read the trail's objects, and read/write the query
  * result location. Athena calls Glue and S3 with the caller's own credentials, so all three are
  * needed; a missing one surfaces as a FAILED query naming the action (mapped to ACCESS_DENIED).
  */
@@ -13,6 +13,8 @@ export interface PolicySetup {
   workgroup: string;
   database: string;
   table: string;
+  /** Athena data catalog holding the table (AwsDataCatalog unless given). */
+  catalog?: string;
   /** Region and account of Athena/Glue; '*' when unknown (works, but broader). */
   region: string;
   account: string;
@@ -49,6 +51,13 @@ export function athenaIamPolicy(p: PolicySetup): PolicyDocument {
       Effect: 'Allow',
       Action: ['athena:StartQueryExecution', 'athena:GetQueryExecution', 'athena:GetQueryResults', 'athena:StopQueryExecution'],
       Resource: [`arn:aws:athena:${p.region}:${p.account}:workgroup/${p.workgroup}`],
+    },
+    {
+      // Read once when Trailscope starts, to know the table's columns, partitions and projection.
+      Sid: 'DescribeCloudTrailTable',
+      Effect: 'Allow',
+      Action: ['athena:GetTableMetadata'],
+      Resource: [`arn:aws:athena:${p.region}:${p.account}:datacatalog/${p.catalog ?? 'AwsDataCatalog'}`],
     },
     {
       Sid: 'ReadCloudTrailTableMetadata',

@@ -89,6 +89,15 @@ describe('athenaIamPolicy', () => {
     });
   });
 
+  it("allows reading the table's metadata through Athena at start-up", () => {
+    expect(bySid.DescribeCloudTrailTable).toEqual({
+      Sid: 'DescribeCloudTrailTable',
+      Effect: 'Allow',
+      Action: ['athena:GetTableMetadata'],
+      Resource: ['arn:aws:athena:us-east-1:111122223333:datacatalog/AwsDataCatalog'],
+    });
+  });
+
   it('allows Glue metadata reads for the table', () => {
     expect(bySid.ReadCloudTrailTableMetadata?.Action).toEqual(['glue:GetDatabase', 'glue:GetTable', 'glue:GetPartitions']);
     expect(bySid.ReadCloudTrailTableMetadata?.Resource).toEqual([

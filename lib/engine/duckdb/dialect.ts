@@ -3,7 +3,9 @@
  * `eventtime` string, and segments are sorted by it, so range predicates skip row groups;
  * json_extract_string is DuckDB's json_extract_scalar; epoch() returns seconds as a double.
  */
+import { OPTIONAL_COLUMN_PATHS, type OptionalColumnPath } from '@/lib/cloudtrail/columns';
 import { code, sql, trusted, allow, type Sql } from '@/lib/sql/sql';
+import { addIsoDays } from '@/lib/time';
 import { TIME_GRAINS, type Dialect, type TimeGrain } from '../dialect';
 
 const JSON_PATH = /^\$(\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])+$/;
@@ -31,4 +33,12 @@ export const duckdbDialect: Dialect = {
   arrayResult: (expr: Sql) => expr,
   distinctList: (expr: Sql) => sql`list_sort(array_agg(DISTINCT ${expr}) FILTER (WHERE ${expr} IS NOT NULL))`,
   ilike: (expr: Sql, pattern: Sql) => sql`${expr} ILIKE ${pattern}`,
+  // Ingest writes every declared column (NULL where a record lacks it), so none is ever missing.
+  optionalColumn: (path: OptionalColumnPath) => code(allow(path, OPTIONAL_COLUMN_PATHS)),
+  deliveredOn(firstDay: string, lastDay: string): Sql {
+    // The store keeps no delivery folders: events whose own time falls on those days.
+    return sql`(event_time >= CAST(${`${addIsoDays(firstDay, 0)} 00:00:00`} AS TIMESTAMP) AND event_time < CAST(${`${addIsoDays(lastDay, 1)} 00:00:00`} AS TIMESTAMP))`;
+  },
+  prunesByDay: false,
+  partitionsTable: null,
 };

@@ -53,7 +53,7 @@ export const userAccessKeys: QueryModule<UserAccessKeysParams, UserKeyRow> = {
 SELECT useridentity.accesskeyid AS access_key_id,
        useridentity.principalid AS principal_id,
        sourceipaddress AS source_ip,
-       max(sessioncredentialfromconsole) AS from_console,
+       max(${d.optionalColumn('sessioncredentialfromconsole')}) AS from_console,
        min(useridentity.sessioncontext.attributes.creationdate) AS session_created,
        max(useridentity.sessioncontext.attributes.mfaauthenticated) AS mfa,
        count(*) AS events,

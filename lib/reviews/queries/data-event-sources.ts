@@ -19,7 +19,7 @@ export const dataEventSources: QueryModule<z.infer<typeof params>, DataEventSour
 SELECT eventsource AS event_source, count(*) AS events
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
-  AND eventcategory = 'Data'
+  AND ${d.optionalColumn('eventcategory')} = 'Data'
   AND eventsource IS NOT NULL
 GROUP BY 1
 ORDER BY 1

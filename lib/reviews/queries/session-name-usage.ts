@@ -72,7 +72,7 @@ FROM (
          useridentity.username AS caller_user_name,
          eventname AS event_name,
          coalesce(sharedeventid, eventid) AS call_id,
-         coalesce(${req('$.sourceIdentity')}, ${res('$.sourceIdentity')}, useridentity.sessioncontext.sourceidentity) AS source_identity,
+         coalesce(${req('$.sourceIdentity')}, ${res('$.sourceIdentity')}, ${d.optionalColumn('useridentity.sessioncontext.sourceidentity')}) AS source_identity,
          ${d.eventTime} AS event_at
   FROM ${d.table}
   WHERE ${d.timeRange(p.from, p.to)}

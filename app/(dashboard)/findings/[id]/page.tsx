@@ -32,8 +32,8 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
     );
   }
   const conn = await getConnection();
-  const range = (await getDataRange(conn)).rows[0];
-  const actor = await resolveFindingActor(conn, finding, range?.first ?? null);
+  const range = await getDataRange(conn);
+  const actor = await resolveFindingActor(conn, finding, range.first);
   const scope = investigationScope(finding);
   const investigate = actor.sessionId
     ? roleSessionHref(actor.sessionId, scope)

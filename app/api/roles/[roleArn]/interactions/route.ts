@@ -6,6 +6,7 @@ import { getRoleInteractions } from '@/lib/attribution/role-interactions';
 import { roleArnParam } from '@/lib/params/role-profile';
 import { scopeParams } from '@/lib/params/scope';
 import { scopeForRequest } from '@/lib/http/scope-from-request';
+import { panelQuery } from '@/lib/queries/panel';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,5 +14,5 @@ export const GET = withAuth({ query: scopeParams, params: z.object({ roleArn: ro
   const conn = await getConnection();
   const { scope } = await scopeForRequest(conn, query, req.signal);
   const { assumedBy, assumedRoles, sessions, panel } = await getRoleInteractions(conn, params.roleArn, scope, req.signal);
-  return { scope, assumedBy, assumedRoles, sessions, sql: panel.sql, params: panel.params, stats: panel.stats };
+  return { scope, assumedBy, assumedRoles, sessions, ...panelQuery(panel) };
 }, { role: 'viewer', audit: { action: 'view', entity: ({ params }) => auditEntity('role', params.roleArn) } });
