@@ -8,7 +8,6 @@ import type { TableShape } from '@/lib/engine/table-shape';
 import type { Connection, QueryRequest, QueryResult } from '@/lib/engine/types';
 import { EngineError } from '@/lib/engine/types';
 import { athenaClientFor, DEFAULT_TIMING, type AthenaConfig } from './config';
-import { queryCostUsd } from './cost';
 import { createAthenaDialect } from './dialect';
 import { fromFinalStatus, fromSdkError, stoppedByTrailscope } from './errors';
 import { Aborted, DeadlineExceeded, fetchResults, isFinal, settleAfterStop, startQuery, statsOf, stopQuietly, waitForQuery, type Lifecycle } from './execution';
