@@ -50,6 +50,8 @@ test('on Athena: findings → finding → Investigate → New behavior → Graph
   await expect(page).toHaveURL(/tab=new-behavior/, { timeout: 60_000 });
   await expect(page.getByTestId('new-api-calls')).toContainText('StopLogging', { timeout: 60_000 });
   await expect(page.getByTestId('new-geolocations')).toContainText('No location in the scope is new');
+  // The baseline is the full 45 days: the store's true start, not "the last 30 days" (issue 12, defect 3).
+  await expect(page.getByText(/shorter than 45 days/)).toHaveCount(0);
   await snap(page, 'new-behavior');
 
   await page.getByRole('link', { name: 'Graph', exact: true }).click();

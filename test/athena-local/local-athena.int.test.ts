@@ -10,6 +10,8 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAthenaConnection } from '@/lib/engine/athena/connection';
 import { EngineError } from '@/lib/engine/types';
+import { stringList } from '@/lib/detections/grouped-sql';
+import { sql } from '@/lib/sql/sql';
 import { startAthenaStack, type AthenaStack } from '@/scripts/lib/athena-local/stack';
 import { startLocalAthena, type LocalAthena } from '@/scripts/lib/athena-local/server';
 import { isTrinoInstalled } from '@/scripts/lib/trino/install-layout';
@@ -90,7 +92,7 @@ describe.skipIf(!installed)('the local Athena', () => {
     expect(ex.Status?.State).toBe('FAILED');
     expect(ex.Status?.StateChangeReason).toMatch(/^COLUMN_NOT_FOUND: line 1:8: Column 'no_such_column' cannot be resolved/);
     expect(ex.Status?.AthenaError?.ErrorCategory).toBe(2);
-    const conn = localAthenaConnection(stack, 'cloudtrail_logs', 'projected-date');
+    const conn = await localAthenaConnection(stack, 'cloudtrail_logs', 'projected-date');
     await expect(conn.query({ sql: 'SELECT no_such_column FROM cloudtrail_logs' })).rejects.toSatisfy((e) => e instanceof EngineError && e.code === 'QUERY_FAILED');
   });
 
@@ -131,4 +133,18 @@ describe.skipIf(!installed)('the local Athena', () => {
     ]);
     expect(page.ResultSet?.ResultSetMetadata?.ColumnInfo?.map((c) => c.Type)).toEqual(['array', 'map', 'row', 'double', 'varchar', 'timestamp with time zone']);
   });
+
+  it('gives lists as data through the dialect, where the bare array would be display text with NULL as "null" (defects 1 and 9)', async () => {
+    const conn = await localAthenaConnection(stack, 'cloudtrail_logs', 'projected-date');
+    const list = sql`ARRAY['198.51.100.7', NULL, '203.0.113.9']`;
+    const bare = await conn.query({ sql: sql`SELECT ${list} AS ips`.toQuery().sql });
+    expect(bare.rows[0]?.ips).toBe('[198.51.100.7, null, 203.0.113.9]');
+    const asData = await conn.query({ sql: sql`SELECT ${conn.dialect.arrayResult(list)} AS ips`.toQuery().sql });
+    expect(asData.rows[0]?.ips).toEqual(['198.51.100.7', null, '203.0.113.9']);
+    expect(stringList.parse(asData.rows[0]?.ips)).toEqual(['198.51.100.7', '203.0.113.9']);
+    // The old reading of the display text kept the NULL as an address called "null".
+    expect(() => stringList.parse(bare.rows[0]?.ips)).toThrow();
+    await conn.close();
+  });
 });
+

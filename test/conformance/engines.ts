@@ -4,7 +4,7 @@ import path from 'node:path';
 import { AthenaClient } from '@aws-sdk/client-athena';
 import { CLOUDTRAIL_COLUMNS, columnsOf, MISSING_COLUMNS, type Field, type TableSchema } from '@/lib/cloudtrail/columns';
 import { parseRawRecord } from '@/lib/cloudtrail/raw';
-import { createAthenaConnection } from '@/lib/engine/athena/connection';
+import { openAthenaConnection } from '@/lib/engine/athena/open';
 import { createDuckDbConnection } from '@/lib/engine/duckdb/connection';
 import type { Connection } from '@/lib/engine/types';
 import type { AthenaPartitioning } from '@/lib/env';
@@ -14,10 +14,13 @@ import { ATHENA_CATALOG, type AthenaStack } from '@/scripts/lib/athena-local/sta
 import { writeCloudTrailLake } from '@/scripts/lib/trino/cloudtrail-lake';
 import type { AnyModule } from './registry';
 
-/** A connection to the local Athena with the real SDK client, polling fast (queries take a second, not minutes). */
-export function localAthenaConnection(stack: AthenaStack, table: string, partitioning: AthenaPartitioning): Connection {
+/**
+ * A connection to the local Athena as the app opens one (the table's metadata read and checked
+ * first), with the real SDK client, polling fast (queries take a second, not minutes).
+ */
+export function localAthenaConnection(stack: AthenaStack, table: string, partitioning: AthenaPartitioning): Promise<Connection> {
   const client = new AthenaClient({ region: 'us-east-1', endpoint: stack.athena.url, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  return createAthenaConnection(
+  return openAthenaConnection(
     {
       region: 'us-east-1',
       endpoint: stack.athena.url,

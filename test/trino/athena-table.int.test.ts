@@ -6,10 +6,10 @@ import { assumeRoleEvents, NO_MATCH } from '@/lib/attribution/queries/assume-rol
 import { sessionCredentials } from '@/lib/attribution/queries/session-credentials';
 import { columnsOf, MISSING_COLUMNS, type TableSchema } from '@/lib/cloudtrail/columns';
 import { parseRawRecord } from '@/lib/cloudtrail/raw';
-import { createAthenaDialect, trinoType } from '@/lib/engine/athena/dialect';
-import { inlineParameters } from '@/lib/engine/athena/parameters';
+import { trinoType } from '@/lib/engine/athena/dialect';
 import { checkTableShape, tableShapeFromCatalog, type TableShape } from '@/lib/engine/table-shape';
-import type { Cell, Connection, Row } from '@/lib/engine/types';
+import type { Connection } from '@/lib/engine/types';
+import { createTrinoConnection } from '@/lib/engine/trino/connection';
 import type { AthenaPartitioning } from '@/lib/env';
 import { userAccessKeys } from '@/lib/profiles/queries/user-access-keys';
 import { eventSearch } from '@/lib/queries/event-search';
@@ -92,22 +92,12 @@ WITH (format = 'OPENX_JSON', external_location = '${root}', partitioned_by = ARR
     });
   }
 
-  /** A Connection running the Athena dialect's SQL on Trino, parameters written in as Athena binds them. */
+  /** A Connection to the table as the Trino engine opens one. */
   async function connection(table: string, partitioning: AthenaPartitioning, partitionKeys: string[]): Promise<Connection> {
     const shape = await shapeOf(table, partitionKeys);
     const { missingOptional } = checkTableShape(shape, { partitioning, partitioningSetting: 'TRAILSCOPE_ATHENA_PARTITIONING', setupHint: '' });
-    const dialect = createAthenaDialect({ catalog: 'hive', database: 'trailscope', table, partitioning, missingColumns: missingOptional });
-    return {
-      dialect,
-      tableShape: shape,
-      async query(request) {
-        const params = request.params ?? [];
-        const result = await trino.query(inlineParameters(request.sql, params));
-        const rows: Row[] = result.rows.map((r) => Object.fromEntries(result.columns.map((c, i) => [c.name, r[i] as Cell])));
-        return { rows, sql: request.sql, params, stats: { engine: 'athena', elapsedMs: 0, bytesScanned: null, costUsd: null, queryId: null, rowCount: rows.length } };
-      },
-      close: async () => undefined,
-    };
+    // The Trino engine itself, with the shape read from Trino's catalog: the same SQL and cell conversion as the app.
+    return createTrinoConnection({ url: trino.url, catalog: 'hive', schema: 'trailscope', table, partitioning }, { shape, missingColumns: missingOptional });
   }
 
   const scope = { from: '2026-11-17T00:00:00Z', to: '2026-11-21T00:00:00Z' };

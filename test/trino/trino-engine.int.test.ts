@@ -94,7 +94,7 @@ describe.skipIf(!installed)('the Trino engine on a real Trino', () => {
   // Concurrent: much of each answer's time is Trino's scheduling, which overlaps well.
   describe('query modules give the rows DuckDB gives', () => {
     it.each([
-      ['data-range', dataRange, { window: SCOPE }],
+      ['data-range', dataRange, {}],
       ['scope-totals', scopeTotals, SCOPE],
       ['accounts', accountsInScope, SCOPE],
       ['regions', regionsInScope, SCOPE],

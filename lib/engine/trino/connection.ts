@@ -3,6 +3,8 @@
  * Starburst cluster. Binding, timing, bytes read, cancellation, resubmission and error mapping
  * happen here.
  */
+import type { OptionalColumnPath } from '@/lib/cloudtrail/columns';
+import type { TableShape } from '@/lib/engine/table-shape';
 import type { Query, QueryStats as TrinoStats, Trino } from 'trino-client';
 import { createAthenaDialect } from '@/lib/engine/athena/dialect';
 import { assertParameterCount, placeholderPositions, toSqlLiteral } from '@/lib/engine/athena/parameters';
@@ -148,8 +150,11 @@ async function execute(config: TrinoConfig, query: Query, stop: AbortSignal): Pr
 }
 
 /** Creates the Trino connection: the one chokepoint through which Trailscope runs SQL on Trino. */
-export function createTrinoConnection(config: TrinoConfig): Connection {
-  const dialect = createAthenaDialect({ catalog: config.catalog, database: config.schema, table: config.table, partitioning: config.partitioning }, 'trino');
+export function createTrinoConnection(config: TrinoConfig, table?: { shape?: TableShape; missingColumns: readonly OptionalColumnPath[] }): Connection {
+  const dialect = createAthenaDialect(
+    { catalog: config.catalog, database: config.schema, table: config.table, partitioning: config.partitioning, missingColumns: table?.missingColumns },
+    'trino',
+  );
   const timeoutMs = config.timeoutMs ?? DEFAULT_TRINO_TIMEOUT_MS;
   const running = new Set<AbortController>();
   let closed = false;
@@ -220,6 +225,7 @@ export function createTrinoConnection(config: TrinoConfig): Connection {
   return {
     dialect,
     query,
+    tableShape: table?.shape,
     async close() {
       closed = true;
       for (const stop of running) stop.abort('closed' satisfies StopReason);

@@ -5,8 +5,8 @@
 import type { Connection } from '@/lib/engine/types';
 import type { Env } from '@/lib/env';
 import { trinoConfigFromEnv } from './config';
-import { createTrinoConnection } from './connection';
+import { openTrinoConnection } from './open';
 
-export function createTrinoConnectionFromEnv(e: Env): Connection {
-  return createTrinoConnection(trinoConfigFromEnv(e));
+export function createTrinoConnectionFromEnv(e: Env): Promise<Connection> {
+  return openTrinoConnection(trinoConfigFromEnv(e));
 }

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { CLOUDTRAIL_COLUMNS, columnsOf, type ColumnType, type Field, type TableSchema } from '@/lib/cloudtrail/columns';
+import { CLOUDTRAIL_COLUMNS, columnsOf, type Field, type TableSchema } from '@/lib/cloudtrail/columns';
+import { trinoType } from '@/lib/engine/athena/dialect';
 import type { AthenaPartitioning } from '@/lib/env';
 import { checkRecord } from '@/lib/ingest/check-record';
 import { discoverFiles } from '@/lib/ingest/discover';
@@ -146,20 +147,6 @@ export interface LakeTable {
   regions: readonly string[];
   /** First projected day, yyyy/MM/dd. */
   startDay: string;
-}
-
-function trinoType(t: ColumnType): string {
-  switch (t.kind) {
-    case 'string':
-    case 'json':
-      return 'varchar';
-    case 'map':
-      return 'map(varchar, varchar)';
-    case 'array':
-      return `array(${trinoType(t.of)})`;
-    case 'struct':
-      return `row(${t.fields.map((f) => `"${f.name}" ${trinoType(f.type)}`).join(', ')})`;
-  }
 }
 
 /** The project schema's columns in Trino's syntax, for a CREATE TABLE. */
