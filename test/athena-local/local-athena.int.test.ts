@@ -12,6 +12,9 @@ import { createAthenaConnection } from '@/lib/engine/athena/connection';
 import { EngineError } from '@/lib/engine/types';
 import { stringList } from '@/lib/detections/grouped-sql';
 import { sql } from '@/lib/sql/sql';
+import { projectionWarnings } from '@/lib/data-range/projection-coverage';
+import type { TableShape } from '@/lib/engine/table-shape';
+import { getDataRange } from '@/lib/services/data-range';
 import { startAthenaStack, type AthenaStack } from '@/scripts/lib/athena-local/stack';
 import { startLocalAthena, type LocalAthena } from '@/scripts/lib/athena-local/server';
 import { isTrinoInstalled } from '@/scripts/lib/trino/install-layout';
@@ -144,6 +147,21 @@ describe.skipIf(!installed)('the local Athena', () => {
     expect(stringList.parse(asData.rows[0]?.ips)).toEqual(['198.51.100.7', '203.0.113.9']);
     // The old reading of the display text kept the NULL as an address called "null".
     expect(() => stringList.parse(bare.rows[0]?.ips)).toThrow();
+    await conn.close();
+  });
+
+  it('warns about accounts the projection does not list, from the table as Athena describes it (defect 8)', async () => {
+    // Two of the trail's accounts listed (one would be a table below that account's folder, no enum).
+    const listed = [stack.primaryAccount, ...stack.lake.accounts.filter((a) => a !== stack.primaryAccount).slice(0, 1)];
+    await stack.createTable({ table: 'partial', partitioning: 'projected-date', tableSchema: 'project', accounts: listed });
+    const conn = await localAthenaConnection(stack, 'partial', 'projected-date');
+    const range = await getDataRange(conn);
+    expect(range.first).not.toBeNull();
+    const others = stack.lake.accounts.filter((a) => !listed.includes(a));
+    expect(others.length).toBeGreaterThan(0);
+    const warnings = projectionWarnings(conn.tableShape as TableShape, range.named, stack.lake.accounts);
+    expect(warnings.find((w) => w.key === 'account')?.values).toEqual(others);
+    expect(warnings[0]?.message).toMatch(/ALTER TABLE/);
     await conn.close();
   });
 });
