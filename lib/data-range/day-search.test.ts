@@ -43,6 +43,25 @@ describe('finding the first and last days with data', () => {
     expect(first.stats().probes).toBe(1);
   });
 
+  it('never spans more than maxWindow days in one probe, and still finds both ends', async () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const next = random(seed);
+      const n = 400 + Math.floor(next() * 3000);
+      const lo = Math.floor(next() * n);
+      const hi = lo + Math.floor(next() * (n - lo));
+      const data = new Set([lo, hi]);
+      let widest = 0;
+      const anyIn: AnyIn = async (from, to) => {
+        widest = Math.max(widest, to - from + 1);
+        for (const d of data) if (d >= from && d <= to) return true;
+        return false;
+      };
+      expect(await firstWithData(n, anyIn, { fanout: 4, maxWindow: 6 }), `seed ${seed}`).toBe(lo);
+      expect(await lastWithData(n, anyIn, { fanout: 4, maxWindow: 6 }), `seed ${seed}`).toBe(hi);
+      expect(widest, `seed ${seed}`).toBeLessThanOrEqual(6);
+    }
+  });
+
   it('null when no day has data, and for no days at all', async () => {
     expect(await lastWithData(100, probe(new Set()).anyIn)).toBeNull();
     expect(await firstWithData(0, probe(new Set([0])).anyIn)).toBeNull();

@@ -49,12 +49,15 @@ async function narrowFirst(a: number, b: number, anyIn: AnyIn, fanout: number): 
  * The index of the first candidate day with data, or null. `from` (a day known to have been the
  * first) starts the search there once one probe has shown nothing lies earlier.
  */
-export async function firstWithData(n: number, anyIn: AnyIn, options: { from?: number; fanout?: number } = {}): Promise<number | null> {
+export async function firstWithData(n: number, anyIn: AnyIn, options: { from?: number; fanout?: number; maxWindow?: number } = {}): Promise<number | null> {
+  // Windows stop growing at maxWindow days: a probe's partitions are its days × the projection's
+  // accounts × regions, which the engine enumerates before reading anything.
+  const maxWindow = Math.max(1, Math.floor(options.maxWindow ?? Number.POSITIVE_INFINITY));
   const fanout = Math.max(1, Math.floor(options.fanout ?? 1));
   const from = options.from ?? 0;
   const start = from > 0 && from < n && !(await anyIn(0, from - 1)) ? from : 0;
   const windows: [number, number][] = [];
-  for (let lo = start, size = 1; lo < n; lo += size, size *= 2) windows.push([lo, Math.min(n - 1, lo + size - 1)]);
+  for (let lo = start, size = 1; lo < n; lo += size, size = Math.min(size * 2, maxWindow)) windows.push([lo, Math.min(n - 1, lo + size - 1)]);
   // The end day alone first: on a live trail (or a projection that starts with the trail) it is
   // the answer, and a batch would spend probes on ranges that also have data.
   for (let i = 0; i < windows.length; i += i === 0 ? 1 : fanout) {
@@ -70,8 +73,8 @@ export async function firstWithData(n: number, anyIn: AnyIn, options: { from?: n
 }
 
 /** The index of the last candidate day with data, or null: the first search, mirrored. */
-export async function lastWithData(n: number, anyIn: AnyIn, options: { fanout?: number } = {}): Promise<number | null> {
+export async function lastWithData(n: number, anyIn: AnyIn, options: { fanout?: number; maxWindow?: number } = {}): Promise<number | null> {
   const mirrored: AnyIn = (from, to) => anyIn(n - 1 - to, n - 1 - from);
-  const index = await firstWithData(n, mirrored, { fanout: options.fanout });
+  const index = await firstWithData(n, mirrored, { fanout: options.fanout, maxWindow: options.maxWindow });
   return index === null ? null : n - 1 - index;
 }

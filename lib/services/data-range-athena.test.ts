@@ -6,7 +6,8 @@ import { addIsoDays, isoDay } from '@/lib/time';
 import { MB, openMockedAthena, simulateAthena, summarise, type SimulatedTrail } from '@/test/fixtures/athena-trail';
 import { tableMetadata } from '@/test/fixtures/table-metadata';
 import { maxProbes } from '@/lib/data-range/day-search';
-import { getDataRange, PROBE_FANOUT } from './data-range';
+import type { TableShape } from '@/lib/engine/table-shape';
+import { getDataRange, PROBE_FANOUT, PROBE_PARTITION_BUDGET, probeMaxDays } from './data-range';
 import { getOverview } from './overview';
 
 /**
@@ -136,5 +137,27 @@ describe('the data range on Athena', () => {
     expect(range.events).toBe(11 * 288 * ACCOUNTS.length * REGIONS.length);
     await getDataRange(conn);
     expect(log.map((q) => q.panel)).toEqual(['data-range']);
+  });
+});
+
+describe('how many days one existence probe spans', () => {
+  const shape = (accounts: number, regions: number): TableShape => ({
+    name: 't',
+    columns: new Set(),
+    partitionKeys: ['account', 'region', 'timestamp'],
+    projection: {
+      keys: {
+        account: { type: 'enum', values: Array.from({ length: accounts }, (_, i) => String(100000000000 + i)) },
+        region: { type: 'enum', values: Array.from({ length: regions }, (_, i) => `r-${i}`) },
+      },
+    },
+  });
+
+  it("keeps a probe's partitions (days × accounts × regions) within the budget", () => {
+    expect(probeMaxDays(shape(59, 55))).toBe(Math.floor(PROBE_PARTITION_BUDGET / (59 * 55)));
+    expect(probeMaxDays(shape(59, 55)) * 59 * 55).toBeLessThanOrEqual(PROBE_PARTITION_BUDGET);
+    expect(probeMaxDays(shape(2, 2))).toBe(PROBE_PARTITION_BUDGET / 4);
+    expect(probeMaxDays(shape(5000, 40))).toBe(1);
+    expect(probeMaxDays(undefined)).toBe(PROBE_PARTITION_BUDGET);
   });
 });

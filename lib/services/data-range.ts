@@ -14,6 +14,7 @@
  */
 import { env } from '@/lib/env';
 import { cachedFact } from '@/lib/engine/cached-fact';
+import type { TableShape } from '@/lib/engine/table-shape';
 import { EngineError, type Connection } from '@/lib/engine/types';
 import { candidateDays, daysBetween, partitionDay } from '@/lib/data-range/candidate-days';
 import { firstWithData, lastWithData } from '@/lib/data-range/day-search';
@@ -34,6 +35,22 @@ export interface DataRange extends DataRangeRow {
 export const RANGE_TTL_MS = 15 * 60_000;
 /** Probes run at once by each end's search (Athena's default quota is 20+ concurrent queries). */
 export const PROBE_FANOUT = 4;
+/**
+ * Partitions one probe may span: its days × the enum projections' accounts × regions. Engines list
+ * every projected partition before reading; 59 accounts × 55 regions × a 256-day window (~830,000)
+ * did not finish on Trino, so a large organisation's probes span fewer days each.
+ */
+export const PROBE_PARTITION_BUDGET = 20_000;
+
+/** Days one probe may span under PROBE_PARTITION_BUDGET, given the projection's enums. */
+export function probeMaxDays(shape: TableShape | undefined): number {
+  let perDay = 1;
+  for (const key of ['account', 'region']) {
+    const p = shape?.projection?.keys[key];
+    if (p?.type === 'enum') perDay *= Math.max(1, p.values.length);
+  }
+  return Math.max(1, Math.floor(PROBE_PARTITION_BUDGET / perDay));
+}
 /** How long the first day is trusted before it is looked for again (logs expire by the day at most). */
 export const FIRST_DAY_TTL_MS = 24 * 3_600_000;
 
@@ -82,13 +99,14 @@ async function probedRange(conn: Connection, previous: Probed | undefined): Prom
     firstCheckedAt: now,
   });
   const days = await candidateList(conn, run);
+  const maxWindow = probeMaxDays(conn.tableShape);
   const anyIn = async (from: number, to: number) => (await run(dataRangeProbe, { firstDay: days[from] as string, lastDay: days[to] as string })).length > 0;
   const hint = previous?.firstDay ? days.indexOf(previous.firstDay) : -1;
   const keepFirst = hint !== -1 && previous?.range.first != null && now - (previous?.firstCheckedAt ?? 0) < FIRST_DAY_TTL_MS;
   // Both ends at once: the page waits for the longer search, not for both.
   const [lastIndex, firstIndex] = await Promise.all([
-    lastWithData(days.length, anyIn, { fanout: PROBE_FANOUT }),
-    keepFirst ? Promise.resolve(hint) : firstWithData(days.length, anyIn, { from: Math.max(0, hint), fanout: PROBE_FANOUT }),
+    lastWithData(days.length, anyIn, { fanout: PROBE_FANOUT, maxWindow }),
+    keepFirst ? Promise.resolve(hint) : firstWithData(days.length, anyIn, { from: Math.max(0, hint), fanout: PROBE_FANOUT, maxWindow }),
   ]);
   if (lastIndex === null) return empty();
   // The first search finds a day whenever the last one does, unless the data changed in between.
