@@ -30,7 +30,21 @@ interface StatementResponse {
   error?: { errorName: string; message: string };
 }
 
+/** Errors Trino answers before running anything (a node not yet announced, under load): asking again is safe. */
+const NOT_STARTED = new Set(['NO_NODES_AVAILABLE', 'SERVER_STARTING_UP']);
+
 export async function trinoQuery(baseUrl: string, sql: string, options: { catalog?: string; schema?: string } = {}): Promise<TrinoResult> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await trinoQueryOnce(baseUrl, sql, options);
+    } catch (error) {
+      if (!(error instanceof TrinoQueryError) || !NOT_STARTED.has(error.errorName) || attempt >= 20) throw error;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+async function trinoQueryOnce(baseUrl: string, sql: string, options: { catalog?: string; schema?: string }): Promise<TrinoResult> {
   const headers: Record<string, string> = { 'X-Trino-User': 'trailscope-test', 'X-Trino-Catalog': options.catalog ?? 'hive' };
   if (options.schema) headers['X-Trino-Schema'] = options.schema;
   let response = (await (await fetch(`${baseUrl}/v1/statement`, { method: 'POST', body: sql, headers })).json()) as StatementResponse;
