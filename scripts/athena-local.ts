@@ -68,7 +68,7 @@ async function main(): Promise<void> {
       `${lake.regions.length} region(s), delivery days ${lake.firstDay}..${lake.lastDay}, in ${Math.round((Date.now() - started) / 1000)} s`,
   );
   if (single && lake.accounts.length > 1) {
-    console.error(`${partitioning} covers one account: the table reads ${stack.primaryAccount} only (the one with the most logs).`);
+    console.error(`${partitioning} covers one account: the table reads ${stack.primaryAccount} only (the one with the most region-days of logs).`);
   }
   console.error(`local Athena on ${stack.athena.url} (executions: GET ${stack.athena.url}/executions); Ctrl-C stops it.`);
   const environment: Record<string, string> = {

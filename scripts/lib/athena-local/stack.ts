@@ -23,7 +23,7 @@ export interface AthenaStack {
   athena: LocalAthena;
   lake: LakeSummary;
   database: string;
-  /** The account single-account layouts (`none`, `region-date`) cover: the one with the most logs. */
+  /** The account single-account layouts (`none`, `region-date`) cover: the one with the most delivery folders (region-days). */
   primaryAccount: string;
   /** Creates another table over the same logs. */
   createTable(spec: TableSpec): Promise<void>;
@@ -53,7 +53,7 @@ export async function startAthenaStack(options: {
     if (lake.records === 0) throw new Error(`no CloudTrail records found in ${options.sources.join(', ')}`);
     const folders = lakeFolders(lakeDir);
     const perAccount = new Map<string, number>();
-    for (const f of folders) perAccount.set(f.split('/')[0] as string, (perAccount.get(f.split('/')[0] as string) ?? 0) + 1);
+    for (const account of folders.map((f) => f.split('/')[0] as string)) perAccount.set(account, (perAccount.get(account) ?? 0) + 1);
     const primaryAccount = [...perAccount.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] as string;
     await trino.query(`CREATE SCHEMA ${TRINO_CATALOG}.${database} WITH (location = 'local:///schemas/${database}')`);
 
