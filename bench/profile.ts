@@ -1,11 +1,11 @@
 import { createDuckDbConnection } from '@/lib/engine/duckdb/connection';
 import { getRoleSessionAttribution } from '@/lib/attribution/role-session';
 import { loadSubjectActivity } from '@/lib/activity/load-activity';
-import { roleSessionListParams } from '@/lib/params/role-sessions';
+import { roleSessionListParams } from '@/lib/role-sessions/params';
 import { resolveScope } from '@/lib/params/scope';
-import { getDataRange } from '@/lib/services/data-range';
-import { listRoleSessions } from '@/lib/services/role-sessions';
-import { getSubjectExtent } from '@/lib/services/subject-extent';
+import { getDataRange } from '@/lib/data-range/get-data-range';
+import { listRoleSessions } from '@/lib/role-sessions/list-role-sessions';
+import { getSubjectExtent } from '@/lib/subjects/get-subject-extent';
 import { benchStore, timeRuns } from './stats';
 import { getNewBehavior } from '@/lib/new-behavior/get-new-behavior';
 import { getEnricher } from '@/lib/enrichment/enricher';

@@ -1,7 +1,7 @@
 import { createDuckDbConnection } from '@/lib/engine/duckdb/connection';
-import { eventSearchParams } from '@/lib/params/events';
-import { searchEvents } from '@/lib/services/events';
-import { getDataRange } from '@/lib/services/data-range';
+import { eventSearchParams } from '@/lib/events/params';
+import { searchEvents } from '@/lib/events/search-events';
+import { getDataRange } from '@/lib/data-range/get-data-range';
 import { resolveScope } from '@/lib/params/scope';
 import { benchStore, timeRuns } from './stats';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createDuckDbConnection } from '@/lib/engine/duckdb/connection';
 import { inferFromStore } from '@/lib/org/accounts';
-import { runPanel } from '@/lib/queries/panel';
+import { runPanel } from '@/lib/engine/panel';
 import { getAccessIndex } from '@/lib/reviews/access/index-list';
 import { getAccessReview } from '@/lib/reviews/access/review';
 import { getHygieneReview } from '@/lib/reviews/hygiene/review';
@@ -13,7 +13,7 @@ import { resolveReviewScope } from '@/lib/reviews/scope';
 import { defaultExpectedActions } from '@/lib/reviews/state/expected-actions-store';
 import { getVendorInventory, TRUST_POLICY_LOOKBACK_DAYS } from '@/lib/reviews/vendors/inventory';
 import { getVendorRoleReview } from '@/lib/reviews/vendors/role-review';
-import { getDataRange } from '@/lib/services/data-range';
+import { getDataRange } from '@/lib/data-range/get-data-range';
 import { benchStore, timeRuns } from './stats';
 import { isoUtc } from '@/lib/time';
 

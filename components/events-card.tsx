@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { Card } from './card';
 import { EventsTable } from './events-table';
 import { SqlPanel } from './sql-panel';
-import type { EventPage } from '@/lib/services/events';
+import type { EventPage } from '@/lib/events/search-events';
 
 /** A page of events with the link to the next (older) page and the SQL that found them. */
 export function EventsCard({ title, result, olderHref }: { title: string; result: EventPage; olderHref: string | null }) {

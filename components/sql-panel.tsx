@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import type { QueryStats } from '@/lib/engine/types';
-import { sqlForDisplay } from '@/lib/queries/sql-display';
+import { sqlForDisplay } from '@/lib/engine/sql-display';
 import { formatBytes, formatUsd } from '@/lib/format';
 import type { SqlParam } from '@/lib/sql/sql';
 
@@ -10,7 +10,7 @@ export interface PanelQuery {
   sql: string;
   params: SqlParam[];
   stats: QueryStats;
-  /** What the reader must know about the panel's rows (lib/queries/panel.ts), shown whether or not the SQL is open. */
+  /** What the reader must know about the panel's rows (lib/engine/panel.ts), shown whether or not the SQL is open. */
   notes?: readonly string[];
 }
 

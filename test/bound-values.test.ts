@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAthenaDialect } from '@/lib/engine/athena/dialect';
 import { toExecutionParameters } from '@/lib/engine/athena/parameters';
-import type { QueryModule } from '@/lib/queries/panel';
+import type { QueryModule } from '@/lib/engine/panel';
 import { longestAccepted } from './longest-accepted';
 
 /**

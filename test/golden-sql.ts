@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAthenaDialect } from '@/lib/engine/athena/dialect';
 import { duckdbDialect } from '@/lib/engine/duckdb/dialect';
 import { ATHENA_PARTITIONINGS } from '@/lib/env';
-import type { QueryModule } from '@/lib/queries/panel';
+import type { QueryModule } from '@/lib/engine/panel';
 import { expectValidTrino, placeholdersOutsideWhere } from '@/lib/sql/trino-parse';
 import { MISSING_COLUMNS, OPTIONAL_COLUMN_PATHS } from '@/lib/cloudtrail/columns';
 

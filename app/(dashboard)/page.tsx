@@ -6,9 +6,9 @@ import { PageHeader } from '@/components/page-header';
 import { SqlPanel } from '@/components/sql-panel';
 import { formatCount, formatTime } from '@/lib/format';
 import { href } from '@/lib/params/href';
-import { getOverview } from '@/lib/services/overview';
-import { getProjectionWarnings } from '@/lib/services/data-range';
-import { loadPageScope, type SearchParamsRecord } from '@/lib/services/page-scope';
+import { getOverview } from '@/lib/overview/get-overview';
+import { getProjectionWarnings } from '@/lib/data-range/get-data-range';
+import { loadPageScope, type SearchParamsRecord } from '@/lib/http/page-scope';
 import { ParamError } from '@/lib/params/param-error';
 import { invalidLink, linkIsValid } from '@/lib/http/invalid-link';
 
@@ -33,7 +33,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <PageHeader title="Overview" scope={scope} latest={range.last} />
 
       {range.last === null &&
-        (conn.dialect.name === 'duckdb' ? (
+        (conn.dialect.source === 'embedded-store' ? (
           <Notice tone="info" title="No CloudTrail events yet">
             Ingest your logs with <code>npm run ingest -- path/to/AWSLogs</code>, or start the demo with <code>npm run demo</code>.
           </Notice>

@@ -3,7 +3,7 @@ import { InvalidLink } from '@/components/invalid-link';
 import { graphHref } from '@/lib/links';
 import { parseGraphView } from '@/lib/params/graph';
 import type { Scope } from '@/lib/params/scope';
-import type { SearchParamsRecord } from '@/lib/services/page-scope';
+import type { SearchParamsRecord } from '@/lib/http/page-scope';
 import { RoleGraphView } from './role-graph';
 
 /** The graph on a profile's Graph tab: focused on the profile's entity, its view state in the profile's URL. */

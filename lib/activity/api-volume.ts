@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { QueryModule } from '@/lib/queries/panel';
+import type { QueryModule } from '@/lib/engine/panel';
 import { sql } from '@/lib/sql/sql';
 import { subjectPredicate, subjectSchema, type Subject } from '@/lib/subjects/subject';
 import { BUCKET_SIZES, bucketSeconds, type BucketSize } from './buckets';

@@ -1,4 +1,4 @@
-import { panelQuery, type PanelQuery } from '@/lib/queries/panel';
+import { panelQuery, type PanelQuery } from '@/lib/engine/panel';
 import type { Scope } from '@/lib/params/scope';
 import type { Subject } from '@/lib/subjects/subject';
 import { detailLinks, type DetailLinks } from './details-links';

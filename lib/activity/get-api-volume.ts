@@ -1,6 +1,6 @@
 import type { Connection, QueryStats } from '@/lib/engine/types';
 import type { Scope } from '@/lib/params/scope';
-import { runPanel } from '@/lib/queries/panel';
+import { runPanel } from '@/lib/engine/panel';
 import type { SqlParam } from '@/lib/sql/sql';
 import type { Subject } from '@/lib/subjects/subject';
 import { apiVolume } from './api-volume';

@@ -1,6 +1,6 @@
 import type { Connection } from '@/lib/engine/types';
 import type { Scope } from '@/lib/params/scope';
-import { runPanel, type PanelResult } from '@/lib/queries/panel';
+import { runPanel, type PanelResult } from '@/lib/engine/panel';
 import type { Subject } from '@/lib/subjects/subject';
 import { DETAILS_LIMIT, scopeDetails, type DetailRow, type DetailsTab } from './scope-details';
 

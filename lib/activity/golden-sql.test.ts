@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAthenaDialect } from '@/lib/engine/athena/dialect';
 import { duckdbDialect } from '@/lib/engine/duckdb/dialect';
 import { ATHENA_PARTITIONINGS } from '@/lib/env';
-import type { QueryModule } from '@/lib/queries/panel';
+import type { QueryModule } from '@/lib/engine/panel';
 import { expectValidTrino, placeholdersOutsideWhere } from '@/lib/sql/trino-parse';
 import type { Subject } from '@/lib/subjects/subject';
 import { bareOptionalColumns, buildForLegacyTable } from '@/test/golden-sql';
@@ -12,7 +12,7 @@ import { DETAILS_TABS, scopeDetails } from './scope-details';
 import { planVolume } from './volume-plan';
 
 /**
- * Golden SQL of the activity panels, as lib/queries/golden-sql.test.ts pins the others: the exact
+ * Golden SQL of the activity panels, as lib/overview/golden-sql.test.ts pins the others: the exact
  * statement per engine, every Athena string valid Trino, values bound only in WHERE, partitions pruned.
  */
 const scope = { from: '2026-11-18T09:00:00Z', to: '2026-11-18T11:00:00Z' };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Dialect } from '@/lib/engine/dialect';
-import type { QueryModule } from '@/lib/queries/panel';
+import type { QueryModule } from '@/lib/engine/panel';
 import { code, sql, trusted, type Sql } from '@/lib/sql/sql';
 import { subjectPredicate, subjectSchema, type Subject } from '@/lib/subjects/subject';
 import { failedCall } from '@/lib/cloudtrail/predicates';

@@ -1,5 +1,5 @@
 import type { Connection } from '@/lib/engine/types';
-import { runPanel } from '@/lib/queries/panel';
+import { runPanel } from '@/lib/engine/panel';
 import type { Scope } from '@/lib/params/scope';
 import { mergeCopies } from './assumptions';
 import { assumeRoleEvents, NO_MATCH } from './queries/assume-role-events';

@@ -1,5 +1,5 @@
 import { eventsHref, graphHref, ipHref, roleHref, roleSessionHref, serviceHref, userHref } from '@/lib/links';
-import { activeEventFilters } from '@/lib/params/events';
+import { activeEventFilters } from '@/lib/events/params';
 import { href } from '@/lib/params/href';
 import type { AuditScope } from './event';
 

@@ -1,7 +1,4 @@
-import type { Dialect } from '@/lib/engine/dialect';
-import { isTrinoFamily } from '@/lib/engine/types';
 import { jsonDepthExceeds } from '@/lib/json-depth';
-import { recordFromAthenaJson } from './record';
 
 export type CloudTrailRecord = Record<string, unknown>;
 
@@ -14,9 +11,8 @@ export type CloudTrailRecord = Record<string, unknown>;
 export const MAX_RECORD_DEPTH = 100;
 const TOO_DEEP = `[nested deeper than ${MAX_RECORD_DEPTH} levels: not shown]`;
 
-/** The raw record as the engine returns it: DuckDB keeps the ingested JSON; the Trino family's is rebuilt. */
-export function parseRawRecord(dialect: Dialect, text: string): CloudTrailRecord {
-  if (isTrinoFamily(dialect.name)) return recordFromAthenaJson(text);
+/** A record as ingested (DuckDB keeps the JSON), with fields nested too deep stood in for. */
+export function parseStoredRecord(text: string): CloudTrailRecord {
   const record = JSON.parse(text) as CloudTrailRecord;
   if (!jsonDepthExceeds(record, MAX_RECORD_DEPTH)) return record;
   return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, jsonDepthExceeds(value, MAX_RECORD_DEPTH - 1) ? TOO_DEEP : value]));

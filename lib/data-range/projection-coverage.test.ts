@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TableShape } from '@/lib/engine/table-shape';
-import type { ExtentRow } from '@/lib/queries/data-range';
+import type { ExtentRow } from '@/lib/data-range/queries/data-range';
 import { namedInEvents, projectionWarnings } from './projection-coverage';
 
 const shape: TableShape = {

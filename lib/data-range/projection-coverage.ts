@@ -5,7 +5,7 @@
  *
  * - TRAILSCOPE_ORG_ACCOUNTS, when set: every organisation account must be listed (no query).
  * - Names in the events the data-range probe reads anyway (the last day with data, and the first
- *   when it is looked for; lib/queries/data-range.ts `dataRangeExtent`):
+ *   when it is looked for; lib/data-range/queries/data-range.ts `dataRangeExtent`):
  *   - accounts whose roles the trail's own principals assume (the caller-side copy of AssumeRole
  *     names the role's account): in an organisation these are mostly its own accounts, so an
  *     unlisted one is worth a look, though it may also be a third party's;
@@ -16,7 +16,7 @@
  * events cannot appear. Scanning more to find more would cost what the projection saves.
  */
 import type { TableShape } from '@/lib/engine/table-shape';
-import type { ExtentRow } from '@/lib/queries/data-range';
+import type { ExtentRow } from '@/lib/data-range/queries/data-range';
 
 /** What the probed days' events name (from `dataRangeExtent` rows). */
 export interface NamedInEvents {

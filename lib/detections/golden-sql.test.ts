@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { duckdbDialect } from '@/lib/engine/duckdb/dialect';
-import type { QueryModule } from '@/lib/queries/panel';
+import type { QueryModule } from '@/lib/engine/panel';
 import { describeGoldenSql, type GoldenCase } from '@/test/golden-sql';
 import { accessDeniedBursts } from './queries/access-denied-burst';
 import { consoleLogins } from './queries/console-logins';

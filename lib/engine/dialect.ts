@@ -1,4 +1,5 @@
 import type { OptionalColumnPath } from '@/lib/cloudtrail/columns';
+import type { CloudTrailRecord } from '@/lib/cloudtrail/raw';
 import type { Sql } from '@/lib/sql/sql';
 import type { EngineName } from './types';
 
@@ -11,6 +12,17 @@ export type TimeGrain = (typeof TIME_GRAINS)[number];
  */
 export interface Dialect {
   readonly name: EngineName;
+  /**
+   * Where the events are read from: DuckDB's embedded store (a local copy, cheap to read whole and
+   * changed by every ingest) or the organisation's table over S3 (each query reads, and on Athena
+   * bills, the files of every day it names).
+   */
+  readonly source: 'embedded-store' | 'table-over-s3';
+  /**
+   * How far before a scope a whole-history question (first and last seen) looks: null for all of
+   * it; over S3 a bounded look-back, so one profile does not read the whole trail.
+   */
+  readonly historyLookbackMs: number | null;
   /** The table or view holding CloudTrail records with Athena's column names. */
   readonly table: Sql;
   /** The event time as a TIMESTAMP (DuckDB: a stored, sorted column; Athena: parsed from eventtime). */
@@ -38,6 +50,8 @@ export interface Dialect {
    * table's columns, without the optional ones it lacks, and notes which those are).
    */
   readonly rawRecord: Sql;
+  /** The CloudTrail record from a `rawRecord` value as this engine returns it. */
+  parseRawRecord(text: string): CloudTrailRecord;
   /**
    * Aggregate: the distinct non-NULL values of `expr` in the group, sorted, as a list every engine
    * returns as an array (NULL when there are none). Athena returns ARRAY columns as display text

@@ -8,7 +8,7 @@
  * - `checkTableShape` stops with a CONFIG error on a missing required column or a partitioning
  *   that does not match TRAILSCOPE_ATHENA_PARTITIONING, and lists the optional columns that are
  *   missing (the dialect reads those as NULL, and the panels say so);
- * - the data range (lib/services/data-range.ts) takes its candidate days from the projection;
+ * - the data range (lib/data-range/get-data-range.ts) takes its candidate days from the projection;
  * - the projection's enum values are compared with the accounts and regions events name.
  */
 import { OPTIONAL_COLUMN_PATHS, requiredColumnPaths, type OptionalColumnPath } from '@/lib/cloudtrail/columns';

@@ -4,7 +4,7 @@ import { roleNameOf } from '@/lib/attribution/assumer';
 import type { Connection } from '@/lib/engine/types';
 import { ASSUMER_LABELS } from '@/lib/links';
 import type { Scope } from '@/lib/params/scope';
-import { runPanel, type PanelResult, type QueryModule } from '@/lib/queries/panel';
+import { runPanel, type PanelResult, type QueryModule } from '@/lib/engine/panel';
 import { join, sql } from '@/lib/sql/sql';
 import type { Finding } from './types';
 import { isoUtc } from '@/lib/time';

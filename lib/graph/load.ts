@@ -4,8 +4,8 @@ import { assumeRoleEvents, NO_MATCH, type AssumeRoleEventsParams } from '@/lib/a
 import { attributeRoleSessions } from '@/lib/attribution/role-session';
 import type { Connection } from '@/lib/engine/types';
 import type { Scope } from '@/lib/params/scope';
-import { runPanel, type PanelResult } from '@/lib/queries/panel';
-import { roleSessionList } from '@/lib/queries/role-sessions';
+import { runPanel, type PanelResult } from '@/lib/engine/panel';
+import { roleSessionList } from '@/lib/role-sessions/queries/role-session-list';
 import { buildGraph, linksFromAssumptions, linksFromAttribution, linksFromChain, type GraphLink } from './build';
 import { nodeIdOfAssumer, parseNodeId, sessionNodeId, type ParsedNodeId } from './node-id';
 import type { RoleGraph } from './types';

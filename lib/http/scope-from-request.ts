@@ -1,6 +1,6 @@
 import type { Connection } from '@/lib/engine/types';
 import { resolveScope, type Scope, type ScopeParams } from '@/lib/params/scope';
-import { getDataRange } from '@/lib/services/data-range';
+import { getDataRange } from '@/lib/data-range/get-data-range';
 
 /**
  * The scope an API request asked for, and the data's extent. The extent is read only when needed

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { EngineError } from '@/lib/engine/types';
 import { parseEnv } from '@/lib/env';
 import { ParamError } from '@/lib/params/param-error';
-import { sessionIdParam } from '@/lib/params/role-session-profile';
+import { sessionIdParam } from '@/lib/role-sessions/profile-params';
 import { resolveScope, scopeParams } from '@/lib/params/scope';
 
 const API_TOKEN = 'test-token-0123456789abcdef';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Dialect } from '@/lib/engine/dialect';
 import { failedCall, succeededCall } from '@/lib/cloudtrail/predicates';
-import type { QueryModule } from '@/lib/queries/panel';
+import type { QueryModule } from '@/lib/engine/panel';
 import { sql, trusted, type Sql } from '@/lib/sql/sql';
 import { subjectPredicate, subjectSchema, type Subject } from '@/lib/subjects/subject';
 import { countIf } from '@/lib/sql/count-if';

@@ -1,7 +1,7 @@
 import type { Enricher } from '@/lib/enrichment/types';
 import type { Connection } from '@/lib/engine/types';
 import type { Scope } from '@/lib/params/scope';
-import { panelQuery, runPanel, type PanelQuery } from '@/lib/queries/panel';
+import { panelQuery, runPanel, type PanelQuery } from '@/lib/engine/panel';
 import type { Subject } from '@/lib/subjects/subject';
 import { analyseNewBehavior, sourceValues, type NewBehaviorPanels } from './analyse';
 import { behaviorCounts } from './behavior-counts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getEnricher } from '@/lib/enrichment/enricher';
-import { dataRange } from '@/lib/queries/data-range';
-import { runPanel } from '@/lib/queries/panel';
+import { dataRange } from '@/lib/data-range/queries/data-range';
+import { runPanel } from '@/lib/engine/panel';
 import { incidentTimes, SARA, VENDOR } from '@/lib/generator/scenarios';
 import type { Subject } from '@/lib/subjects/subject';
 import { scenarioConnection } from '@/test/fixtures/scenario-store';

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { cachedFact } from '@/lib/engine/cached-fact';
 import { EngineError, type Connection } from '@/lib/engine/types';
 import { env } from '@/lib/env';
-import { runPanel, type PanelResult, type QueryModule } from '@/lib/queries/panel';
-import { getDataRange } from '@/lib/services/data-range';
+import { runPanel, type PanelResult, type QueryModule } from '@/lib/engine/panel';
+import { getDataRange } from '@/lib/data-range/get-data-range';
 import { sql } from '@/lib/sql/sql';
 import { isoUtc } from '@/lib/time';
 import { countIf } from '@/lib/sql/count-if';
@@ -85,7 +85,7 @@ export async function inferFromStore(
 export async function organisationAccounts(conn: Connection, signal?: AbortSignal): Promise<OrganisationAccounts> {
   const configured = env().TRAILSCOPE_ORG_ACCOUNTS;
   if (configured.length > 0) return { accounts: [...new Set(configured)].sort(), source: 'config' };
-  const value = await cachedFact(conn, 'organisation-accounts', conn.dialect.name === 'duckdb' ? CACHE_MS : S3_CACHE_MS, async () => ({
+  const value = await cachedFact(conn, 'organisation-accounts', conn.dialect.source === 'embedded-store' ? CACHE_MS : S3_CACHE_MS, async () => ({
     accounts: (await inferFromStore(conn)).accounts,
     source: 'inferred' as const,
   }));

@@ -3,7 +3,7 @@ import { ipParam, serviceNameParam, userArnParam } from '@/lib/profiles/params';
 import { principalArnParam, reviewRoleArnParam } from '@/lib/reviews/params';
 import { findingIdParam } from './findings';
 import { roleArnParam } from './role-profile';
-import { sessionIdParam } from './role-session-profile';
+import { sessionIdParam } from '@/lib/role-sessions/profile-params';
 
 /**
  * Every path segment schema, fed what Next hands a page or route when the URL holds `%25` (it

@@ -1,6 +1,6 @@
 import type { Connection } from '@/lib/engine/types';
 import type { Scope } from '@/lib/params/scope';
-import { runPanel, type PanelResult } from '@/lib/queries/panel';
+import { runPanel, type PanelResult } from '@/lib/engine/panel';
 import { ipPrincipalList, type IpPrincipal } from './ip-principals';
 import { IP_PRINCIPALS_LIMIT, ipPrincipals, type IpPrincipalRow } from './queries/ip-principals';
 

@@ -3,7 +3,7 @@ import { assumeRoleEvents, NO_MATCH } from '@/lib/attribution/queries/assume-rol
 import type { AssumeRoleEventRow } from '@/lib/attribution/types';
 import type { Connection } from '@/lib/engine/types';
 import type { Scope } from '@/lib/params/scope';
-import { runPanel, type PanelResult } from '@/lib/queries/panel';
+import { runPanel, type PanelResult } from '@/lib/engine/panel';
 import { principalIdsOf, summariseAccessKeys, type AccessKeyUsage } from './access-keys';
 import { USER_KEYS_LIMIT, userAccessKeys, type UserKeyRow } from './queries/user-access-keys';
 import { rolesAssumed, type RoleAssumedByCaller } from './roles-assumed';

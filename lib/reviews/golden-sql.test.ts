@@ -1,5 +1,5 @@
 import { describeGoldenSql } from '@/test/golden-sql';
-import type { QueryModule } from '@/lib/queries/panel';
+import type { QueryModule } from '@/lib/engine/panel';
 import { accountActivity } from '@/lib/org/accounts';
 import { activePrincipals } from './queries/active-principals';
 import { callIdentities } from './queries/call-identities';

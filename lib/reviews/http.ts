@@ -1,4 +1,4 @@
-import { panelQuery, type PanelQuery, type PanelResult } from '@/lib/queries/panel';
+import { panelQuery, type PanelQuery, type PanelResult } from '@/lib/engine/panel';
 
 /** The SQL, parameters, stats and notes of the panels behind a response, as every API answer carries them. */
 export function queriesOf(panels: readonly (PanelResult<unknown> | null | undefined)[]): PanelQuery[] {

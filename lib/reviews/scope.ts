@@ -3,9 +3,9 @@ import { linkIsValid } from '@/lib/http/invalid-link';
 import type { Connection } from '@/lib/engine/types';
 import { ParamError } from '@/lib/params/param-error';
 import { resolveScope, type Scope, type ScopeParams } from '@/lib/params/scope';
-import type { DataRangeRow } from '@/lib/queries/data-range';
-import { firstValues, type PageScope, type SearchParamsRecord } from '@/lib/services/page-scope';
-import { getDataRange } from '@/lib/services/data-range';
+import type { DataRangeRow } from '@/lib/data-range/queries/data-range';
+import { firstValues, type PageScope, type SearchParamsRecord } from '@/lib/http/page-scope';
+import { getDataRange } from '@/lib/data-range/get-data-range';
 import type { z } from 'zod';
 
 /**

@@ -1,11 +1,11 @@
 import { expect, it } from 'vitest';
 import { describeGoldenSql } from '@/test/golden-sql';
-import type { QueryModule } from '@/lib/queries/panel';
+import type { QueryModule } from '@/lib/engine/panel';
 import { lookupWindow } from './lookup-window';
 import { identityLookup, LOOKUP_FIELDS } from './queries/identity-lookup';
 
 /**
- * Golden SQL of the search lookup, as lib/queries/golden-sql.test.ts pins the others: the exact
+ * Golden SQL of the search lookup, as lib/overview/golden-sql.test.ts pins the others: the exact
  * statement per engine for every field it can look up by, each Athena string valid Trino with
  * values bound only in WHERE and partitions pruned to the window.
  */

@@ -1,6 +1,6 @@
 import type { Connection } from '@/lib/engine/types';
 import type { Scope } from '@/lib/params/scope';
-import { runPanel, type PanelResult } from '@/lib/queries/panel';
+import { runPanel, type PanelResult } from '@/lib/engine/panel';
 import { classifySearch, type SearchQuery } from './classify';
 import { lookupWindow } from './lookup-window';
 import { identityLookup, type IdentityRow } from './queries/identity-lookup';

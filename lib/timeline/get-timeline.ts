@@ -3,7 +3,7 @@ import { ASSUMER_LABELS } from '@/lib/links';
 import type { Connection } from '@/lib/engine/types';
 import type { Finding } from '@/lib/findings/types';
 import type { Scope } from '@/lib/params/scope';
-import { runPanel, type PanelResult } from '@/lib/queries/panel';
+import { runPanel, type PanelResult } from '@/lib/engine/panel';
 import { buildTimeline, type TimelineMark, type TimelineMinute } from './build';
 import { sessionTimeline, TIMELINE_LIMIT, type TimelineRow } from './query';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sql, trusted } from '@/lib/sql/sql';
-import type { QueryModule } from '@/lib/queries/panel';
+import type { QueryModule } from '@/lib/engine/panel';
 
 /** At most this many events on the timeline; the Events tab pages through the rest. */
 export const TIMELINE_LIMIT = 2000;

@@ -14,7 +14,7 @@ import { stringList } from '@/lib/detections/grouped-sql';
 import { sql } from '@/lib/sql/sql';
 import { projectionWarnings } from '@/lib/data-range/projection-coverage';
 import type { TableShape } from '@/lib/engine/table-shape';
-import { getDataRange } from '@/lib/services/data-range';
+import { getDataRange } from '@/lib/data-range/get-data-range';
 import { startAthenaStack, type AthenaStack } from '@/scripts/lib/athena-local/stack';
 import { startLocalAthena, type LocalAthena } from '@/scripts/lib/athena-local/server';
 import { isTrinoInstalled } from '@/scripts/lib/trino/install-layout';

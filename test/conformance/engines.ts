@@ -3,13 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { AthenaClient } from '@aws-sdk/client-athena';
 import { CLOUDTRAIL_COLUMNS, columnsOf, MISSING_COLUMNS, type Field, type TableSchema } from '@/lib/cloudtrail/columns';
-import { parseRawRecord } from '@/lib/cloudtrail/raw';
 import { openAthenaConnection } from '@/lib/engine/athena/open';
 import { createDuckDbConnection } from '@/lib/engine/duckdb/connection';
 import type { Connection } from '@/lib/engine/types';
 import type { AthenaPartitioning } from '@/lib/env';
 import { ingest } from '@/lib/ingest/ingest';
-import { runPanel } from '@/lib/queries/panel';
+import { runPanel } from '@/lib/engine/panel';
 import { ATHENA_CATALOG, type AthenaStack } from '@/scripts/lib/athena-local/stack';
 import { writeCloudTrailLake } from '@/scripts/lib/trino/cloudtrail-lake';
 import type { AnyModule } from './registry';
@@ -67,7 +66,7 @@ export async function comparableRows(conn: Connection, module: AnyModule, params
   const fields = tableSchema === 'project' ? CLOUDTRAIL_COLUMNS : columnsOf(tableSchema);
   const rows = result.rows.map((row) => {
     const r = { ...(row as Record<string, unknown>) };
-    if (typeof r.raw === 'string') r.raw = project(parseRawRecord(conn.dialect, r.raw), fields);
+    if (typeof r.raw === 'string') r.raw = project(conn.dialect.parseRawRecord(r.raw), fields);
     return r;
   });
   return { rows, ordered: ordersAtTopLevel(result.sql), bytes: result.stats.bytesScanned };

@@ -1,6 +1,6 @@
 import type { Connection } from '@/lib/engine/types';
-import { eventSearch } from '@/lib/queries/event-search';
-import { runPanel } from '@/lib/queries/panel';
+import { eventSearch } from '@/lib/events/queries/event-search';
+import { runPanel } from '@/lib/engine/panel';
 import type { Subject } from '@/lib/subjects/subject';
 import { isoUtc } from '@/lib/time';
 import { DELIVERY_LAG_MINUTES } from '@/scripts/lib/trino/cloudtrail-lake';

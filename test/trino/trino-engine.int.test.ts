@@ -3,7 +3,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assumeRoleEvents, NO_MATCH } from '@/lib/attribution/queries/assume-role-events';
 import { sessionCredentials } from '@/lib/attribution/queries/session-credentials';
-import { parseRawRecord } from '@/lib/cloudtrail/raw';
 import { externalAssumeRoles } from '@/lib/detections/queries/external-assume-role';
 import { rowConverter, type TrinoColumn } from '@/lib/engine/trino/cells';
 import { createTrinoConnection } from '@/lib/engine/trino/connection';
@@ -12,11 +11,11 @@ import { parseTrinoJson } from '@/lib/engine/trino/json-text';
 import { EngineError, type Connection, type Row } from '@/lib/engine/types';
 import { ACCOUNTS, REGIONS } from '@/lib/generator/world';
 import { SARA } from '@/lib/generator/scenarios';
-import { dataRange } from '@/lib/queries/data-range';
-import { eventSearch } from '@/lib/queries/event-search';
-import { accountsInScope, regionsInScope, scopeTotals, topEventNames, topPrincipals } from '@/lib/queries/overview';
-import { runPanel, type QueryModule } from '@/lib/queries/panel';
-import { roleSessionList } from '@/lib/queries/role-sessions';
+import { dataRange } from '@/lib/data-range/queries/data-range';
+import { eventSearch } from '@/lib/events/queries/event-search';
+import { accountsInScope, regionsInScope, scopeTotals, topEventNames, topPrincipals } from '@/lib/overview/queries/overview';
+import { runPanel, type QueryModule } from '@/lib/engine/panel';
+import { roleSessionList } from '@/lib/role-sessions/queries/role-session-list';
 import { sessionTimeline } from '@/lib/timeline/query';
 import { isTrinoInstalled } from '@/scripts/lib/trino/install-layout';
 import { startTrino, type TrinoServer } from '@/scripts/lib/trino/server';
@@ -133,8 +132,8 @@ describe.skipIf(!installed)('the Trino engine on a real Trino', () => {
       expect(duckdb.length).toBeGreaterThan(100);
       // DuckDB keeps the ingested record; Trino rebuilds it from the declared columns.
       t.forEach((row, i) => {
-        const original = parseRawRecord(duck().dialect, (duckdb[i] as { raw: string }).raw) as { [k: string]: Json };
-        expect(parseRawRecord(trino.dialect, row.raw), row.eventid).toEqual(declaredRecord(original));
+        const original = duck().dialect.parseRawRecord((duckdb[i] as { raw: string }).raw) as { [k: string]: Json };
+        expect(trino.dialect.parseRawRecord(row.raw), row.eventid).toEqual(declaredRecord(original));
       });
       // The keyset cursor continues on the same event on both engines.
       const last = t.at(-1) as { eventid: string; eventtime: string };

@@ -14,7 +14,7 @@ import { getAccessIndex } from '@/lib/reviews/access/index-list';
 import { accessIndexParams, REVIEW_DEFAULT_DAYS } from '@/lib/reviews/params';
 import { loadReviewPage } from '@/lib/reviews/scope';
 import { allAuthorizationDetails, listAuthorizationDetails } from '@/lib/reviews/state/authorization-details-store';
-import type { SearchParamsRecord } from '@/lib/services/page-scope';
+import type { SearchParamsRecord } from '@/lib/http/page-scope';
 
 export const dynamic = 'force-dynamic';
 

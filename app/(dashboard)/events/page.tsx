@@ -4,12 +4,12 @@ import { EventsCard } from '@/components/events-card';
 import { PageHeader } from '@/components/page-header';
 import { auditPageView } from '@/lib/audit/page-view';
 import { auditEntity } from '@/lib/audit/entity';
-import { activeEventFilters, EVENT_FILTERS, EVENT_FILTER_LABELS, eventSearchParams } from '@/lib/params/events';
+import { activeEventFilters, EVENT_FILTERS, EVENT_FILTER_LABELS, eventSearchParams } from '@/lib/events/params';
 import { href } from '@/lib/params/href';
 import { ParamError } from '@/lib/params/param-error';
 import { invalidLink, linkIsValid } from '@/lib/http/invalid-link';
-import { searchEvents } from '@/lib/services/events';
-import { firstValues, loadPageScope, type SearchParamsRecord } from '@/lib/services/page-scope';
+import { searchEvents } from '@/lib/events/search-events';
+import { firstValues, loadPageScope, type SearchParamsRecord } from '@/lib/http/page-scope';
 
 export const dynamic = 'force-dynamic';
 

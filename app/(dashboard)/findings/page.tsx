@@ -10,8 +10,8 @@ import { formatCount, formatTime } from '@/lib/format';
 import { href } from '@/lib/params/href';
 import { findingListParams, severitiesFrom, type FindingListParams } from '@/lib/params/findings';
 import type { Scope } from '@/lib/params/scope';
-import { loadPageParams } from '@/lib/services/page-params';
-import type { SearchParamsRecord } from '@/lib/services/page-scope';
+import { loadPageParams } from '@/lib/http/page-params';
+import type { SearchParamsRecord } from '@/lib/http/page-scope';
 
 export const dynamic = 'force-dynamic';
 

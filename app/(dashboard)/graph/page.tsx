@@ -8,7 +8,7 @@ import { auditPageView } from '@/lib/audit/page-view';
 import { auditEntity } from '@/lib/audit/entity';
 import { nodeIdParam, parseNodeId } from '@/lib/graph/node-id';
 import { parseGraphView } from '@/lib/params/graph';
-import { loadPageScope, firstValues, type SearchParamsRecord } from '@/lib/services/page-scope';
+import { loadPageScope, firstValues, type SearchParamsRecord } from '@/lib/http/page-scope';
 import { ParamError } from '@/lib/params/param-error';
 
 export const dynamic = 'force-dynamic';

@@ -11,7 +11,7 @@ import { href } from '@/lib/params/href';
 import { getHygieneReview, selectHygiene } from '@/lib/reviews/hygiene/review';
 import { hygieneParams, REVIEW_DEFAULT_DAYS } from '@/lib/reviews/params';
 import { loadReviewPage } from '@/lib/reviews/scope';
-import type { SearchParamsRecord } from '@/lib/services/page-scope';
+import type { SearchParamsRecord } from '@/lib/http/page-scope';
 import Link from 'next/link';
 
 export const dynamic = 'force-dynamic';

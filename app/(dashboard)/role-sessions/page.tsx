@@ -8,10 +8,10 @@ import { SqlPanel } from '@/components/sql-panel';
 import { formatTime } from '@/lib/format';
 import { eventsHref, roleHref, roleSessionHref } from '@/lib/links';
 import { href } from '@/lib/params/href';
-import { roleSessionListParams, type RoleSessionListParams, type RoleSessionSort } from '@/lib/params/role-sessions';
-import { loadPageParams } from '@/lib/services/page-params';
-import type { SearchParamsRecord } from '@/lib/services/page-scope';
-import { listRoleSessions } from '@/lib/services/role-sessions';
+import { roleSessionListParams, type RoleSessionListParams, type RoleSessionSort } from '@/lib/role-sessions/params';
+import { loadPageParams } from '@/lib/http/page-params';
+import type { SearchParamsRecord } from '@/lib/http/page-scope';
+import { listRoleSessions } from '@/lib/role-sessions/list-role-sessions';
 
 export const dynamic = 'force-dynamic';
 

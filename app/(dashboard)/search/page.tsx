@@ -9,8 +9,8 @@ import { LOOKBACK_DAYS } from '@/lib/search/lookup-window';
 import { searchPageParams } from '@/lib/search/params';
 import type { SearchCandidate } from '@/lib/search/resolve';
 import { search } from '@/lib/search/search';
-import { loadPageParams } from '@/lib/services/page-params';
-import type { SearchParamsRecord } from '@/lib/services/page-scope';
+import { loadPageParams } from '@/lib/http/page-params';
+import type { SearchParamsRecord } from '@/lib/http/page-scope';
 
 export const dynamic = 'force-dynamic';
 

@@ -12,7 +12,7 @@ import { REVIEW_DEFAULT_DAYS, vendorListParams } from '@/lib/reviews/params';
 import { loadReviewPage } from '@/lib/reviews/scope';
 import { sortInventory } from '@/lib/reviews/vendors/inventory';
 import { loadVendorInventory } from '@/lib/reviews/vendors/load';
-import type { SearchParamsRecord } from '@/lib/services/page-scope';
+import type { SearchParamsRecord } from '@/lib/http/page-scope';
 
 export const dynamic = 'force-dynamic';
 

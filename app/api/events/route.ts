@@ -1,9 +1,9 @@
 import { auditEntity } from '@/lib/audit/entity';
 import { withAuth } from '@/lib/http/with-auth';
 import { getConnection } from '@/lib/engine';
-import { activeEventFilters, eventSearchParams } from '@/lib/params/events';
+import { activeEventFilters, eventSearchParams } from '@/lib/events/params';
 import { scopeForRequest } from '@/lib/http/scope-from-request';
-import { searchEvents } from '@/lib/services/events';
+import { searchEvents } from '@/lib/events/search-events';
 
 export const dynamic = 'force-dynamic';
 

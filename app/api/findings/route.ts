@@ -1,7 +1,7 @@
 import { withAuth } from '@/lib/http/with-auth';
 import { getConnection } from '@/lib/engine';
 import { withOrigins } from '@/lib/findings/with-origin';
-import { getDataRange } from '@/lib/services/data-range';
+import { getDataRange } from '@/lib/data-range/get-data-range';
 import { listFindings } from '@/lib/findings/store';
 import { findingListParams, severitiesFrom } from '@/lib/params/findings';
 

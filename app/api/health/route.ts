@@ -1,6 +1,6 @@
 import { withAuth } from '@/lib/http/with-auth';
 import { getConnection } from '@/lib/engine';
-import { getDataRange, getProjectionWarnings } from '@/lib/services/data-range';
+import { getDataRange, getProjectionWarnings } from '@/lib/data-range/get-data-range';
 
 export const dynamic = 'force-dynamic';
 

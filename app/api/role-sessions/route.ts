@@ -1,8 +1,8 @@
 import { withAuth } from '@/lib/http/with-auth';
 import { getConnection } from '@/lib/engine';
-import { roleSessionListParams } from '@/lib/params/role-sessions';
+import { roleSessionListParams } from '@/lib/role-sessions/params';
 import { scopeForRequest } from '@/lib/http/scope-from-request';
-import { listRoleSessions } from '@/lib/services/role-sessions';
+import { listRoleSessions } from '@/lib/role-sessions/list-role-sessions';
 
 export const dynamic = 'force-dynamic';
 

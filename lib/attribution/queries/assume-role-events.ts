@@ -3,7 +3,7 @@ import { boundText } from '@/lib/params/validators';
 import { inPackedList, isPackable } from '@/lib/sql/packed-list';
 import { join, sql, trusted, type Sql } from '@/lib/sql/sql';
 import type { Dialect } from '@/lib/engine/dialect';
-import type { QueryModule } from '@/lib/queries/panel';
+import type { QueryModule } from '@/lib/engine/panel';
 import { STS_ASSUME_EVENTS, type AssumeRoleEventRow } from '../types';
 import { MAX_CREDENTIAL_ROWS } from './session-credentials';
 

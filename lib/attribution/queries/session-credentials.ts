@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { boundText } from '@/lib/params/validators';
 import { join, sql, trusted } from '@/lib/sql/sql';
 import { failedCall } from '@/lib/cloudtrail/predicates';
-import type { QueryModule } from '@/lib/queries/panel';
+import type { QueryModule } from '@/lib/engine/panel';
 import { countIf } from '@/lib/sql/count-if';
 
 /**

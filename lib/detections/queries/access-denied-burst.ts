@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { QueryModule } from '@/lib/queries/panel';
+import type { QueryModule } from '@/lib/engine/panel';
 import { join, sql, trusted } from '@/lib/sql/sql';
 import { eventColumns, groupedFindingsSql, groupedRow, scopeSchema, distinctList } from '../grouped-sql';
 import { ACCESS_DENIED_BURST, ACCESS_DENIED_CODES } from '../rules';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { succeededCall } from '@/lib/cloudtrail/predicates';
-import type { QueryModule } from '@/lib/queries/panel';
+import type { QueryModule } from '@/lib/engine/panel';
 import { join, sql } from '@/lib/sql/sql';
 import { eventColumns, groupedFindingsSql, groupedRow, scopeSchema, distinctList } from '../grouped-sql';
 import { IAM_POLICY_EVENTS } from '../rules';

@@ -17,6 +17,7 @@
  *   when the connection opens): naming one fails the query at analysis, so `optionalColumn` reads
  *   a NULL of the column's type instead, and `rawRecord` leaves it out; both carry a note.
  */
+import { recordFromAthenaJson } from '@/lib/cloudtrail/record';
 import type { Dialect, TimeGrain } from '@/lib/engine/dialect';
 import { TIME_GRAINS } from '@/lib/engine/dialect';
 import type { AthenaPartitioning } from '@/lib/env';
@@ -110,6 +111,9 @@ function rawRecordSql(missing: ReadonlySet<string>): Sql {
   return withNotes(code(`json_format(CAST(MAP(ARRAY[${keys}], ARRAY[${values}]) AS JSON))`), notes);
 }
 
+/** First and last seen look back this far before the scope (Detective keeps a year; one profile should not read it all). */
+const HISTORY_LOOKBACK_MS = 90 * 86_400_000;
+
 export function createAthenaDialect(ref: AthenaTableRef, name: TrinoFamilyEngine = 'athena'): Dialect {
   const table = code(
     [
@@ -132,9 +136,12 @@ export function createAthenaDialect(ref: AthenaTableRef, name: TrinoFamilyEngine
 
   return {
     name,
+    source: 'table-over-s3',
+    historyLookbackMs: HISTORY_LOOKBACK_MS,
     table,
     eventTime,
     rawRecord,
+    parseRawRecord: recordFromAthenaJson,
 
     timestamp(iso: string): Sql {
       return instant(parseInstant(iso));

@@ -11,7 +11,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { assumeRoleEvents, NO_MATCH } from '@/lib/attribution/queries/assume-role-events';
 import { missingColumnNote } from '@/lib/cloudtrail/columns';
 import { EngineError } from '@/lib/engine/types';
-import { runPanel } from '@/lib/queries/panel';
+import { runPanel } from '@/lib/engine/panel';
 import { tableMetadata } from '@/test/fixtures/table-metadata';
 import { openMockedAthena } from '@/test/fixtures/athena-trail';
 

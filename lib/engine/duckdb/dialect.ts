@@ -3,6 +3,7 @@
  * `eventtime` string, and segments are sorted by it, so range predicates skip row groups;
  * json_extract_string is DuckDB's json_extract_scalar; epoch() returns seconds as a double.
  */
+import { parseStoredRecord } from '@/lib/cloudtrail/raw';
 import { OPTIONAL_COLUMN_PATHS, type OptionalColumnPath } from '@/lib/cloudtrail/columns';
 import { code, sql, trusted, allow, type Sql } from '@/lib/sql/sql';
 import { addIsoDays } from '@/lib/time';
@@ -12,6 +13,8 @@ const JSON_PATH = /^\$(\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])+$/;
 
 export const duckdbDialect: Dialect = {
   name: 'duckdb',
+  source: 'embedded-store',
+  historyLookbackMs: null,
   table: code('cloudtrail_logs'),
   eventTime: code('event_time'),
   timestamp: (iso: string) => sql`CAST(${iso} AS TIMESTAMP)`,
@@ -30,6 +33,7 @@ export const duckdbDialect: Dialect = {
   bucket: (seconds: number, ts: Sql) =>
     sql`time_bucket(to_seconds(${trusted(Math.max(1, Math.floor(seconds)))}), ${ts}, TIMESTAMP '1970-01-01 00:00:00')`,
   rawRecord: code('raw'),
+  parseRawRecord: parseStoredRecord,
   arrayResult: (expr: Sql) => expr,
   distinctList: (expr: Sql) => sql`list_sort(array_agg(DISTINCT ${expr}) FILTER (WHERE ${expr} IS NOT NULL))`,
   ilike: (expr: Sql, pattern: Sql) => sql`${expr} ILIKE ${pattern}`,

@@ -59,7 +59,7 @@ export async function readTrinoTableShape(conn: Connection, config: TrinoConfig)
 /**
  * The Trino connection for `config`, after reading and checking its table (a CONFIG error says
  * what is wrong). Over a view the data range cannot probe by day (no projection to enumerate days
- * from), so the connection carries no shape and the range is one count, kept (lib/services/data-range.ts).
+ * from), so the connection carries no shape and the range is one count, kept (lib/data-range/get-data-range.ts).
  */
 export async function openTrinoConnection(config: TrinoConfig): Promise<Connection> {
   const bare = createTrinoConnection(config);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { failedCall } from '@/lib/cloudtrail/predicates';
-import type { QueryModule } from '@/lib/queries/panel';
+import type { QueryModule } from '@/lib/engine/panel';
 import { sql, trusted } from '@/lib/sql/sql';
 import { subjectPredicate } from '@/lib/subjects/subject';
 import { countIf } from '@/lib/sql/count-if';

@@ -1,6 +1,6 @@
 import type { Connection } from '@/lib/engine/types';
 import type { Scope } from '@/lib/params/scope';
-import { runPanel, type PanelResult } from '@/lib/queries/panel';
+import { runPanel, type PanelResult } from '@/lib/engine/panel';
 import type { AccessIndexParams } from '@/lib/reviews/params';
 import type { AuthorizationDetails } from '@/lib/reviews/policy/authorization-details';
 import { ACTIVE_PRINCIPALS_LIMIT, activePrincipals, type ActivePrincipalRow } from '@/lib/reviews/queries/active-principals';

@@ -1,6 +1,6 @@
 import type { Connection } from '@/lib/engine/types';
 import type { Scope } from '@/lib/params/scope';
-import { runPanel, type PanelResult } from '@/lib/queries/panel';
+import { runPanel, type PanelResult } from '@/lib/engine/panel';
 import { findPrincipal, type AuthorizationDetails } from '@/lib/reviews/policy/authorization-details';
 import { dataEventSources, type DataEventSourceRow } from '@/lib/reviews/queries/data-event-sources';
 import { PRINCIPAL_USAGE_LIMIT, principalUsage, type PrincipalUsageRow } from '@/lib/reviews/queries/principal-usage';

@@ -1,6 +1,6 @@
 import type { Connection } from '@/lib/engine/types';
 import type { Scope } from '@/lib/params/scope';
-import { runPanel, type PanelResult } from '@/lib/queries/panel';
+import { runPanel, type PanelResult } from '@/lib/engine/panel';
 import type { HygieneParams } from '@/lib/reviews/params';
 import { SESSION_NAME_USAGE_LIMIT, sessionNameUsage, type SessionNameUsageRow } from '@/lib/reviews/queries/session-name-usage';
 import { analyseHygiene, type RoleHygiene } from './analyse';

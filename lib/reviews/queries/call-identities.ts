@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { boundText, eventName, eventSource } from '@/lib/params/validators';
 import { failedCall } from '@/lib/cloudtrail/predicates';
-import type { QueryModule } from '@/lib/queries/panel';
+import type { QueryModule } from '@/lib/engine/panel';
 import { sql, trusted } from '@/lib/sql/sql';
 import { countIf } from '@/lib/sql/count-if';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { boundText } from '@/lib/params/validators';
 import { failedCall } from '@/lib/cloudtrail/predicates';
-import type { QueryModule } from '@/lib/queries/panel';
+import type { QueryModule } from '@/lib/engine/panel';
 import { COST_RULES } from '@/lib/reviews/vendors/cost-calls';
 import { join, sql, type Sql } from '@/lib/sql/sql';
 import { countIf } from '@/lib/sql/count-if';

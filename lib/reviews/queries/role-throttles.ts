@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { boundText } from '@/lib/params/validators';
-import type { QueryModule } from '@/lib/queries/panel';
+import type { QueryModule } from '@/lib/engine/panel';
 import { isThrottleError } from '@/lib/reviews/vendors/throttling';
 import { sql } from '@/lib/sql/sql';
 

@@ -2,7 +2,7 @@ import { roleNameOf } from '@/lib/attribution/assumer';
 import type { Connection } from '@/lib/engine/types';
 import type { OrganisationAccounts } from '@/lib/org/accounts';
 import type { Scope } from '@/lib/params/scope';
-import { runPanel, type PanelResult } from '@/lib/queries/panel';
+import { runPanel, type PanelResult } from '@/lib/engine/panel';
 import type { AuthorizationDetails } from '@/lib/reviews/policy/authorization-details';
 import { EXTERNAL_ASSUMPTIONS_LIMIT, externalAssumptions, type ExternalAssumptionRow } from '@/lib/reviews/queries/external-assumptions';
 import { roleCallTotals, type RoleCallTotalsRow } from '@/lib/reviews/queries/role-call-totals';

@@ -2,7 +2,7 @@ import type { Connection } from '@/lib/engine/types';
 import { env } from '@/lib/env';
 import { organisationAccounts, type OrganisationAccounts } from '@/lib/org/accounts';
 import type { Scope } from '@/lib/params/scope';
-import { runPanel, type PanelResult } from '@/lib/queries/panel';
+import { runPanel, type PanelResult } from '@/lib/engine/panel';
 import { trustPolicyEvents, type TrustPolicyEventRow } from '@/lib/reviews/queries/trust-policy-events';
 import type { CallRef } from '@/lib/reviews/params';
 import { allAuthorizationDetails } from '@/lib/reviews/state/authorization-details-store';

@@ -4,7 +4,7 @@ import type { AssumeRoleEventRow, Assumer, Assumption } from '@/lib/attribution/
 import type { TimeGrain } from '@/lib/engine/dialect';
 import type { Connection } from '@/lib/engine/types';
 import type { Scope } from '@/lib/params/scope';
-import { runPanel, type PanelResult } from '@/lib/queries/panel';
+import { runPanel, type PanelResult } from '@/lib/engine/panel';
 import type { CallRef } from '@/lib/reviews/params';
 import { iamActionOf } from '@/lib/reviews/policy/iam-actions';
 import { callIdentities, type CallIdentityRow } from '@/lib/reviews/queries/call-identities';

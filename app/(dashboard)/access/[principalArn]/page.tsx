@@ -21,7 +21,7 @@ import { DAYS_CHOICES } from '@/lib/reviews/access/service-access';
 import { accessParams, principalArnParam, REVIEW_DEFAULT_DAYS } from '@/lib/reviews/params';
 import { loadReviewPage } from '@/lib/reviews/scope';
 import { allAuthorizationDetails } from '@/lib/reviews/state/authorization-details-store';
-import type { SearchParamsRecord } from '@/lib/services/page-scope';
+import type { SearchParamsRecord } from '@/lib/http/page-scope';
 
 export const dynamic = 'force-dynamic';
 

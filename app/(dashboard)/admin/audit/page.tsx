@@ -10,7 +10,7 @@ import { activeAuditFilters, AUDIT_CSV_MAX_ROWS, auditFilterOf, auditHref, audit
 import { queryAudit } from '@/lib/audit/store';
 import { env } from '@/lib/env';
 import { formatCount } from '@/lib/format';
-import { firstValues, type SearchParamsRecord } from '@/lib/services/page-scope';
+import { firstValues, type SearchParamsRecord } from '@/lib/http/page-scope';
 
 export const dynamic = 'force-dynamic';
 

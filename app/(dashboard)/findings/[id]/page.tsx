@@ -14,7 +14,7 @@ import { getFinding } from '@/lib/findings/store';
 import { formatCount, formatTime } from '@/lib/format';
 import { eventsHref, roleSessionHref, userHref } from '@/lib/links';
 import { findingIdParam } from '@/lib/params/findings';
-import { getDataRange } from '@/lib/services/data-range';
+import { getDataRange } from '@/lib/data-range/get-data-range';
 
 export const dynamic = 'force-dynamic';
 

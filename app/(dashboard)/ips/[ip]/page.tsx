@@ -17,9 +17,9 @@ import { ipKind, type IpKindName } from '@/lib/profiles/ip-kind';
 import { getIpPrincipals } from '@/lib/profiles/ip-profile';
 import { ipParam, profileParams } from '@/lib/profiles/params';
 import { extentEventsHref } from '@/lib/profiles/profile-links';
-import { loadPageParams } from '@/lib/services/page-params';
-import type { SearchParamsRecord } from '@/lib/services/page-scope';
-import { getSubjectExtent } from '@/lib/services/subject-extent';
+import { loadPageParams } from '@/lib/http/page-params';
+import type { SearchParamsRecord } from '@/lib/http/page-scope';
+import { getSubjectExtent } from '@/lib/subjects/get-subject-extent';
 
 export const dynamic = 'force-dynamic';
 

@@ -16,9 +16,9 @@ import { profileParams, serviceNameParam } from '@/lib/profiles/params';
 import { extentEventsHref } from '@/lib/profiles/profile-links';
 import { rolesAssumedLines } from '@/lib/profiles/roles-assumed-model';
 import { getServiceAssumptions } from '@/lib/profiles/service-profile';
-import { loadPageParams } from '@/lib/services/page-params';
-import type { SearchParamsRecord } from '@/lib/services/page-scope';
-import { getSubjectExtent } from '@/lib/services/subject-extent';
+import { loadPageParams } from '@/lib/http/page-params';
+import type { SearchParamsRecord } from '@/lib/http/page-scope';
+import { getSubjectExtent } from '@/lib/subjects/get-subject-extent';
 
 export const dynamic = 'force-dynamic';
 

@@ -23,9 +23,9 @@ import { profileParams, userArnParam } from '@/lib/profiles/params';
 import { rolesAssumedLines } from '@/lib/profiles/roles-assumed-model';
 import { parseUserArn, USER_ARN_LABELS } from '@/lib/profiles/user-arn';
 import { getUserProfile } from '@/lib/profiles/user-profile';
-import { loadPageParams } from '@/lib/services/page-params';
-import type { SearchParamsRecord } from '@/lib/services/page-scope';
-import { getSubjectExtent } from '@/lib/services/subject-extent';
+import { loadPageParams } from '@/lib/http/page-params';
+import type { SearchParamsRecord } from '@/lib/http/page-scope';
+import { getSubjectExtent } from '@/lib/subjects/get-subject-extent';
 
 export const dynamic = 'force-dynamic';
 

@@ -11,7 +11,7 @@ import { href } from '@/lib/params/href';
 import { REVIEW_DEFAULT_DAYS, reviewRoleArnParam, vendorRoleParams } from '@/lib/reviews/params';
 import { loadReviewPage } from '@/lib/reviews/scope';
 import { loadVendorRolePage } from '@/lib/reviews/vendors/load';
-import type { SearchParamsRecord } from '@/lib/services/page-scope';
+import type { SearchParamsRecord } from '@/lib/http/page-scope';
 
 export const dynamic = 'force-dynamic';
 

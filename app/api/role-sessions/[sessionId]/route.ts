@@ -3,10 +3,10 @@ import { auditEntity } from '@/lib/audit/entity';
 import { withAuth } from '@/lib/http/with-auth';
 import { getConnection } from '@/lib/engine';
 import { getRoleSessionAttribution } from '@/lib/attribution/role-session';
-import { sessionIdParam } from '@/lib/params/role-session-profile';
+import { sessionIdParam } from '@/lib/role-sessions/profile-params';
 import { scopeParams } from '@/lib/params/scope';
 import { scopeForRequest } from '@/lib/http/scope-from-request';
-import { getSubjectExtent } from '@/lib/services/subject-extent';
+import { getSubjectExtent } from '@/lib/subjects/get-subject-extent';
 
 export const dynamic = 'force-dynamic';
 

@@ -9,7 +9,7 @@ import { formatTime } from '@/lib/format';
 import { REVIEW_DEFAULT_DAYS, reviewRoleArnParam, vendorRoleParams } from '@/lib/reviews/params';
 import { loadReviewPage } from '@/lib/reviews/scope';
 import { loadVendorRolePage } from '@/lib/reviews/vendors/load';
-import type { SearchParamsRecord } from '@/lib/services/page-scope';
+import type { SearchParamsRecord } from '@/lib/http/page-scope';
 
 export const dynamic = 'force-dynamic';
 

@@ -5,7 +5,7 @@ import { scopeForRequest } from '@/lib/http/scope-from-request';
 import { getConnection } from '@/lib/engine';
 import { getChain } from '@/lib/attribution/chain';
 import { getDownstream } from '@/lib/attribution/downstream';
-import { sessionIdParam } from '@/lib/params/role-session-profile';
+import { sessionIdParam } from '@/lib/role-sessions/profile-params';
 import { scopeParams } from '@/lib/params/scope';
 
 export const dynamic = 'force-dynamic';

@@ -4,7 +4,7 @@ import { withAuth } from '@/lib/http/with-auth';
 import { scopeForRequest } from '@/lib/http/scope-from-request';
 import { getConnection } from '@/lib/engine';
 import { getScopeDetails } from '@/lib/activity/get-scope-details';
-import { sessionIdParam } from '@/lib/params/role-session-profile';
+import { sessionIdParam } from '@/lib/role-sessions/profile-params';
 import { scopeParams } from '@/lib/params/scope';
 
 export const dynamic = 'force-dynamic';

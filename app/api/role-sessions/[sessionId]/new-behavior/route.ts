@@ -4,7 +4,7 @@ import { withAuth } from '@/lib/http/with-auth';
 import { getConnection } from '@/lib/engine';
 import { newBehaviorForRequest } from '@/lib/new-behavior/for-request';
 import { newBehaviorParams } from '@/lib/new-behavior/params';
-import { sessionIdParam } from '@/lib/params/role-session-profile';
+import { sessionIdParam } from '@/lib/role-sessions/profile-params';
 import { scopeParams } from '@/lib/params/scope';
 
 export const dynamic = 'force-dynamic';

@@ -5,7 +5,7 @@ import { scopeForRequest } from '@/lib/http/scope-from-request';
 import { getConnection } from '@/lib/engine';
 import { getApiVolume } from '@/lib/activity/get-api-volume';
 import { volumeParams } from '@/lib/activity/params';
-import { sessionIdParam } from '@/lib/params/role-session-profile';
+import { sessionIdParam } from '@/lib/role-sessions/profile-params';
 import { scopeParams } from '@/lib/params/scope';
 
 export const dynamic = 'force-dynamic';

@@ -6,7 +6,7 @@ import { getRoleInteractions } from '@/lib/attribution/role-interactions';
 import { roleArnParam } from '@/lib/params/role-profile';
 import { scopeParams } from '@/lib/params/scope';
 import { scopeForRequest } from '@/lib/http/scope-from-request';
-import { panelQuery } from '@/lib/queries/panel';
+import { panelQuery } from '@/lib/engine/panel';
 
 export const dynamic = 'force-dynamic';
 

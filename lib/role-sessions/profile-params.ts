@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { scopeParams } from '@/lib/params/scope';
+import { optionalParam, pathSegment, ROLE_SESSION_ID } from '@/lib/params/validators';
+import { volumeParams } from '@/lib/activity/params';
+
+/** The role-session profile's URL: scope, tab, and the events tab's page. */
+export const ROLE_SESSION_TABS = ['overview', 'new-behavior', 'timeline', 'events', 'graph'] as const;
+export type RoleSessionTab = (typeof ROLE_SESSION_TABS)[number];
+
+export const roleSessionProfileParams = scopeParams.extend(volumeParams.shape).extend({
+  tab: optionalParam(z.enum(ROLE_SESSION_TABS)).transform((v) => v ?? 'overview'),
+  cursor: optionalParam(z.string().max(400)),
+});
+
+/** The session id in the path: `AROA…:sessionName`, as Detective identifies a role session. */
+export const sessionIdParam = pathSegment.pipe(z.string().regex(ROLE_SESSION_ID, 'must be a role session id: <role principal id>:<session name>'));

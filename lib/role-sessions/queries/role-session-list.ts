@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { allow, join, sql, trusted, type Sql } from '@/lib/sql/sql';
+import type { Dialect } from '@/lib/engine/dialect';
+import { failedCall } from '@/lib/cloudtrail/predicates';
+import { ROLE_SESSION_SORTS, type RoleSessionSort } from '@/lib/role-sessions/params';
+import { boundText } from '@/lib/params/validators';
+import type { QueryModule } from '@/lib/engine/panel';
+import { isoUtc } from '@/lib/time';
+import { countIf } from '@/lib/sql/count-if';
+
+/**
+ * Role sessions active in the scope: one row per `AROA…:sessionName` principal, newest first by
+ * default. The assumer filter keeps sessions whose credentials an AssumeRole* call by that caller
+ * issued (matched on the issued access key: proven links only).
+ */
+const LOOKBACK_MS = 12 * 3600_000;
+
+/** Sessions one aggregation returns at most, for the list to page through (lib/role-sessions/list-role-sessions.ts). */
+export const ROLE_SESSION_WINDOW = 1000;
+
+export interface RoleSessionListQuery {
+  from: string;
+  to: string;
+  account?: string;
+  role?: string;
+  sessionName?: string;
+  assumer?: string;
+  sort: RoleSessionSort;
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+const rowSchema = z.object({
+  session_id: z.string(),
+  role_arn: z.string().nullable(),
+  account_id: z.string().nullable(),
+  first_seen: z.string(),
+  last_seen: z.string(),
+  events: z.number(),
+  failed: z.number(),
+  credentials: z.number(),
+  source_ips: z.number(),
+});
+export type RoleSessionRow = z.infer<typeof rowSchema>;
+
+function assumerKeys(d: Dialect, p: RoleSessionListQuery, assumer: string): Sql {
+  const res = (path: `$${string}`) => d.jsonExtractScalar(sql`responseelements`, path);
+  return sql`useridentity.accesskeyid IN (
+    SELECT ${res('$.credentials.accessKeyId')} FROM ${d.table}
+    WHERE ${d.timeRange(isoUtc(Date.parse(p.from) - LOOKBACK_MS), p.to)}
+      AND eventsource = 'sts.amazonaws.com'
+      AND eventname IN ('AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity')
+      AND (useridentity.arn = ${assumer} OR useridentity.principalid = ${assumer} OR useridentity.username = ${assumer}
+        OR useridentity.invokedby = ${assumer} OR ${res('$.subjectFromWebIdentityToken')} = ${assumer}))`;
+}
+
+export const roleSessionList: QueryModule<RoleSessionListQuery, RoleSessionRow> = {
+  name: 'role-sessions',
+  params: z.object({
+    from: z.string(),
+    to: z.string(),
+    account: boundText().optional(),
+    role: boundText().optional(),
+    sessionName: boundText().optional(),
+    assumer: boundText().optional(),
+    sort: z.enum(ROLE_SESSION_SORTS),
+    order: z.enum(['asc', 'desc']),
+    limit: z.number().int().min(1).max(ROLE_SESSION_WINDOW + 1),
+    offset: z.number().int().min(0).max(100_000),
+  }),
+  row: rowSchema,
+  build(d, p) {
+    const where: Sql[] = [d.timeRange(p.from, p.to), sql`useridentity.type = 'AssumedRole'`];
+    if (p.account) where.push(sql`recipientaccountid = ${p.account}`);
+    if (p.role) {
+      where.push(
+        p.role.startsWith('arn:')
+          ? sql`useridentity.sessioncontext.sessionissuer.arn = ${p.role}`
+          : sql`useridentity.sessioncontext.sessionissuer.username = ${p.role}`,
+      );
+    }
+    if (p.sessionName) where.push(sql`split_part(useridentity.principalid, ':', 2) = ${p.sessionName}`);
+    if (p.assumer) where.push(assumerKeys(d, p, p.assumer));
+    const sort = trusted(allow(p.sort, ROLE_SESSION_SORTS));
+    const order = trusted(allow(p.order, ['asc', 'desc'] as const));
+    return sql`
+SELECT useridentity.principalid AS session_id,
+  max(useridentity.sessioncontext.sessionissuer.arn) AS role_arn,
+  max(recipientaccountid) AS account_id,
+  ${d.isoString(sql`min(${d.eventTime})`)} AS first_seen,
+  ${d.isoString(sql`max(${d.eventTime})`)} AS last_seen,
+  count(*) AS events,
+  ${countIf(failedCall)} AS failed,
+  count(DISTINCT useridentity.accesskeyid) AS credentials,
+  count(DISTINCT sourceipaddress) AS source_ips
+FROM ${d.table}
+WHERE ${join(where, '\n  AND ')}
+  AND useridentity.principalid IS NOT NULL
+GROUP BY 1
+ORDER BY ${sort} ${order}, session_id
+OFFSET ${trusted(p.offset)} LIMIT ${trusted(p.limit)}`;
+  },
+};
