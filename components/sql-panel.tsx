@@ -9,7 +9,8 @@ import type { SqlParam } from '@/lib/sql/sql';
 export interface PanelQuery {
   sql: string;
   params: SqlParam[];
-  stats: QueryStats;
+  /** Null for a statement that failed before the engine reported figures. */
+  stats: QueryStats | null;
   /** What the reader must know about the panel's rows (lib/engine/panel.ts), shown whether or not the SQL is open. */
   notes?: readonly string[];
 }
@@ -31,13 +32,19 @@ export function SqlPanel({ query, label = 'SQL' }: { query: PanelQuery; label?: 
         >
           {open ? `Hide ${label}` : `Show ${label}`}
         </button>
-        <span title="engine time">{stats.elapsedMs} ms</span>
-        <span>{stats.engine}</span>
-        {stats.cached && <span title="this page reused the result of an earlier run: nothing was read or billed now">cached</span>}
-        {/* What the engine reports: Athena bytes and cost, Trino bytes (it bills no one), DuckDB neither. */}
-        {stats.bytesScanned !== null && <span>scanned {formatBytes(stats.bytesScanned)}</span>}
-        {stats.costUsd !== null && <span>{formatUsd(stats.costUsd)}</span>}
-        <span>{stats.rowCount === 1 ? '1 row' : `${stats.rowCount} rows`}</span>
+        {stats ? (
+          <>
+            <span title="engine time">{stats.elapsedMs} ms</span>
+            <span>{stats.engine}</span>
+            {stats.cached && <span title="this page reused the result of an earlier run: nothing was read or billed now">cached</span>}
+            {/* What the engine reports: Athena bytes and cost, Trino bytes (it bills no one), DuckDB neither. */}
+            {stats.bytesScanned !== null && <span>scanned {formatBytes(stats.bytesScanned)}</span>}
+            {stats.costUsd !== null && <span>{formatUsd(stats.costUsd)}</span>}
+            <span>{stats.rowCount === 1 ? '1 row' : `${stats.rowCount} rows`}</span>
+          </>
+        ) : (
+          <span>no figures: the engine failed before reporting any</span>
+        )}
       </div>
       {query.notes && query.notes.length > 0 && (
         <ul className="mt-1 space-y-0.5 text-amber-800" data-testid="panel-notes">

@@ -1,6 +1,7 @@
 import { expect, signInThroughForm, test, type Page } from './fixtures';
 import { e2eEnv } from '../playwright.config';
 import { SARA } from '../lib/generator/scenarios';
+import { FAILING_EVENT_NAME } from '../scripts/lib/athena-local/e2e-failure';
 
 /**
  * The investigation once more, with the app on Athena: the local Athena (scripts/lib/athena-local)
@@ -60,5 +61,25 @@ test('on Athena: findings → finding → Investigate → New behavior → Graph
   await expect(page.locator(`[data-testid="graph-node"][data-node-id="session:${ssoSession}"]`)).toBeVisible();
   await expect(page.getByTestId('graph-origin')).toContainText('origin: sara');
   await snap(page, 'graph');
+  await context.close();
+});
+
+test('on Athena: a page whose query fails shows the engine message and the failed SQL, not a generic error', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const context = await browser.newContext();
+  await signInThroughForm(context, 'admin', e2eEnv('TRAILSCOPE_E2E_ADMIN_PASSWORD'));
+  const page = await context.newPage();
+
+  // The local Athena fails this search as Athena fails a query that reads a corrupt file.
+  await page.goto(`/events?from=${DAY.from}&to=${DAY.to}&eventName=${FAILING_EVENT_NAME}`);
+  await expect(page.getByText('The query engine could not answer this page')).toBeVisible();
+  await expect(page.getByTestId('engine-failure-message')).toContainText('HIVE_BAD_DATA');
+  await expect(page.getByTestId('engine-failure-message')).toContainText('corrupt.json.gz');
+  await page.getByRole('button', { name: 'Show the SQL that failed' }).click();
+  await expect(page.getByTestId('sql-text')).toContainText(`eventname = '${FAILING_EVENT_NAME}'`);
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+  // The rest of the app is untouched: the header still navigates.
+  await expect(page.getByRole('link', { name: 'Events' }).first()).toBeVisible();
+  await snap(page, 'engine-failure');
   await context.close();
 });

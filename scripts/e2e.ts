@@ -20,6 +20,7 @@ import { addUser, ensureAdmin } from '@/lib/auth/bootstrap';
 import { VENDOR } from '@/lib/generator/scenarios';
 import { closeStateDb } from '@/lib/state/db';
 import { OIDC_TEST_ADMIN_GROUP, startOidcTestProvider, type OidcTestProvider } from './lib/oidc-test-provider';
+import { FAILING_EVENT_NAME, FAILING_REASON } from './lib/athena-local/e2e-failure';
 import { startAthenaStack, ATHENA_CATALOG, type AthenaStack } from './lib/athena-local/stack';
 import { buildIsFresh, NEXT_BIN, printTail, run, seconds, spawnServer, step, stop, waitUntilAnswering } from './lib/processes';
 import { isTrinoInstalled } from './lib/trino/install-layout';
@@ -160,7 +161,11 @@ async function onAthena(tmp: string, logs: string, serverEnv: NodeJS.ProcessEnv,
   const dataDir = path.join(tmp, 'athena-data');
   try {
     const started = await step('start local Athena', () =>
-      startAthenaStack({ sources: [logs], tables: [{ table: 'cloudtrail_logs', partitioning: 'projected-date', tableSchema: 'project' }] }),
+      startAthenaStack({
+        sources: [logs],
+        tables: [{ table: 'cloudtrail_logs', partitioning: 'projected-date', tableSchema: 'project' }],
+        failingParameter: { value: FAILING_EVENT_NAME, reason: FAILING_REASON },
+      }),
     );
     stack = started;
     // Its admin is made on first sign-in from TRAILSCOPE_ADMIN_PASSWORD, as on a fresh install.

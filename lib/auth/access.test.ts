@@ -1,5 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decideAccess, type AccessRequest } from './access';
+import { decideAccess, PUBLIC_FILES, type AccessRequest } from './access';
 import { safeCallbackUrl, signInUrl } from './callback-url';
 
 const request = (over: Partial<AccessRequest>): AccessRequest => ({
@@ -35,6 +37,20 @@ describe('decideAccess', () => {
     expect(decideAccess(request({ pathname: '/api/auth/callback/credentials' }))).toEqual({ action: 'allow' });
     expect(decideAccess(request({ pathname: '/api/authz' }))).toEqual({ action: 'unauthorized' });
     expect(decideAccess(request({ pathname: '/sign-inside' }))).toMatchObject({ action: 'redirect' });
+  });
+
+  it("serves public/'s icons to everyone, so the sign-in page has its favicon, and nothing else under their names", () => {
+    for (const file of PUBLIC_FILES) {
+      expect(decideAccess(request({ pathname: file })), file).toEqual({ action: 'allow' });
+      expect(decideAccess(request({ pathname: file, method: 'POST' })), file).toMatchObject({ action: 'redirect' });
+      expect(decideAccess(request({ pathname: `${file}/x` })), file).toMatchObject({ action: 'redirect' });
+    }
+    expect(decideAccess(request({ pathname: '/favicon.icon' }))).toMatchObject({ action: 'redirect' });
+  });
+
+  it('lists exactly the files in public/ (a file added there must be named here, or it is behind sign-in)', () => {
+    const onDisk = fs.readdirSync(path.join(import.meta.dirname, '../../public')).map((f) => `/${f}`);
+    expect([...PUBLIC_FILES].sort()).toEqual(onDisk.sort());
   });
 
   it('answers API requests with 401 instead of a redirect', () => {

@@ -22,8 +22,16 @@ export interface AccessRequest {
   callbackUrl: string | null;
 }
 
+/**
+ * The files of public/ (the app's icons), open to everyone so the sign-in page shows them. Named one
+ * by one, not by folder or extension, so no page or route can be reached through this door.
+ */
+export const PUBLIC_FILES = ['/favicon.ico', '/icon.svg', '/apple-touch-icon.png'] as const;
+
 export function decideAccess(request: AccessRequest): AccessDecision {
   const { pathname } = request;
+
+  if ((request.method === 'GET' || request.method === 'HEAD') && (PUBLIC_FILES as readonly string[]).includes(pathname)) return { action: 'allow' };
 
   if (isUnder(pathname, '/api/auth')) return { action: 'allow' };
   if (isUnder(pathname, '/api')) {

@@ -1,4 +1,5 @@
 import type { Dialect } from './dialect';
+import { engineFailureDigest } from './failure-digest';
 import type { TableShape } from './table-shape';
 import type { SqlParam } from '@/lib/sql/sql';
 
@@ -92,7 +93,11 @@ export class EngineError extends Error {
   ) {
     super(message);
     this.name = 'EngineError';
+    this.digest = engineFailureDigest(message, code, details);
   }
+
+  /** What a page's error boundary is given in place of the message Next hides (failure-digest.ts). */
+  readonly digest: string;
 
   // By name, not prototype: Next may bundle this module twice, and an error from one copy must
   // still be recognised by the other (else an engine failure would surface as a 500).

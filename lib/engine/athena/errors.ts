@@ -116,7 +116,11 @@ export function fromFinalStatus(status: QueryExecutionStatus | undefined, ctx: E
   const athenaError = status?.AthenaError;
   const detail =
     athenaError?.ErrorCategory !== undefined
-      ? ` [Athena error category ${athenaError.ErrorCategory} (${ERROR_CATEGORIES[athenaError.ErrorCategory] ?? 'unknown'}), type ${athenaError.ErrorType ?? '?'}${athenaError.Retryable ? ', retryable' : ''}]`
+      ? ` [${[
+          `Athena error category ${athenaError.ErrorCategory} (${ERROR_CATEGORIES[athenaError.ErrorCategory] ?? 'unknown'})`,
+          ...(athenaError.ErrorType === undefined ? [] : [`type ${athenaError.ErrorType}`]),
+          ...(athenaError.Retryable ? ['retryable'] : []),
+        ].join(', ')}]`
       : '';
   const cost = costNote(ctx.stats);
   if (isScanLimitStop(reason)) {

@@ -36,6 +36,11 @@ export interface LocalAthenaOptions {
   port?: number;
   /** A workgroup's data usage control: bytes a query may scan before Athena cancels it. */
   bytesScannedCutoffPerQuery?: number;
+  /**
+   * Queries bound with a parameter containing `value` fail as Athena fails a query that reads a bad
+   * file (`reason` is its StateChangeReason): how a test makes one page's query fail and no other.
+   */
+  failingParameter?: { value: string; reason: string };
 }
 
 export interface ExecutionRecord {
@@ -112,6 +117,13 @@ export async function startLocalAthena(options: LocalAthenaOptions): Promise<Loc
   }
 
   async function run(ex: Execution): Promise<void> {
+    const failing = options.failingParameter;
+    if (failing && ex.parameters.some((p) => p.includes(failing.value))) {
+      ex.state = 'FAILED';
+      ex.reason = failing.reason;
+      ex.completed = Date.now();
+      return;
+    }
     const sql = ex.parameters.length > 0 ? `EXECUTE IMMEDIATE ${literal(ex.query)} USING ${ex.parameters.join(', ')}` : ex.query;
     const headers = { 'X-Trino-User': 'athena-local', 'X-Trino-Catalog': ex.catalog, 'X-Trino-Schema': ex.database, 'X-Trino-Source': 'athena-local' };
     const started = Date.now();

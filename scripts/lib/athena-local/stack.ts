@@ -40,6 +40,7 @@ export async function startAthenaStack(options: {
   database?: string;
   port?: number;
   bytesScannedCutoffPerQuery?: number;
+  failingParameter?: { value: string; reason: string };
   log?: (line: string) => void;
 }): Promise<AthenaStack> {
   const log = options.log ?? (() => undefined);
@@ -84,6 +85,7 @@ export async function startAthenaStack(options: {
       metastoreDir: path.join(trino.lakeDir, 'metastore'),
       port: options.port,
       bytesScannedCutoffPerQuery: options.bytesScannedCutoffPerQuery,
+      failingParameter: options.failingParameter,
     });
     return {
       trino,
