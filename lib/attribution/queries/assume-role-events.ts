@@ -4,7 +4,7 @@ import { inPackedList, isPackable } from '@/lib/sql/packed-list';
 import { join, sql, trusted, type Sql } from '@/lib/sql/sql';
 import type { Dialect } from '@/lib/engine/dialect';
 import type { QueryModule } from '@/lib/engine/panel';
-import { STS_ASSUME_EVENTS, type AssumeRoleEventRow } from '../types';
+import { STS_ASSUME_EVENTS } from '../types';
 import { MAX_CREDENTIAL_ROWS } from './session-credentials';
 
 /**
@@ -60,6 +60,7 @@ export const NO_MATCH = {
 } satisfies Omit<z.output<typeof assumeRoleEventsParams>, 'from' | 'to'>;
 
 const s = z.string().nullable();
+/** One AssumeRole* event as the assumption query returns it (one copy per account that logged it). */
 const rowSchema = z
   .object({
     event_id: z.string(),
@@ -96,7 +97,7 @@ const rowSchema = z
     saml_issuer: s,
   })
   .transform(
-    (r): AssumeRoleEventRow => ({
+    (r) => ({
       eventId: r.event_id,
       eventTime: r.event_time,
       eventName: r.event_name,
@@ -131,6 +132,7 @@ const rowSchema = z
       samlIssuer: r.saml_issuer,
     }),
   );
+export type AssumeRoleEventRow = z.infer<typeof rowSchema>;
 
 function inList(expr: Sql, values: readonly string[]): Sql {
   return sql`${expr} IN (${join(values.map((v) => sql`${v}`), ', ')})`;
@@ -139,7 +141,7 @@ function inList(expr: Sql, values: readonly string[]): Sql {
 export const assumeRoleEvents: QueryModule<z.output<typeof assumeRoleEventsParams>, AssumeRoleEventRow> = {
   name: 'assume-role-events',
   params: assumeRoleEventsParams,
-  row: rowSchema as unknown as z.ZodType<AssumeRoleEventRow>,
+  row: rowSchema,
   build(d: Dialect, p) {
     const req = (path: `$${string}`) => d.jsonExtractScalar(sql`requestparameters`, path);
     const res = (path: `$${string}`) => d.jsonExtractScalar(sql`responseelements`, path);

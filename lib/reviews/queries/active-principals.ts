@@ -16,7 +16,7 @@ export const ACTIVE_PRINCIPALS_LIMIT = 1000;
 export const activePrincipals: QueryModule<z.infer<typeof params>, ActivePrincipalRow> = {
   name: 'access-active-principals',
   params,
-  row: row as unknown as z.ZodType<ActivePrincipalRow>,
+  row: row,
   build: (d, p) => sql`
 SELECT CASE WHEN useridentity.type = 'AssumedRole' THEN 'role' ELSE 'user' END AS kind,
        CASE WHEN useridentity.type = 'AssumedRole' THEN useridentity.sessioncontext.sessionissuer.arn ELSE useridentity.arn END AS arn,

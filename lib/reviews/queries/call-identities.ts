@@ -28,7 +28,7 @@ export const CALL_IDENTITIES_LIMIT = 500;
 export const callIdentities: QueryModule<z.infer<typeof params>, CallIdentityRow> = {
   name: 'vendor-call-identities',
   params,
-  row: row as unknown as z.ZodType<CallIdentityRow>,
+  row: row,
   build: (d, p) => sql`
 SELECT useridentity.principalid AS session_id,
        useridentity.accesskeyid AS access_key_id,

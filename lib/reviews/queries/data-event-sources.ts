@@ -14,7 +14,7 @@ export type DataEventSourceRow = z.output<typeof row>;
 export const dataEventSources: QueryModule<z.infer<typeof params>, DataEventSourceRow> = {
   name: 'access-data-event-sources',
   params,
-  row: row as unknown as z.ZodType<DataEventSourceRow>,
+  row: row,
   build: (d, p) => sql`
 SELECT eventsource AS event_source, count(*) AS events
 FROM ${d.table}

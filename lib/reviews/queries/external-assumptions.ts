@@ -50,7 +50,7 @@ export const EXTERNAL_ASSUMPTIONS_LIMIT = 5000;
 export const externalAssumptions: QueryModule<ExternalAssumptionsParams, ExternalAssumptionRow> = {
   name: 'vendor-external-assumptions',
   params,
-  row: row as unknown as z.ZodType<ExternalAssumptionRow>,
+  row: row,
   build(d, p) {
     const req = (path: `$${string}`) => d.jsonExtractScalar(sql`requestparameters`, path);
     const org = (expr: ReturnType<typeof sql>) => sql`${expr} IN (${join(p.organisationAccounts.map((a) => sql`${a}`), ', ')})`;

@@ -35,7 +35,7 @@ export function principalPredicate(kind: 'role' | 'user', arn: string): Sql {
 export const principalUsage: QueryModule<PrincipalUsageParams, PrincipalUsageRow> = {
   name: 'access-principal-usage',
   params,
-  row: row as unknown as z.ZodType<PrincipalUsageRow>,
+  row: row,
   build(d, p) {
     const ok = sql`NOT (${failedCall})`;
     return sql`

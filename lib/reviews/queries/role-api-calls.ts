@@ -32,7 +32,7 @@ export const ROLE_API_CALLS_LIMIT = 2000;
 export const roleApiCalls: QueryModule<z.infer<typeof params>, RoleApiCallRow> = {
   name: 'vendor-role-api-calls',
   params,
-  row: row as unknown as z.ZodType<RoleApiCallRow>,
+  row: row,
   build: (d, p) => sql`
 SELECT eventsource AS event_source,
        eventname AS event_name,

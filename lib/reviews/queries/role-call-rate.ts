@@ -20,7 +20,7 @@ export type RoleCallRateRow = z.output<typeof row>;
 export const roleCallRate: QueryModule<z.infer<typeof params>, RoleCallRateRow> = {
   name: 'vendor-role-call-rate',
   params,
-  row: row as unknown as z.ZodType<RoleCallRateRow>,
+  row: row,
   build: (d, p) => sql`
 SELECT ${d.isoString(d.dateTrunc(p.grain, sql`minute_start`))} AS bucket,
        sum(calls) AS calls,

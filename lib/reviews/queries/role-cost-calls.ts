@@ -28,7 +28,7 @@ function costPredicate(): Sql {
 export const roleCostCalls: QueryModule<z.infer<typeof params>, RoleCostCallRow> = {
   name: 'vendor-role-cost-calls',
   params,
-  row: row as unknown as z.ZodType<RoleCostCallRow>,
+  row: row,
   build: (d, p) => sql`
 SELECT ${d.isoString(d.dateTrunc('day', d.eventTime))} AS day, eventsource AS event_source, eventname AS event_name,
        count(*) AS calls, ${countIf(failedCall)} AS failed

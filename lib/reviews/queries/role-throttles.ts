@@ -14,7 +14,7 @@ export type RoleThrottleRow = z.output<typeof row>;
 export const roleThrottles: QueryModule<z.infer<typeof params>, RoleThrottleRow> = {
   name: 'vendor-role-throttles',
   params,
-  row: row as unknown as z.ZodType<RoleThrottleRow>,
+  row: row,
   build: (d, p) => sql`
 SELECT eventsource AS event_source, eventname AS event_name, awsregion AS region, errorcode AS error_code,
        count(*) AS count,

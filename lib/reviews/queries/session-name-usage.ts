@@ -47,7 +47,7 @@ export const SESSION_NAME_USAGE_LIMIT = 20_000;
 export const sessionNameUsage: QueryModule<z.infer<typeof params>, SessionNameUsageRow> = {
   name: 'hygiene-session-name-usage',
   params,
-  row: row as unknown as z.ZodType<SessionNameUsageRow>,
+  row: row,
   build(d, p) {
     const req = (path: `$${string}`) => d.jsonExtractScalar(sql`requestparameters`, path);
     const res = (path: `$${string}`) => d.jsonExtractScalar(sql`responseelements`, path);

@@ -29,7 +29,7 @@ export const TRUST_POLICY_EVENTS_LIMIT = 2000;
 export const trustPolicyEvents: QueryModule<z.infer<typeof params>, TrustPolicyEventRow> = {
   name: 'vendor-trust-policy-events',
   params,
-  row: row as unknown as z.ZodType<TrustPolicyEventRow>,
+  row: row,
   build(d, p) {
     const req = (path: `$${string}`) => d.jsonExtractScalar(sql`requestparameters`, path);
     return sql`
