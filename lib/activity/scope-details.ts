@@ -5,6 +5,7 @@ import { code, sql, trusted, type Sql } from '@/lib/sql/sql';
 import { subjectPredicate, subjectSchema, type Subject } from '@/lib/subjects/subject';
 import { failedCall } from '@/lib/cloudtrail/predicates';
 import { countIf } from '@/lib/sql/count-if';
+import { col } from '@/lib/cloudtrail/columns';
 
 /** Detective's three "Display details for scope time" tabs, in its order; the URL's `details=`. */
 export const DETAILS_TABS = ['ips', 'apis', 'keys'] as const;
@@ -43,7 +44,7 @@ interface TabColumns {
 const TAB_COLUMNS: Record<DetailsTab, TabColumns> = {
   ips: { key: code('sourceipaddress'), service: null },
   apis: { key: code('eventname'), service: code('eventsource') },
-  keys: { key: code('useridentity.accesskeyid'), service: null },
+  keys: { key: col.userIdentity.accessKeyId, service: null },
 };
 
 function buildDetails(d: Dialect, p: ScopeDetailsParams, columns: TabColumns): Sql {

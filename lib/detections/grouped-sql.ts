@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { Dialect } from '@/lib/engine/dialect';
 import { code, join, sql, trusted, type Sql } from '@/lib/sql/sql';
+import { col } from '@/lib/cloudtrail/columns';
 
 /** Event ids carried per finding row; the count is always the full number of events. */
 export const MAX_EVIDENCE = 100;
@@ -44,12 +45,12 @@ export function eventColumns(d: Dialect): Sql {
     ${d.eventTime} AS t,
     recipientaccountid AS account_id,
     awsregion AS aws_region,
-    coalesce(useridentity.principalid, useridentity.arn, useridentity.invokedby, 'unknown') AS principal_key,
-    useridentity.type AS actor_type,
-    useridentity.principalid AS actor_principal_id,
-    useridentity.arn AS actor_arn,
-    coalesce(useridentity.username, useridentity.sessioncontext.sessionissuer.username) AS actor_user_name,
-    useridentity.accesskeyid AS actor_access_key_id`;
+    coalesce(${col.userIdentity.principalId}, ${col.userIdentity.arn}, ${col.userIdentity.invokedBy}, 'unknown') AS principal_key,
+    ${col.userIdentity.type} AS actor_type,
+    ${col.userIdentity.principalId} AS actor_principal_id,
+    ${col.userIdentity.arn} AS actor_arn,
+    coalesce(${col.userIdentity.userName}, ${col.userIdentity.sessionContext.sessionIssuer.userName}) AS actor_user_name,
+    ${col.userIdentity.accessKeyId} AS actor_access_key_id`;
 }
 
 export interface GroupedSpec {

@@ -7,6 +7,7 @@ import { getDataRange } from '@/lib/data-range/get-data-range';
 import { sql } from '@/lib/sql/sql';
 import { isoUtc } from '@/lib/time';
 import { countIf } from '@/lib/sql/count-if';
+import { col } from '@/lib/cloudtrail/columns';
 
 /**
  * The organisation's accounts: TRAILSCOPE_ORG_ACCOUNTS when set, else the accounts whose own trails
@@ -52,7 +53,7 @@ export const accountActivity: QueryModule<z.infer<typeof params>, AccountActivit
 SELECT recipientaccountid AS account_id,
        count(*) AS events,
        ${countIf(sql`NOT coalesce(eventsource = 'sts.amazonaws.com' AND eventname = 'AssumeRole'
-         AND useridentity.accountid = recipientaccountid AND ${roleAccount} <> recipientaccountid, FALSE)`)} AS own_events
+         AND ${col.userIdentity.accountId} = recipientaccountid AND ${roleAccount} <> recipientaccountid, FALSE)`)} AS own_events
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
   AND recipientaccountid IS NOT NULL

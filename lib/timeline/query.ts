@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { sql, trusted } from '@/lib/sql/sql';
 import type { QueryModule } from '@/lib/engine/panel';
+import { col } from '@/lib/cloudtrail/columns';
 
 /** At most this many events on the timeline; the Events tab pages through the rest. */
 export const TIMELINE_LIMIT = 2000;
@@ -35,7 +36,7 @@ SELECT eventid AS event_id, ${d.isoString(d.eventTime)} AS event_time, eventsour
   ${d.jsonExtractScalar(sql`responseelements`, '$.assumedRoleUser.assumedRoleId')} AS assumed_role_id
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
-  AND useridentity.principalid = ${p.principalId}
+  AND ${col.userIdentity.principalId} = ${p.principalId}
 ORDER BY ${d.eventTime}, eventid
 LIMIT ${trusted(TIMELINE_LIMIT + 1)}`,
 };

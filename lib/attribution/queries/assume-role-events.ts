@@ -6,6 +6,7 @@ import type { Dialect } from '@/lib/engine/dialect';
 import type { QueryModule } from '@/lib/engine/panel';
 import { STS_ASSUME_EVENTS } from '../types';
 import { MAX_CREDENTIAL_ROWS } from './session-credentials';
+import { col } from '@/lib/cloudtrail/columns';
 
 /**
  * Successful AssumeRole* calls in a window that issued the credentials asked about, matched by
@@ -149,23 +150,23 @@ export const assumeRoleEvents: QueryModule<z.output<typeof assumeRoleEventsParam
     if (p.assumedRoleIds.length) match.push(inList(res('$.assumedRoleUser.assumedRoleId'), p.assumedRoleIds));
     if (p.accessKeyIds.length) match.push(inPackedList(res('$.credentials.accessKeyId'), p.accessKeyIds));
     if (p.roleArns.length) match.push(inList(req('$.roleArn'), p.roleArns));
-    if (p.callerPrincipalIds.length) match.push(inList(sql`useridentity.principalid`, p.callerPrincipalIds));
-    if (p.callerRoleArns.length) match.push(inList(sql`useridentity.sessioncontext.sessionissuer.arn`, p.callerRoleArns));
+    if (p.callerPrincipalIds.length) match.push(inList(col.userIdentity.principalId, p.callerPrincipalIds));
+    if (p.callerRoleArns.length) match.push(inList(col.userIdentity.sessionContext.sessionIssuer.arn, p.callerRoleArns));
     // A role session's call made through a service also carries invokedBy; only the service's own count.
-    if (p.callerServices.length) match.push(sql`(useridentity.type = 'AWSService' AND ${inList(sql`useridentity.invokedby`, p.callerServices)})`);
-    if (p.callerArns.length) match.push(inList(sql`useridentity.arn`, p.callerArns));
+    if (p.callerServices.length) match.push(sql`(${col.userIdentity.type} = 'AWSService' AND ${inList(col.userIdentity.invokedBy, p.callerServices)})`);
+    if (p.callerArns.length) match.push(inList(col.userIdentity.arn, p.callerArns));
     if (p.federated.length) match.push(inList(sql`eventname`, p.federated));
     const matchSql = match.length ? join(match, '\n    OR ') : sql`FALSE`;
     return sql`
 SELECT eventid AS event_id, ${d.isoString(d.eventTime)} AS event_time, eventname AS event_name,
   recipientaccountid AS recipient_account_id, sharedeventid AS shared_event_id, requestid AS request_id,
   awsregion AS region, sourceipaddress AS source_ip, useragent AS user_agent,
-  useridentity.type AS caller_type, useridentity.principalid AS caller_principal_id, useridentity.arn AS caller_arn,
-  useridentity.accountid AS caller_account_id, useridentity.accesskeyid AS caller_access_key_id,
-  useridentity.username AS caller_user_name, useridentity.invokedby AS caller_invoked_by,
-  useridentity.sessioncontext.sessionissuer.arn AS caller_issuer_arn,
+  ${col.userIdentity.type} AS caller_type, ${col.userIdentity.principalId} AS caller_principal_id, ${col.userIdentity.arn} AS caller_arn,
+  ${col.userIdentity.accountId} AS caller_account_id, ${col.userIdentity.accessKeyId} AS caller_access_key_id,
+  ${col.userIdentity.userName} AS caller_user_name, ${col.userIdentity.invokedBy} AS caller_invoked_by,
+  ${col.userIdentity.sessionContext.sessionIssuer.arn} AS caller_issuer_arn,
   ${d.optionalColumn('useridentity.sessioncontext.sourceidentity')} AS caller_source_identity,
-  useridentity.sessioncontext.attributes.mfaauthenticated AS caller_mfa,
+  ${col.userIdentity.sessionContext.attributes.mfaAuthenticated} AS caller_mfa,
   ${req('$.roleArn')} AS role_arn, ${req('$.roleSessionName')} AS session_name,
   ${req('$.sourceIdentity')} AS requested_source_identity, ${req('$.externalId')} AS external_id,
   ${req('$.principalArn')} AS saml_provider_arn,

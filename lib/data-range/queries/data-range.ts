@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { allow, join, sql, trusted } from '@/lib/sql/sql';
 import type { QueryModule } from '@/lib/engine/panel';
+import { col } from '@/lib/cloudtrail/columns';
 
 /**
  * How much data there is. On DuckDB the whole store is cheap (parquet footers answer it). On a
@@ -90,10 +91,10 @@ SELECT CASE WHEN ${g('region')} THEN 'region'
 FROM (
   SELECT awsregion AS region,
          recipientaccountid AS recipient,
-         useridentity.accountid AS caller,
+         ${col.userIdentity.accountId} AS caller,
          -- The caller-side copy of an AssumeRole by the trail's own principal: the role's account.
          CASE WHEN eventsource = 'sts.amazonaws.com' AND eventname = 'AssumeRole'
-               AND useridentity.accountid = recipientaccountid THEN ${roleAccount} END AS assumed,
+               AND ${col.userIdentity.accountId} = recipientaccountid THEN ${roleAccount} END AS assumed,
          CASE WHEN eventsource = 'account.amazonaws.com' AND eventname = 'EnableRegion'
               THEN ${d.jsonExtractScalar(sql`requestparameters`, '$.regionName')} END AS enabled_region,
          ${d.eventTime} AS event_at

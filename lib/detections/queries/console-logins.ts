@@ -3,6 +3,7 @@ import type { QueryModule } from '@/lib/engine/panel';
 import { sql } from '@/lib/sql/sql';
 import { eventColumns, groupedFindingsSql, groupedRow, scopeSchema, distinctList } from '../grouped-sql';
 import { countIf } from '@/lib/sql/count-if';
+import { col } from '@/lib/cloudtrail/columns';
 
 /** Which sign-ins: IAM users without MFA, or the root user (with or without). */
 export const CONSOLE_LOGIN_KINDS = ['iam-user-without-mfa', 'root'] as const;
@@ -25,8 +26,8 @@ export const consoleLogins: QueryModule<ConsoleLoginParams, ConsoleLoginRow> = {
     const mfaUsed = d.jsonExtractScalar(sql`additionaleventdata`, '$.MFAUsed');
     const who =
       p.kind === 'root'
-        ? sql`useridentity.type = 'Root'`
-        : sql`useridentity.type = 'IAMUser' AND coalesce(${mfaUsed}, 'No') <> 'Yes'`;
+        ? sql`${col.userIdentity.type} = 'Root'`
+        : sql`${col.userIdentity.type} = 'IAMUser' AND coalesce(${mfaUsed}, 'No') <> 'Yes'`;
     return groupedFindingsSql(d, {
       matched: sql`
   SELECT ${eventColumns(d)},

@@ -4,6 +4,7 @@ import type { QueryModule } from '@/lib/engine/panel';
 import { join, sql } from '@/lib/sql/sql';
 import { eventColumns, groupedFindingsSql, groupedRow, scopeSchema, distinctList } from '../grouped-sql';
 import { IAM_POLICY_EVENTS } from '../rules';
+import { col } from '@/lib/cloudtrail/columns';
 
 const scope = scopeSchema;
 type ScopeP = z.infer<typeof scope>;
@@ -32,7 +33,7 @@ export const policyChangesByRoleSession: QueryModule<ScopeP, PolicyChangeRow> = 
   WHERE ${d.timeRange(p.from, p.to)}
     AND eventsource = 'iam.amazonaws.com'
     AND eventname IN (${join(IAM_POLICY_EVENTS.map((n) => sql`${n}`), ', ')})
-    AND useridentity.type = 'AssumedRole'
+    AND ${col.userIdentity.type} = 'AssumedRole'
     AND ${succeededCall}`,
       keys: ['target_type', 'target_name'],
       aggregates: [sql`${d.distinctList(sql`policy`)} AS policies`, sql`${d.distinctList(sql`event_name`)} AS event_names`],
@@ -65,7 +66,7 @@ export const accessKeysForOtherUsers: QueryModule<ScopeP, AccessKeyRow> = {
     AND eventname = 'CreateAccessKey'
     AND ${succeededCall}
     AND ${target} IS NOT NULL
-    AND (coalesce(useridentity.type, '') <> 'IAMUser' OR useridentity.username IS NULL OR ${target} <> useridentity.username)`,
+    AND (coalesce(${col.userIdentity.type}, '') <> 'IAMUser' OR ${col.userIdentity.userName} IS NULL OR ${target} <> ${col.userIdentity.userName})`,
       keys: ['target_name'],
       aggregates: [sql`${d.distinctList(sql`new_key`)} AS access_keys`],
     });

@@ -5,6 +5,7 @@ import type { EventCursor } from '@/lib/events/cursor';
 import type { QueryModule } from '@/lib/engine/panel';
 import { failedCall, succeededCall } from '@/lib/cloudtrail/predicates';
 import { boundText } from '@/lib/params/validators';
+import { col } from '@/lib/cloudtrail/columns';
 
 export interface EventSearch {
   from: string;
@@ -50,13 +51,13 @@ export function eventFilters(d: Dialect, p: Omit<EventSearch, 'limit' | 'after'>
   if (p.principal) {
     // One box for every way investigators name a principal: its ARN, its principal id, the role
     // behind an assumed-role session, an IAM user name, or the AWS service that invoked the call.
-    where.push(sql`(useridentity.arn = ${p.principal} OR useridentity.principalid = ${p.principal}
-      OR useridentity.sessioncontext.sessionissuer.arn = ${p.principal} OR useridentity.username = ${p.principal}
-      OR useridentity.invokedby = ${p.principal})`);
+    where.push(sql`(${col.userIdentity.arn} = ${p.principal} OR ${col.userIdentity.principalId} = ${p.principal}
+      OR ${col.userIdentity.sessionContext.sessionIssuer.arn} = ${p.principal} OR ${col.userIdentity.userName} = ${p.principal}
+      OR ${col.userIdentity.invokedBy} = ${p.principal})`);
   }
-  if (p.accessKeyId) where.push(sql`useridentity.accesskeyid = ${p.accessKeyId}`);
+  if (p.accessKeyId) where.push(sql`${col.userIdentity.accessKeyId} = ${p.accessKeyId}`);
   if (p.sessionName) {
-    where.push(sql`useridentity.type = 'AssumedRole' AND split_part(useridentity.arn, '/', 3) = ${p.sessionName}`);
+    where.push(sql`${col.userIdentity.type} = 'AssumedRole' AND split_part(${col.userIdentity.arn}, '/', 3) = ${p.sessionName}`);
   }
   if (p.ip) where.push(sql`sourceipaddress = ${p.ip}`);
   if (p.eventName) where.push(sql`eventname = ${p.eventName}`);

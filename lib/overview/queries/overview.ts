@@ -4,6 +4,7 @@ import type { Dialect } from '@/lib/engine/dialect';
 import type { QueryModule } from '@/lib/engine/panel';
 import { failedCall } from '@/lib/cloudtrail/predicates';
 import { countIf } from '@/lib/sql/count-if';
+import { col } from '@/lib/cloudtrail/columns';
 
 const scope = z.object({ from: z.string(), to: z.string() });
 type ScopeP = z.infer<typeof scope>;
@@ -11,7 +12,7 @@ type ScopeP = z.infer<typeof scope>;
 /** The principal an event is attributed to at a glance: its ARN, else the invoking service. */
 export const principalLabel = (d: Dialect) => {
   void d;
-  return sql`coalesce(useridentity.arn, useridentity.invokedby, useridentity.principalid, useridentity.type, 'unknown')`;
+  return sql`coalesce(${col.userIdentity.arn}, ${col.userIdentity.invokedBy}, ${col.userIdentity.principalId}, ${col.userIdentity.type}, 'unknown')`;
 };
 
 const failed = failedCall;

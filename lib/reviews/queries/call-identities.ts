@@ -4,6 +4,7 @@ import { failedCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/engine/panel';
 import { sql, trusted } from '@/lib/sql/sql';
 import { countIf } from '@/lib/sql/count-if';
+import { col } from '@/lib/cloudtrail/columns';
 
 /**
  * Who attempted one API call with a role: each session and access key that made it, so the keys
@@ -30,8 +31,8 @@ export const callIdentities: QueryModule<z.infer<typeof params>, CallIdentityRow
   params,
   row: row,
   build: (d, p) => sql`
-SELECT useridentity.principalid AS session_id,
-       useridentity.accesskeyid AS access_key_id,
+SELECT ${col.userIdentity.principalId} AS session_id,
+       ${col.userIdentity.accessKeyId} AS access_key_id,
        count(DISTINCT sourceipaddress) AS source_ips,
        count(*) AS calls,
        ${countIf(failedCall)} AS failed,
@@ -39,7 +40,7 @@ SELECT useridentity.principalid AS session_id,
        ${d.isoString(sql`max(${d.eventTime})`)} AS last
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
-  AND useridentity.sessioncontext.sessionissuer.arn = ${p.roleArn}
+  AND ${col.userIdentity.sessionContext.sessionIssuer.arn} = ${p.roleArn}
   AND eventsource = ${p.eventSource}
   AND eventname = ${p.eventName}
 GROUP BY 1, 2

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { failedCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/engine/panel';
 import { join, sql, trusted } from '@/lib/sql/sql';
+import { col } from '@/lib/cloudtrail/columns';
 
 /**
  * AssumeRole calls from principals of accounts outside the organisation into the organisation's
@@ -59,9 +60,9 @@ export const externalAssumptions: QueryModule<ExternalAssumptionsParams, Externa
     const callId = sql`coalesce(sharedeventid, eventid)`;
     return sql`
 SELECT ${roleArn} AS role_arn,
-       useridentity.accountid AS external_account,
-       useridentity.principalid AS caller_principal_id,
-       max(useridentity.arn) AS caller_arn,
+       ${col.userIdentity.accountId} AS external_account,
+       ${col.userIdentity.principalId} AS caller_principal_id,
+       max(${col.userIdentity.arn}) AS caller_arn,
        count(DISTINCT CASE WHEN ${ok} THEN ${callId} END) AS assumptions,
        count(DISTINCT CASE WHEN ${failedCall} THEN ${callId} END) AS denied,
        count(DISTINCT CASE WHEN ${ok} AND ${req('$.externalId')} IS NOT NULL THEN ${callId} END) AS with_external_id,
@@ -72,8 +73,8 @@ FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
   AND eventsource = 'sts.amazonaws.com'
   AND eventname = 'AssumeRole'
-  AND useridentity.accountid IS NOT NULL
-  AND NOT ${org(sql`useridentity.accountid`)}
+  AND ${col.userIdentity.accountId} IS NOT NULL
+  AND NOT ${org(col.userIdentity.accountId)}
   AND ${org(sql`split_part(${roleArn}, ':', 5)`)}
 GROUP BY 1, 2, 3
 ORDER BY 1, 2, 3

@@ -4,6 +4,7 @@ import { failedCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/engine/panel';
 import { sql, trusted, type Sql } from '@/lib/sql/sql';
 import { countIf } from '@/lib/sql/count-if';
+import { col } from '@/lib/cloudtrail/columns';
 
 /**
  * What a principal used in the scope, by API: a role through any of its sessions, an IAM user by
@@ -29,7 +30,7 @@ export type PrincipalUsageRow = z.output<typeof row>;
 export const PRINCIPAL_USAGE_LIMIT = 5000;
 
 export function principalPredicate(kind: 'role' | 'user', arn: string): Sql {
-  return kind === 'role' ? sql`useridentity.sessioncontext.sessionissuer.arn = ${arn}` : sql`useridentity.arn = ${arn}`;
+  return kind === 'role' ? sql`${col.userIdentity.sessionContext.sessionIssuer.arn} = ${arn}` : sql`${col.userIdentity.arn} = ${arn}`;
 }
 
 export const principalUsage: QueryModule<PrincipalUsageParams, PrincipalUsageRow> = {

@@ -5,6 +5,7 @@ import type { QueryModule } from '@/lib/engine/panel';
 import { isThrottleError } from '@/lib/reviews/vendors/throttling';
 import { sql, trusted } from '@/lib/sql/sql';
 import { countIf } from '@/lib/sql/count-if';
+import { col } from '@/lib/cloudtrail/columns';
 
 /**
  * Every API call a role's sessions made in the scope, by service and name (and bucket, for S3, so
@@ -44,7 +45,7 @@ SELECT eventsource AS event_source,
        ${d.isoString(sql`max(${d.eventTime})`)} AS last
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
-  AND useridentity.sessioncontext.sessionissuer.arn = ${p.roleArn}
+  AND ${col.userIdentity.sessionContext.sessionIssuer.arn} = ${p.roleArn}
   AND eventsource IS NOT NULL AND eventname IS NOT NULL
 GROUP BY 1, 2, 3
 ORDER BY count(*) DESC, 1, 2, 3

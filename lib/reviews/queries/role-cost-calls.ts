@@ -5,6 +5,7 @@ import type { QueryModule } from '@/lib/engine/panel';
 import { COST_RULES } from '@/lib/reviews/vendors/cost-calls';
 import { join, sql, type Sql } from '@/lib/sql/sql';
 import { countIf } from '@/lib/sql/count-if';
+import { col } from '@/lib/cloudtrail/columns';
 
 /** A role's cost-relevant calls (lib/reviews/vendors/cost-calls.ts) per UTC day. */
 const params = z.object({ from: z.string(), to: z.string(), roleArn: boundText().min(1) });
@@ -34,7 +35,7 @@ SELECT ${d.isoString(d.dateTrunc('day', d.eventTime))} AS day, eventsource AS ev
        count(*) AS calls, ${countIf(failedCall)} AS failed
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
-  AND useridentity.sessioncontext.sessionissuer.arn = ${p.roleArn}
+  AND ${col.userIdentity.sessionContext.sessionIssuer.arn} = ${p.roleArn}
   AND (${costPredicate()})
 GROUP BY 1, 2, 3
 ORDER BY 1, 2, 3

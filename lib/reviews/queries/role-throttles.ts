@@ -3,6 +3,7 @@ import { boundText } from '@/lib/params/validators';
 import type { QueryModule } from '@/lib/engine/panel';
 import { isThrottleError } from '@/lib/reviews/vendors/throttling';
 import { sql } from '@/lib/sql/sql';
+import { col } from '@/lib/cloudtrail/columns';
 
 /** A role's throttled calls by API, region and error code: where its polling hits rate limits. */
 const params = z.object({ from: z.string(), to: z.string(), roleArn: boundText().min(1) });
@@ -22,7 +23,7 @@ SELECT eventsource AS event_source, eventname AS event_name, awsregion AS region
        ${d.isoString(sql`max(${d.eventTime})`)} AS last
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
-  AND useridentity.sessioncontext.sessionissuer.arn = ${p.roleArn}
+  AND ${col.userIdentity.sessionContext.sessionIssuer.arn} = ${p.roleArn}
   AND ${isThrottleError()}
 GROUP BY 1, 2, 3, 4
 ORDER BY count(*) DESC, 1, 2, 3, 4

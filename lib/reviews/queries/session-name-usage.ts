@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { succeededCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/engine/panel';
 import { sql, trusted } from '@/lib/sql/sql';
+import { col } from '@/lib/cloudtrail/columns';
 
 /**
  * How every role was assumed in the scope: one row per role × session name × caller, with the
@@ -65,11 +66,11 @@ SELECT role_arn, session_name, caller_key,
 FROM (
   SELECT ${req('$.roleArn')} AS role_arn,
          ${req('$.roleSessionName')} AS session_name,
-         coalesce(useridentity.principalid, useridentity.invokedby, useridentity.accountid) AS caller_key,
-         useridentity.type AS caller_type,
-         useridentity.arn AS caller_arn,
-         useridentity.accountid AS caller_account,
-         useridentity.username AS caller_user_name,
+         coalesce(${col.userIdentity.principalId}, ${col.userIdentity.invokedBy}, ${col.userIdentity.accountId}) AS caller_key,
+         ${col.userIdentity.type} AS caller_type,
+         ${col.userIdentity.arn} AS caller_arn,
+         ${col.userIdentity.accountId} AS caller_account,
+         ${col.userIdentity.userName} AS caller_user_name,
          eventname AS event_name,
          coalesce(sharedeventid, eventid) AS call_id,
          coalesce(${req('$.sourceIdentity')}, ${res('$.sourceIdentity')}, ${d.optionalColumn('useridentity.sessioncontext.sourceidentity')}) AS source_identity,

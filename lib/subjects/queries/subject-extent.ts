@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { sql } from '@/lib/sql/sql';
 import { subjectPredicate, subjectSchema } from '@/lib/subjects/subject';
 import type { QueryModule } from '@/lib/engine/panel';
+import { col } from '@/lib/cloudtrail/columns';
 
 const params = z.object({ subject: subjectSchema, window: z.object({ from: z.string(), to: z.string() }).optional() });
 
@@ -25,8 +26,8 @@ export const subjectExtent: QueryModule<z.infer<typeof params>, SubjectExtentRow
 SELECT count(*) AS events,
        ${d.isoString(sql`min(${d.eventTime})`)} AS first,
        ${d.isoString(sql`max(${d.eventTime})`)} AS last,
-       count(DISTINCT CASE WHEN useridentity.type = 'AssumedRole' THEN useridentity.principalid END) AS sessions,
-       max(useridentity.sessioncontext.sessionissuer.arn) AS role_arn
+       count(DISTINCT CASE WHEN ${col.userIdentity.type} = 'AssumedRole' THEN ${col.userIdentity.principalId} END) AS sessions,
+       max(${col.userIdentity.sessionContext.sessionIssuer.arn}) AS role_arn
 FROM ${d.table}
 WHERE ${subjectPredicate(p.subject)}${p.window ? sql` AND ${d.timeRange(p.window.from, p.window.to)}` : sql``}`,
 };
