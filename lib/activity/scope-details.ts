@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Dialect } from '@/lib/engine/dialect';
 import type { QueryModule } from '@/lib/engine/panel';
-import { code, sql, trusted, type Sql } from '@/lib/sql/sql';
+import { sql, trusted, type Sql } from '@/lib/sql/sql';
 import { subjectPredicate, subjectSchema, type Subject } from '@/lib/subjects/subject';
 import { failedCall } from '@/lib/cloudtrail/predicates';
 import { countIf } from '@/lib/sql/count-if';
@@ -42,8 +42,8 @@ interface TabColumns {
 }
 
 const TAB_COLUMNS: Record<DetailsTab, TabColumns> = {
-  ips: { key: code('sourceipaddress'), service: null },
-  apis: { key: code('eventname'), service: code('eventsource') },
+  ips: { key: col.sourceIpAddress, service: null },
+  apis: { key: col.eventName, service: col.eventSource },
   keys: { key: col.userIdentity.accessKeyId, service: null },
 };
 

@@ -41,10 +41,10 @@ export const distinctList = stringList.transform((l) => [...l].sort());
  * user name falls back to the role name for role sessions, as GuardDuty's UserName does.
  */
 export function eventColumns(d: Dialect): Sql {
-  return sql`eventid AS event_id,
+  return sql`${col.eventId} AS event_id,
     ${d.eventTime} AS t,
-    recipientaccountid AS account_id,
-    awsregion AS aws_region,
+    ${col.recipientAccountId} AS account_id,
+    ${col.awsRegion} AS aws_region,
     coalesce(${col.userIdentity.principalId}, ${col.userIdentity.arn}, ${col.userIdentity.invokedBy}, 'unknown') AS principal_key,
     ${col.userIdentity.type} AS actor_type,
     ${col.userIdentity.principalId} AS actor_principal_id,

@@ -47,10 +47,10 @@ export const evidenceEventNames: QueryModule<{ from: string; to: string; eventId
   params: z.object({ from: z.string(), to: z.string(), eventIds: z.array(z.string().min(1).max(128)).min(1).max(20) }),
   row: evidenceRow,
   build: (d, p) => sql`
-SELECT DISTINCT eventname AS event_name
+SELECT DISTINCT ${col.eventName} AS event_name
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
-  AND eventid IN (${join(p.eventIds.map((id) => sql`${id}`), ', ')})
+  AND ${col.eventId} IN (${join(p.eventIds.map((id) => sql`${id}`), ', ')})
 ORDER BY 1`,
 };
 

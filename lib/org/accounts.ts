@@ -48,15 +48,15 @@ export const accountActivity: QueryModule<z.infer<typeof params>, AccountActivit
   params,
   row,
   build: (d, p) => {
-    const roleAccount = sql`split_part(${d.jsonExtractScalar(sql`requestparameters`, '$.roleArn')}, ':', 5)`;
+    const roleAccount = sql`split_part(${d.jsonExtractScalar(col.requestParameters, '$.roleArn')}, ':', 5)`;
     return sql`
-SELECT recipientaccountid AS account_id,
+SELECT ${col.recipientAccountId} AS account_id,
        count(*) AS events,
-       ${countIf(sql`NOT coalesce(eventsource = 'sts.amazonaws.com' AND eventname = 'AssumeRole'
-         AND ${col.userIdentity.accountId} = recipientaccountid AND ${roleAccount} <> recipientaccountid, FALSE)`)} AS own_events
+       ${countIf(sql`NOT coalesce(${col.eventSource} = 'sts.amazonaws.com' AND ${col.eventName} = 'AssumeRole'
+         AND ${col.userIdentity.accountId} = ${col.recipientAccountId} AND ${roleAccount} <> ${col.recipientAccountId}, FALSE)`)} AS own_events
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
-  AND recipientaccountid IS NOT NULL
+  AND ${col.recipientAccountId} IS NOT NULL
 GROUP BY 1
 ORDER BY 1
 LIMIT 10000`;

@@ -32,7 +32,7 @@ export function subjectPredicate(subject: Subject): Sql {
     case 'user':
       return sql`${col.userIdentity.arn} = ${subject.arn}`;
     case 'ip':
-      return sql`sourceipaddress = ${subject.ip}`;
+      return sql`${col.sourceIpAddress} = ${subject.ip}`;
     case 'service':
       return sql`${col.userIdentity.invokedBy} = ${subject.name}`;
   }

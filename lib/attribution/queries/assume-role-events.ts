@@ -144,8 +144,8 @@ export const assumeRoleEvents: QueryModule<z.output<typeof assumeRoleEventsParam
   params: assumeRoleEventsParams,
   row: rowSchema,
   build(d: Dialect, p) {
-    const req = (path: `$${string}`) => d.jsonExtractScalar(sql`requestparameters`, path);
-    const res = (path: `$${string}`) => d.jsonExtractScalar(sql`responseelements`, path);
+    const req = (path: `$${string}`) => d.jsonExtractScalar(col.requestParameters, path);
+    const res = (path: `$${string}`) => d.jsonExtractScalar(col.responseElements, path);
     const match: Sql[] = [];
     if (p.assumedRoleIds.length) match.push(inList(res('$.assumedRoleUser.assumedRoleId'), p.assumedRoleIds));
     if (p.accessKeyIds.length) match.push(inPackedList(res('$.credentials.accessKeyId'), p.accessKeyIds));
@@ -155,12 +155,12 @@ export const assumeRoleEvents: QueryModule<z.output<typeof assumeRoleEventsParam
     // A role session's call made through a service also carries invokedBy; only the service's own count.
     if (p.callerServices.length) match.push(sql`(${col.userIdentity.type} = 'AWSService' AND ${inList(col.userIdentity.invokedBy, p.callerServices)})`);
     if (p.callerArns.length) match.push(inList(col.userIdentity.arn, p.callerArns));
-    if (p.federated.length) match.push(inList(sql`eventname`, p.federated));
+    if (p.federated.length) match.push(inList(col.eventName, p.federated));
     const matchSql = match.length ? join(match, '\n    OR ') : sql`FALSE`;
     return sql`
-SELECT eventid AS event_id, ${d.isoString(d.eventTime)} AS event_time, eventname AS event_name,
-  recipientaccountid AS recipient_account_id, sharedeventid AS shared_event_id, requestid AS request_id,
-  awsregion AS region, sourceipaddress AS source_ip, useragent AS user_agent,
+SELECT ${col.eventId} AS event_id, ${d.isoString(d.eventTime)} AS event_time, ${col.eventName} AS event_name,
+  ${col.recipientAccountId} AS recipient_account_id, ${col.sharedEventId} AS shared_event_id, ${col.requestId} AS request_id,
+  ${col.awsRegion} AS region, ${col.sourceIpAddress} AS source_ip, ${col.userAgent} AS user_agent,
   ${col.userIdentity.type} AS caller_type, ${col.userIdentity.principalId} AS caller_principal_id, ${col.userIdentity.arn} AS caller_arn,
   ${col.userIdentity.accountId} AS caller_account_id, ${col.userIdentity.accessKeyId} AS caller_access_key_id,
   ${col.userIdentity.userName} AS caller_user_name, ${col.userIdentity.invokedBy} AS caller_invoked_by,
@@ -176,11 +176,11 @@ SELECT eventid AS event_id, ${d.isoString(d.eventTime)} AS event_time, eventname
   ${res('$.subject')} AS saml_subject, ${res('$.issuer')} AS saml_issuer
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
-  AND eventsource = 'sts.amazonaws.com'
-  AND eventname IN ('AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity')
-  AND (errorcode IS NULL OR errorcode = '')
+  AND ${col.eventSource} = 'sts.amazonaws.com'
+  AND ${col.eventName} IN ('AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity')
+  AND (${col.errorCode} IS NULL OR ${col.errorCode} = '')
   AND (${matchSql})
-ORDER BY ${d.eventTime}, eventid
+ORDER BY ${d.eventTime}, ${col.eventId}
 LIMIT ${trusted(BASE_ROW_LIMIT + 2 * p.accessKeyIds.length)}`;
   },
 };

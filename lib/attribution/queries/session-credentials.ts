@@ -43,12 +43,12 @@ export const sessionCredentials: QueryModule<z.infer<typeof sessionCredentialsPa
 SELECT ${col.userIdentity.principalId} AS principal_id, ${col.userIdentity.accessKeyId} AS access_key_id,
   ${col.userIdentity.sessionContext.attributes.creationDate} AS creation_date,
   max(${col.userIdentity.sessionContext.sessionIssuer.arn}) AS role_arn,
-  max(recipientaccountid) AS account_id,
+  max(${col.recipientAccountId}) AS account_id,
   ${d.isoString(sql`min(${d.eventTime})`)} AS first_seen,
   ${d.isoString(sql`max(${d.eventTime})`)} AS last_seen,
   count(*) AS events,
   ${countIf(failedCall)} AS failed,
-  ${d.distinctList(sql`sourceipaddress`)} AS source_ips,
+  ${d.distinctList(col.sourceIpAddress)} AS source_ips,
   max(${col.userIdentity.sessionContext.attributes.mfaAuthenticated}) AS mfa,
   max(${d.optionalColumn('useridentity.sessioncontext.sourceidentity')}) AS source_identity
 FROM ${d.table}

@@ -23,7 +23,7 @@ export const consoleLogins: QueryModule<ConsoleLoginParams, ConsoleLoginRow> = {
   params,
   row,
   build(d, p) {
-    const mfaUsed = d.jsonExtractScalar(sql`additionaleventdata`, '$.MFAUsed');
+    const mfaUsed = d.jsonExtractScalar(col.additionalEventData, '$.MFAUsed');
     const who =
       p.kind === 'root'
         ? sql`${col.userIdentity.type} = 'Root'`
@@ -31,13 +31,13 @@ export const consoleLogins: QueryModule<ConsoleLoginParams, ConsoleLoginRow> = {
     return groupedFindingsSql(d, {
       matched: sql`
   SELECT ${eventColumns(d)},
-    sourceipaddress AS source_ip,
+    ${col.sourceIpAddress} AS source_ip,
     ${mfaUsed} AS mfa_used
   FROM ${d.table}
   WHERE ${d.timeRange(p.from, p.to)}
-    AND eventsource = 'signin.amazonaws.com'
-    AND eventname = 'ConsoleLogin'
-    AND ${d.jsonExtractScalar(sql`responseelements`, '$.ConsoleLogin')} = 'Success'
+    AND ${col.eventSource} = 'signin.amazonaws.com'
+    AND ${col.eventName} = 'ConsoleLogin'
+    AND ${d.jsonExtractScalar(col.responseElements, '$.ConsoleLogin')} = 'Success'
     AND ${who}`,
       aggregates: [sql`${d.distinctList(sql`source_ip`)} AS source_ips`, sql`${countIf(sql`mfa_used = 'Yes'`)} AS with_mfa`],
     });

@@ -28,18 +28,18 @@ export const externalAssumeRoles: QueryModule<ExternalAssumeRoleParams, External
     return groupedFindingsSql(d, {
       matched: sql`
   SELECT ${eventColumns(d)},
-    coalesce(${d.jsonExtractScalar(sql`requestparameters`, '$.roleArn')}, 'unknown') AS role_arn,
+    coalesce(${d.jsonExtractScalar(col.requestParameters, '$.roleArn')}, 'unknown') AS role_arn,
     ${col.userIdentity.accountId} AS caller_account,
-    ${d.jsonExtractScalar(sql`requestparameters`, '$.externalId')} AS external_id,
-    sourceipaddress AS source_ip
+    ${d.jsonExtractScalar(col.requestParameters, '$.externalId')} AS external_id,
+    ${col.sourceIpAddress} AS source_ip
   FROM ${d.table}
   WHERE ${d.timeRange(p.from, p.to)}
-    AND eventsource = 'sts.amazonaws.com'
-    AND eventname = 'AssumeRole'
+    AND ${col.eventSource} = 'sts.amazonaws.com'
+    AND ${col.eventName} = 'AssumeRole'
     AND ${succeededCall}
     AND ${col.userIdentity.accountId} IS NOT NULL
     AND ${col.userIdentity.accountId} NOT IN (${accounts})
-    AND recipientaccountid IN (${accounts})`,
+    AND ${col.recipientAccountId} IN (${accounts})`,
       keys: ['role_arn', 'caller_account'],
       aggregates: [sql`${countIf(sql`external_id IS NOT NULL`)} AS with_external_id`, sql`${d.distinctList(sql`source_ip`)} AS source_ips`],
     });

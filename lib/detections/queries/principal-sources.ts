@@ -67,20 +67,20 @@ WITH active AS (
 ),
 events AS (
   SELECT ${col.userIdentity.principalId} AS principal_id,
-    sourceipaddress AS ip,
-    eventid AS event_id,
+    ${col.sourceIpAddress} AS ip,
+    ${col.eventId} AS event_id,
     ${d.eventTime} AS t,
     ${d.epochSeconds(d.eventTime)} >= ${split} AS in_scope,
     (${failedCall}) AS failed,
-    recipientaccountid AS account_id,
-    awsregion AS aws_region,
+    ${col.recipientAccountId} AS account_id,
+    ${col.awsRegion} AS aws_region,
     ${col.userIdentity.type} AS actor_type,
     ${col.userIdentity.arn} AS actor_arn,
     coalesce(${col.userIdentity.userName}, ${col.userIdentity.sessionContext.sessionIssuer.userName}) AS actor_user_name,
     ${col.userIdentity.accessKeyId} AS actor_access_key_id
   FROM ${d.table}
   WHERE ${d.timeRange(p.baselineFrom, p.scopeTo)}
-    AND sourceipaddress IS NOT NULL
+    AND ${col.sourceIpAddress} IS NOT NULL
     AND ${types}
     AND ${col.userIdentity.principalId} IN (SELECT principal_id FROM active)
 ),

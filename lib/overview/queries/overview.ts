@@ -25,8 +25,8 @@ export const scopeTotals: QueryModule<ScopeP, { events: number; failed: number; 
 SELECT count(*) AS events,
        ${countIf(failed)} AS failed,
        count(DISTINCT ${principalLabel(d)}) AS principals,
-       count(DISTINCT recipientaccountid) AS accounts,
-       count(DISTINCT awsregion) AS regions
+       count(DISTINCT ${col.recipientAccountId}) AS accounts,
+       count(DISTINCT ${col.awsRegion}) AS regions
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}`,
 };
@@ -49,7 +49,7 @@ LIMIT ${trusted(limit)}`,
   };
 }
 
-export const accountsInScope = breakdown('accounts', () => sql`recipientaccountid`, 50);
-export const regionsInScope = breakdown('regions', () => sql`awsregion`, 50);
+export const accountsInScope = breakdown('accounts', () => col.recipientAccountId, 50);
+export const regionsInScope = breakdown('regions', () => col.awsRegion, 50);
 export const topPrincipals = breakdown('top-principals', principalLabel, 10);
-export const topEventNames = breakdown('top-event-names', () => sql`eventsource || ':' || eventname`, 10);
+export const topEventNames = breakdown('top-event-names', () => sql`${col.eventSource} || ':' || ${col.eventName}`, 10);

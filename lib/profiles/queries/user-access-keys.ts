@@ -53,7 +53,7 @@ export const userAccessKeys: QueryModule<UserAccessKeysParams, UserKeyRow> = {
   build: (d, p) => sql`
 SELECT ${col.userIdentity.accessKeyId} AS access_key_id,
        ${col.userIdentity.principalId} AS principal_id,
-       sourceipaddress AS source_ip,
+       ${col.sourceIpAddress} AS source_ip,
        max(${d.optionalColumn('sessioncredentialfromconsole')}) AS from_console,
        min(${col.userIdentity.sessionContext.attributes.creationDate}) AS session_created,
        max(${col.userIdentity.sessionContext.attributes.mfaAuthenticated}) AS mfa,

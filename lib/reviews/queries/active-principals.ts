@@ -23,7 +23,7 @@ SELECT CASE WHEN ${col.userIdentity.type} = 'AssumedRole' THEN 'role' ELSE 'user
        CASE WHEN ${col.userIdentity.type} = 'AssumedRole' THEN ${col.userIdentity.sessionContext.sessionIssuer.arn} ELSE ${col.userIdentity.arn} END AS arn,
        count(*) AS calls,
        ${countIf(failedCall)} AS failed,
-       count(DISTINCT eventsource) AS services,
+       count(DISTINCT ${col.eventSource}) AS services,
        ${d.isoString(sql`max(${d.eventTime})`)} AS last_call
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}

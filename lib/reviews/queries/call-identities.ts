@@ -33,7 +33,7 @@ export const callIdentities: QueryModule<z.infer<typeof params>, CallIdentityRow
   build: (d, p) => sql`
 SELECT ${col.userIdentity.principalId} AS session_id,
        ${col.userIdentity.accessKeyId} AS access_key_id,
-       count(DISTINCT sourceipaddress) AS source_ips,
+       count(DISTINCT ${col.sourceIpAddress}) AS source_ips,
        count(*) AS calls,
        ${countIf(failedCall)} AS failed,
        ${d.isoString(sql`min(${d.eventTime})`)} AS first,
@@ -41,8 +41,8 @@ SELECT ${col.userIdentity.principalId} AS session_id,
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
   AND ${col.userIdentity.sessionContext.sessionIssuer.arn} = ${p.roleArn}
-  AND eventsource = ${p.eventSource}
-  AND eventname = ${p.eventName}
+  AND ${col.eventSource} = ${p.eventSource}
+  AND ${col.eventName} = ${p.eventName}
 GROUP BY 1, 2
 ORDER BY count(*) DESC, 1, 2
 LIMIT ${trusted(CALL_IDENTITIES_LIMIT)}`,

@@ -53,11 +53,11 @@ export const externalAssumptions: QueryModule<ExternalAssumptionsParams, Externa
   params,
   row: row,
   build(d, p) {
-    const req = (path: `$${string}`) => d.jsonExtractScalar(sql`requestparameters`, path);
+    const req = (path: `$${string}`) => d.jsonExtractScalar(col.requestParameters, path);
     const org = (expr: ReturnType<typeof sql>) => sql`${expr} IN (${join(p.organisationAccounts.map((a) => sql`${a}`), ', ')})`;
     const roleArn = req('$.roleArn');
     const ok = sql`NOT (${failedCall})`;
-    const callId = sql`coalesce(sharedeventid, eventid)`;
+    const callId = sql`coalesce(${col.sharedEventId}, ${col.eventId})`;
     return sql`
 SELECT ${roleArn} AS role_arn,
        ${col.userIdentity.accountId} AS external_account,
@@ -71,8 +71,8 @@ SELECT ${roleArn} AS role_arn,
        ${d.isoString(sql`max(CASE WHEN ${ok} THEN ${d.eventTime} END)`)} AS last_assumed
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
-  AND eventsource = 'sts.amazonaws.com'
-  AND eventname = 'AssumeRole'
+  AND ${col.eventSource} = 'sts.amazonaws.com'
+  AND ${col.eventName} = 'AssumeRole'
   AND ${col.userIdentity.accountId} IS NOT NULL
   AND NOT ${org(col.userIdentity.accountId)}
   AND ${org(sql`split_part(${roleArn}, ':', 5)`)}

@@ -40,8 +40,8 @@ export const principalUsage: QueryModule<PrincipalUsageParams, PrincipalUsageRow
   build(d, p) {
     const ok = sql`NOT (${failedCall})`;
     return sql`
-SELECT eventsource AS event_source,
-       eventname AS event_name,
+SELECT ${col.eventSource} AS event_source,
+       ${col.eventName} AS event_name,
        ${countIf(ok)} AS success,
        ${countIf(failedCall)} AS failed,
        ${d.isoString(sql`min(CASE WHEN ${ok} THEN ${d.eventTime} END)`)} AS first_used,
@@ -50,7 +50,7 @@ SELECT eventsource AS event_source,
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
   AND ${principalPredicate(p.kind, p.arn)}
-  AND eventsource IS NOT NULL AND eventname IS NOT NULL
+  AND ${col.eventSource} IS NOT NULL AND ${col.eventName} IS NOT NULL
 GROUP BY 1, 2
 ORDER BY 1, 2
 LIMIT ${trusted(PRINCIPAL_USAGE_LIMIT + 1)}`;

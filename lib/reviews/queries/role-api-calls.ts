@@ -35,9 +35,9 @@ export const roleApiCalls: QueryModule<z.infer<typeof params>, RoleApiCallRow> =
   params,
   row: row,
   build: (d, p) => sql`
-SELECT eventsource AS event_source,
-       eventname AS event_name,
-       CASE WHEN eventsource = 's3.amazonaws.com' THEN ${d.jsonExtractScalar(sql`requestparameters`, '$.bucketName')} END AS bucket,
+SELECT ${col.eventSource} AS event_source,
+       ${col.eventName} AS event_name,
+       CASE WHEN ${col.eventSource} = 's3.amazonaws.com' THEN ${d.jsonExtractScalar(col.requestParameters, '$.bucketName')} END AS bucket,
        ${countIf(sql`NOT (${failedCall})`)} AS success,
        ${countIf(failedCall)} AS failed,
        ${countIf(isThrottleError())} AS throttled,
@@ -46,7 +46,7 @@ SELECT eventsource AS event_source,
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
   AND ${col.userIdentity.sessionContext.sessionIssuer.arn} = ${p.roleArn}
-  AND eventsource IS NOT NULL AND eventname IS NOT NULL
+  AND ${col.eventSource} IS NOT NULL AND ${col.eventName} IS NOT NULL
 GROUP BY 1, 2, 3
 ORDER BY count(*) DESC, 1, 2, 3
 LIMIT ${trusted(ROLE_API_CALLS_LIMIT + 1)}`,

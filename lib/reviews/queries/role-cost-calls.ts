@@ -19,8 +19,8 @@ function costPredicate(): Sql {
   return join(
     COST_RULES.map((r) =>
       r.eventNames === '*'
-        ? sql`eventsource = ${r.eventSource}`
-        : sql`(eventsource = ${r.eventSource} AND eventname IN (${join(r.eventNames.map((n) => sql`${n}`), ', ')}))`,
+        ? sql`${col.eventSource} = ${r.eventSource}`
+        : sql`(${col.eventSource} = ${r.eventSource} AND ${col.eventName} IN (${join(r.eventNames.map((n) => sql`${n}`), ', ')}))`,
     ),
     '\n    OR ',
   );
@@ -31,7 +31,7 @@ export const roleCostCalls: QueryModule<z.infer<typeof params>, RoleCostCallRow>
   params,
   row: row,
   build: (d, p) => sql`
-SELECT ${d.isoString(d.dateTrunc('day', d.eventTime))} AS day, eventsource AS event_source, eventname AS event_name,
+SELECT ${d.isoString(d.dateTrunc('day', d.eventTime))} AS day, ${col.eventSource} AS event_source, ${col.eventName} AS event_name,
        count(*) AS calls, ${countIf(failedCall)} AS failed
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}

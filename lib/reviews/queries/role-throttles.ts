@@ -17,7 +17,7 @@ export const roleThrottles: QueryModule<z.infer<typeof params>, RoleThrottleRow>
   params,
   row: row,
   build: (d, p) => sql`
-SELECT eventsource AS event_source, eventname AS event_name, awsregion AS region, errorcode AS error_code,
+SELECT ${col.eventSource} AS event_source, ${col.eventName} AS event_name, ${col.awsRegion} AS region, ${col.errorCode} AS error_code,
        count(*) AS count,
        ${d.isoString(sql`min(${d.eventTime})`)} AS first,
        ${d.isoString(sql`max(${d.eventTime})`)} AS last

@@ -50,8 +50,8 @@ export const sessionNameUsage: QueryModule<z.infer<typeof params>, SessionNameUs
   params,
   row: row,
   build(d, p) {
-    const req = (path: `$${string}`) => d.jsonExtractScalar(sql`requestparameters`, path);
-    const res = (path: `$${string}`) => d.jsonExtractScalar(sql`responseelements`, path);
+    const req = (path: `$${string}`) => d.jsonExtractScalar(col.requestParameters, path);
+    const res = (path: `$${string}`) => d.jsonExtractScalar(col.responseElements, path);
     return sql`
 SELECT role_arn, session_name, caller_key,
        coalesce(max(CASE WHEN caller_type <> 'AWSAccount' THEN caller_type END), max(caller_type)) AS caller_type,
@@ -71,14 +71,14 @@ FROM (
          ${col.userIdentity.arn} AS caller_arn,
          ${col.userIdentity.accountId} AS caller_account,
          ${col.userIdentity.userName} AS caller_user_name,
-         eventname AS event_name,
-         coalesce(sharedeventid, eventid) AS call_id,
+         ${col.eventName} AS event_name,
+         coalesce(${col.sharedEventId}, ${col.eventId}) AS call_id,
          coalesce(${req('$.sourceIdentity')}, ${res('$.sourceIdentity')}, ${d.optionalColumn('useridentity.sessioncontext.sourceidentity')}) AS source_identity,
          ${d.eventTime} AS event_at
   FROM ${d.table}
   WHERE ${d.timeRange(p.from, p.to)}
-    AND eventsource = 'sts.amazonaws.com'
-    AND eventname IN ('AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity')
+    AND ${col.eventSource} = 'sts.amazonaws.com'
+    AND ${col.eventName} IN ('AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity')
     AND ${succeededCall}
 ) assumptions
 WHERE role_arn IS NOT NULL AND session_name IS NOT NULL AND caller_key IS NOT NULL

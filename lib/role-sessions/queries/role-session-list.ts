@@ -46,12 +46,12 @@ const rowSchema = z.object({
 export type RoleSessionRow = z.infer<typeof rowSchema>;
 
 function assumerKeys(d: Dialect, p: RoleSessionListQuery, assumer: string): Sql {
-  const res = (path: `$${string}`) => d.jsonExtractScalar(sql`responseelements`, path);
+  const res = (path: `$${string}`) => d.jsonExtractScalar(col.responseElements, path);
   return sql`${col.userIdentity.accessKeyId} IN (
     SELECT ${res('$.credentials.accessKeyId')} FROM ${d.table}
     WHERE ${d.timeRange(isoUtc(Date.parse(p.from) - LOOKBACK_MS), p.to)}
-      AND eventsource = 'sts.amazonaws.com'
-      AND eventname IN ('AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity')
+      AND ${col.eventSource} = 'sts.amazonaws.com'
+      AND ${col.eventName} IN ('AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity')
       AND (${col.userIdentity.arn} = ${assumer} OR ${col.userIdentity.principalId} = ${assumer} OR ${col.userIdentity.userName} = ${assumer}
         OR ${col.userIdentity.invokedBy} = ${assumer} OR ${res('$.subjectFromWebIdentityToken')} = ${assumer}))`;
 }
@@ -73,7 +73,7 @@ export const roleSessionList: QueryModule<RoleSessionListQuery, RoleSessionRow> 
   row: rowSchema,
   build(d, p) {
     const where: Sql[] = [d.timeRange(p.from, p.to), sql`${col.userIdentity.type} = 'AssumedRole'`];
-    if (p.account) where.push(sql`recipientaccountid = ${p.account}`);
+    if (p.account) where.push(sql`${col.recipientAccountId} = ${p.account}`);
     if (p.role) {
       where.push(
         p.role.startsWith('arn:')
@@ -88,13 +88,13 @@ export const roleSessionList: QueryModule<RoleSessionListQuery, RoleSessionRow> 
     return sql`
 SELECT ${col.userIdentity.principalId} AS session_id,
   max(${col.userIdentity.sessionContext.sessionIssuer.arn}) AS role_arn,
-  max(recipientaccountid) AS account_id,
+  max(${col.recipientAccountId}) AS account_id,
   ${d.isoString(sql`min(${d.eventTime})`)} AS first_seen,
   ${d.isoString(sql`max(${d.eventTime})`)} AS last_seen,
   count(*) AS events,
   ${countIf(failedCall)} AS failed,
   count(DISTINCT ${col.userIdentity.accessKeyId}) AS credentials,
-  count(DISTINCT sourceipaddress) AS source_ips
+  count(DISTINCT ${col.sourceIpAddress}) AS source_ips
 FROM ${d.table}
 WHERE ${join(where, '\n  AND ')}
   AND ${col.userIdentity.principalId} IS NOT NULL
