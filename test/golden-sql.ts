@@ -4,7 +4,7 @@ import { duckdbDialect } from '@/lib/engine/duckdb/dialect';
 import { ATHENA_PARTITIONINGS } from '@/lib/env';
 import type { QueryModule } from '@/lib/engine/panel';
 import { expectValidTrino, placeholdersOutsideWhere } from '@/lib/sql/trino-parse';
-import { MISSING_COLUMNS, OPTIONAL_COLUMN_PATHS } from '@/lib/cloudtrail/columns';
+import { COLUMN_NAMES, columnPaths, MISSING_COLUMNS, OPTIONAL_COLUMN_PATHS } from '@/lib/cloudtrail/columns';
 
 const OPTIONAL_NAMES = [...new Set(OPTIONAL_COLUMN_PATHS.map((p) => p.split('.').at(-1) as string))];
 
@@ -18,6 +18,28 @@ export function bareOptionalColumns(text: string): string[] {
     .replace(/--[^\n]*/g, ' ')
     .replace(/'(?:[^']|'')*'/g, "''");
   return OPTIONAL_NAMES.filter((name) => new RegExp(`(?<![A-Za-z0-9_$])${name}(?![A-Za-z0-9_$])`, 'i').test(code));
+}
+
+const DECLARED_PATHS = new Set(columnPaths());
+
+/**
+ * The dotted column paths a statement names, outside string literals and comments, that
+ * lib/cloudtrail/columns.ts does not declare. A path counts from its first segment that is a
+ * column (`t.useridentity.arn` is `useridentity.arn`); dotted names of aliases are not columns.
+ */
+export function undeclaredColumnPaths(text: string): string[] {
+  const code = text
+    .replace(/--[^\n]*/g, ' ')
+    .replace(/'(?:[^']|'')*'/g, "''");
+  const found = new Set<string>();
+  for (const [name] of code.matchAll(/(?<![A-Za-z0-9_$".])[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+/g)) {
+    const segments = name.toLowerCase().split('.');
+    const start = segments.findIndex((s) => COLUMN_NAMES.includes(s));
+    if (start === -1) continue;
+    const path = segments.slice(start).join('.');
+    if (!DECLARED_PATHS.has(path)) found.add(path);
+  }
+  return [...found];
 }
 
 /** Builds the module for an Athena table made from AWS's older DDL, which lacks every optional column. */
@@ -54,6 +76,11 @@ export function describeGoldenSql(cases: readonly GoldenCase[]): void {
       if (partitioning === 'projected-date') expect(q.sql).toMatch(/"timestamp"|\btimestamp\b/);
       if (partitioning === 'region-date' || partitioning === 'account-region-date') expect(q.sql).toMatch(/\byear\b/);
       if (partitioning === 'projected-date') expect(q).toMatchSnapshot();
+    });
+
+    it('names only column paths lib/cloudtrail/columns.ts declares', () => {
+      expect(undeclaredColumnPaths(module.build(duckdbDialect, module.params.parse(params) as never).toQuery().sql)).toEqual([]);
+      expect(undeclaredColumnPaths(buildForLegacyTable(module, params).sql)).toEqual([]);
     });
 
     it("reads optional columns only through the dialect, so it runs on a table from AWS's older DDL", () => {

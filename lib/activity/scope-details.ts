@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { Dialect } from '@/lib/engine/dialect';
 import type { QueryModule } from '@/lib/engine/panel';
-import { code, sql, trusted, type Sql } from '@/lib/sql/sql';
+import { sql, trusted, type Sql } from '@/lib/sql/sql';
 import { subjectPredicate, subjectSchema, type Subject } from '@/lib/subjects/subject';
 import { failedCall } from '@/lib/cloudtrail/predicates';
 import { countIf } from '@/lib/sql/count-if';
+import { col } from '@/lib/cloudtrail/columns';
 
 /** Detective's three "Display details for scope time" tabs, in its order; the URL's `details=`. */
 export const DETAILS_TABS = ['ips', 'apis', 'keys'] as const;
@@ -41,9 +42,9 @@ interface TabColumns {
 }
 
 const TAB_COLUMNS: Record<DetailsTab, TabColumns> = {
-  ips: { key: code('sourceipaddress'), service: null },
-  apis: { key: code('eventname'), service: code('eventsource') },
-  keys: { key: code('useridentity.accesskeyid'), service: null },
+  ips: { key: col.sourceIpAddress, service: null },
+  apis: { key: col.eventName, service: col.eventSource },
+  keys: { key: col.userIdentity.accessKeyId, service: null },
 };
 
 function buildDetails(d: Dialect, p: ScopeDetailsParams, columns: TabColumns): Sql {

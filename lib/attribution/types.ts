@@ -42,41 +42,8 @@ export interface Assumer {
 export const STS_ASSUME_EVENTS = ['AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity'] as const;
 export type AssumeEventName = (typeof STS_ASSUME_EVENTS)[number];
 
-/** One AssumeRole* event as the assumption query returns it (one copy per account that logged it). */
-export interface AssumeRoleEventRow {
-  eventId: string;
-  eventTime: string;
-  eventName: AssumeEventName;
-  recipientAccountId: string | null;
-  sharedEventId: string | null;
-  requestId: string | null;
-  region: string | null;
-  sourceIp: string | null;
-  userAgent: string | null;
-  callerType: string | null;
-  callerPrincipalId: string | null;
-  callerArn: string | null;
-  callerAccountId: string | null;
-  callerAccessKeyId: string | null;
-  callerUserName: string | null;
-  callerInvokedBy: string | null;
-  callerIssuerArn: string | null;
-  callerSourceIdentity: string | null;
-  callerMfa: string | null;
-  roleArn: string | null;
-  sessionName: string | null;
-  requestedSourceIdentity: string | null;
-  externalId: string | null;
-  samlProviderArn: string | null;
-  assumedRoleId: string | null;
-  assumedRoleArn: string | null;
-  accessKeyId: string | null;
-  expiration: string | null;
-  webIdentitySubject: string | null;
-  webIdentityProvider: string | null;
-  samlSubject: string | null;
-  samlIssuer: string | null;
-}
+// Derived from the assumption query's row schema, so the two cannot drift apart.
+export type { AssumeRoleEventRow } from './queries/assume-role-events';
 
 /** One set of temporary credentials, with the copies of its AssumeRole* event merged. */
 export interface Assumption {

@@ -5,8 +5,10 @@
  * while DuckDB's JSON reader does not.
  *
  * Used by: the DuckDB ingest (JSON → typed struct), the Athena DDL, rebuilding raw records from
- * Athena rows, and the allowlist of columns that filters may reference.
+ * Athena rows, and `col`: the SQL of every column queries and filters read.
  */
+
+import { code, type Sql } from '@/lib/sql/sql';
 
 export type ColumnType =
   | { kind: 'string' }
@@ -180,3 +182,57 @@ export function fieldAt(path: string, fields: readonly Field[] = CLOUDTRAIL_COLU
   if (!field || rest.length === 0) return field;
   return field.type.kind === 'struct' ? fieldAt(rest.join('.'), field.type.fields) : undefined;
 }
+
+/**
+ * A required column's SQL: its declared path as text. An undeclared or optional path throws when
+ * this module loads, so no query can read a column the declaration above does not list, and none
+ * can name one some tables lack (those go through `Dialect.optionalColumn`).
+ */
+function column(path: string): Sql {
+  if (!columnPaths().includes(path)) throw new Error(`Not a declared CloudTrail column: ${path}`);
+  if (optionalColumnOf(path) !== undefined) throw new Error(`${path} is optional: read it through Dialect.optionalColumn`);
+  return code(path);
+}
+
+/**
+ * The columns queries and filters read, as SQL, named for their CloudTrail JSON keys. The time
+ * column is not here: each dialect reads it its own way (`Dialect.eventTime`).
+ */
+export const col = {
+  userIdentity: {
+    type: column('useridentity.type'),
+    principalId: column('useridentity.principalid'),
+    arn: column('useridentity.arn'),
+    accountId: column('useridentity.accountid'),
+    invokedBy: column('useridentity.invokedby'),
+    accessKeyId: column('useridentity.accesskeyid'),
+    userName: column('useridentity.username'),
+    sessionContext: {
+      attributes: {
+        mfaAuthenticated: column('useridentity.sessioncontext.attributes.mfaauthenticated'),
+        creationDate: column('useridentity.sessioncontext.attributes.creationdate'),
+      },
+      sessionIssuer: {
+        type: column('useridentity.sessioncontext.sessionissuer.type'),
+        principalId: column('useridentity.sessioncontext.sessionissuer.principalid'),
+        arn: column('useridentity.sessioncontext.sessionissuer.arn'),
+        accountId: column('useridentity.sessioncontext.sessionissuer.accountid'),
+        userName: column('useridentity.sessioncontext.sessionissuer.username'),
+      },
+    },
+  },
+  eventSource: column('eventsource'),
+  eventName: column('eventname'),
+  awsRegion: column('awsregion'),
+  sourceIpAddress: column('sourceipaddress'),
+  userAgent: column('useragent'),
+  errorCode: column('errorcode'),
+  requestParameters: column('requestparameters'),
+  responseElements: column('responseelements'),
+  additionalEventData: column('additionaleventdata'),
+  requestId: column('requestid'),
+  eventId: column('eventid'),
+  resources: column('resources'),
+  recipientAccountId: column('recipientaccountid'),
+  sharedEventId: column('sharedeventid'),
+} as const;

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { codeOnly, sourceFiles } from '@/test/source-files';
 import { OPTIONAL_COLUMN_PATHS } from './columns';
 
 /**
@@ -9,26 +10,9 @@ import { OPTIONAL_COLUMN_PATHS } from './columns';
  * source file, so a new query module cannot slip past by not being in a golden case.
  */
 const ROOT = path.resolve(__dirname, '..');
-// The names are declared in columns.ts and nowhere else; the generator writes CloudTrail records
-// (camelCase keys, data rather than SQL) and is not scanned.
+// The names are declared in columns.ts and nowhere else.
 const ALLOWED = new Set(['cloudtrail/columns.ts']);
 const NAMES = [...new Set(OPTIONAL_COLUMN_PATHS.map((p) => p.split('.').at(-1) as string))];
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'generator' || e.name === '__snapshots__' ? [] : sourceFiles(full);
-    return /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [full] : [];
-  });
-}
-
-/** The file's code without comments and without single-quoted string literals. */
-function codeOnly(text: string): string {
-  return text
-    .replace(/\/\*[\s\S]*?\*\//g, ' ')
-    .replace(/(^|[^:])\/\/[^\n]*/g, '$1 ')
-    .replace(/'(?:[^'\\\n]|\\.)*'/g, "''");
-}
 
 describe('optional CloudTrail columns', () => {
   it('are named in SQL only by the dialects (queries use dialect.optionalColumn)', () => {

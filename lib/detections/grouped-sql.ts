@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { Dialect } from '@/lib/engine/dialect';
 import { code, join, sql, trusted, type Sql } from '@/lib/sql/sql';
+import { col } from '@/lib/cloudtrail/columns';
 
 /** Event ids carried per finding row; the count is always the full number of events. */
 export const MAX_EVIDENCE = 100;
@@ -40,16 +41,16 @@ export const distinctList = stringList.transform((l) => [...l].sort());
  * user name falls back to the role name for role sessions, as GuardDuty's UserName does.
  */
 export function eventColumns(d: Dialect): Sql {
-  return sql`eventid AS event_id,
+  return sql`${col.eventId} AS event_id,
     ${d.eventTime} AS t,
-    recipientaccountid AS account_id,
-    awsregion AS aws_region,
-    coalesce(useridentity.principalid, useridentity.arn, useridentity.invokedby, 'unknown') AS principal_key,
-    useridentity.type AS actor_type,
-    useridentity.principalid AS actor_principal_id,
-    useridentity.arn AS actor_arn,
-    coalesce(useridentity.username, useridentity.sessioncontext.sessionissuer.username) AS actor_user_name,
-    useridentity.accesskeyid AS actor_access_key_id`;
+    ${col.recipientAccountId} AS account_id,
+    ${col.awsRegion} AS aws_region,
+    coalesce(${col.userIdentity.principalId}, ${col.userIdentity.arn}, ${col.userIdentity.invokedBy}, 'unknown') AS principal_key,
+    ${col.userIdentity.type} AS actor_type,
+    ${col.userIdentity.principalId} AS actor_principal_id,
+    ${col.userIdentity.arn} AS actor_arn,
+    coalesce(${col.userIdentity.userName}, ${col.userIdentity.sessionContext.sessionIssuer.userName}) AS actor_user_name,
+    ${col.userIdentity.accessKeyId} AS actor_access_key_id`;
 }
 
 export interface GroupedSpec {

@@ -9,6 +9,7 @@ import { join, sql } from '@/lib/sql/sql';
 import type { Finding } from './types';
 import { isoUtc } from '@/lib/time';
 import { ROLE_SESSION_ID, accessKeyId } from '@/lib/params/validators';
+import { col } from '@/lib/cloudtrail/columns';
 
 const HOUR = 3600_000;
 
@@ -30,11 +31,11 @@ export const keyOwner: QueryModule<{ from: string; to: string; accessKeyId: stri
   params: z.object({ from: z.string(), to: z.string(), accessKeyId }),
   row: keyOwnerRow,
   build: (d, p) => sql`
-SELECT useridentity.principalid AS principal_id, useridentity.arn AS arn, useridentity.type AS type,
-  useridentity.sessioncontext.sessionissuer.arn AS role_arn
+SELECT ${col.userIdentity.principalId} AS principal_id, ${col.userIdentity.arn} AS arn, ${col.userIdentity.type} AS type,
+  ${col.userIdentity.sessionContext.sessionIssuer.arn} AS role_arn
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
-  AND useridentity.accesskeyid = ${p.accessKeyId}
+  AND ${col.userIdentity.accessKeyId} = ${p.accessKeyId}
 LIMIT 1`,
 };
 
@@ -46,10 +47,10 @@ export const evidenceEventNames: QueryModule<{ from: string; to: string; eventId
   params: z.object({ from: z.string(), to: z.string(), eventIds: z.array(z.string().min(1).max(128)).min(1).max(20) }),
   row: evidenceRow,
   build: (d, p) => sql`
-SELECT DISTINCT eventname AS event_name
+SELECT DISTINCT ${col.eventName} AS event_name
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
-  AND eventid IN (${join(p.eventIds.map((id) => sql`${id}`), ', ')})
+  AND ${col.eventId} IN (${join(p.eventIds.map((id) => sql`${id}`), ', ')})
 ORDER BY 1`,
 };
 

@@ -5,6 +5,7 @@ import type { QueryModule } from '@/lib/engine/panel';
 import { sql, trusted, type Sql } from '@/lib/sql/sql';
 import { subjectPredicate, subjectSchema, type Subject } from '@/lib/subjects/subject';
 import { countIf } from '@/lib/sql/count-if';
+import { col } from '@/lib/cloudtrail/columns';
 
 /** What a row of the counts query is about; `all` is the subject's total over the window. */
 export const COUNT_KINDS = ['ip', 'user-agent', 'api', 'all'] as const;
@@ -67,14 +68,14 @@ function build(d: Dialect, p: BehaviorCountsParams): Sql {
   const inScope = sql`${seconds} >= ${split}`;
   const inBaseline = sql`${seconds} < ${split}`;
   return sql`
-SELECT CASE WHEN GROUPING(sourceipaddress) = 0 THEN 'ip'
-            WHEN GROUPING(useragent) = 0 THEN 'user-agent'
-            WHEN GROUPING(eventname) = 0 THEN 'api'
+SELECT CASE WHEN GROUPING(${col.sourceIpAddress}) = 0 THEN 'ip'
+            WHEN GROUPING(${col.userAgent}) = 0 THEN 'user-agent'
+            WHEN GROUPING(${col.eventName}) = 0 THEN 'api'
             ELSE 'all' END AS kind,
-       CASE WHEN GROUPING(sourceipaddress) = 0 THEN sourceipaddress
-            WHEN GROUPING(useragent) = 0 THEN useragent
-            WHEN GROUPING(eventname) = 0 THEN eventname END AS value,
-       CASE WHEN GROUPING(eventsource) = 0 THEN eventsource END AS service,
+       CASE WHEN GROUPING(${col.sourceIpAddress}) = 0 THEN ${col.sourceIpAddress}
+            WHEN GROUPING(${col.userAgent}) = 0 THEN ${col.userAgent}
+            WHEN GROUPING(${col.eventName}) = 0 THEN ${col.eventName} END AS value,
+       CASE WHEN GROUPING(${col.eventSource}) = 0 THEN ${col.eventSource} END AS service,
        ${countIf(inBaseline)} AS baseline_calls,
        ${countIf(sql`${inScope} AND ${succeededCall}`)} AS scope_success,
        ${countIf(sql`${inScope} AND ${failedCall}`)} AS scope_failed,
@@ -84,7 +85,7 @@ SELECT CASE WHEN GROUPING(sourceipaddress) = 0 THEN 'ip'
 FROM ${d.table}
 WHERE ${d.timeRange(p.baselineFrom, p.scopeTo)}
   AND (${subjectPredicate(p.subject)})
-GROUP BY GROUPING SETS ((sourceipaddress), (useragent), (eventsource, eventname), ())
+GROUP BY GROUPING SETS ((${col.sourceIpAddress}), (${col.userAgent}), (${col.eventSource}, ${col.eventName}), ())
 ORDER BY 1, 2, 3`;
 }
 

@@ -7,6 +7,7 @@ import { getDataRange } from '@/lib/data-range/get-data-range';
 import { sql } from '@/lib/sql/sql';
 import { isoUtc } from '@/lib/time';
 import { countIf } from '@/lib/sql/count-if';
+import { col } from '@/lib/cloudtrail/columns';
 
 /**
  * The organisation's accounts: TRAILSCOPE_ORG_ACCOUNTS when set, else the accounts whose own trails
@@ -47,15 +48,15 @@ export const accountActivity: QueryModule<z.infer<typeof params>, AccountActivit
   params,
   row,
   build: (d, p) => {
-    const roleAccount = sql`split_part(${d.jsonExtractScalar(sql`requestparameters`, '$.roleArn')}, ':', 5)`;
+    const roleAccount = sql`split_part(${d.jsonExtractScalar(col.requestParameters, '$.roleArn')}, ':', 5)`;
     return sql`
-SELECT recipientaccountid AS account_id,
+SELECT ${col.recipientAccountId} AS account_id,
        count(*) AS events,
-       ${countIf(sql`NOT coalesce(eventsource = 'sts.amazonaws.com' AND eventname = 'AssumeRole'
-         AND useridentity.accountid = recipientaccountid AND ${roleAccount} <> recipientaccountid, FALSE)`)} AS own_events
+       ${countIf(sql`NOT coalesce(${col.eventSource} = 'sts.amazonaws.com' AND ${col.eventName} = 'AssumeRole'
+         AND ${col.userIdentity.accountId} = ${col.recipientAccountId} AND ${roleAccount} <> ${col.recipientAccountId}, FALSE)`)} AS own_events
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
-  AND recipientaccountid IS NOT NULL
+  AND ${col.recipientAccountId} IS NOT NULL
 GROUP BY 1
 ORDER BY 1
 LIMIT 10000`;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { sql, type Sql } from '@/lib/sql/sql';
 import { arn, principal, sourceIp } from '@/lib/params/validators';
+import { col } from '@/lib/cloudtrail/columns';
 
 /**
  * What a profile page is about. One place says how each kind of subject selects its events, so
@@ -25,15 +26,15 @@ export type Subject = z.infer<typeof subjectSchema>;
 export function subjectPredicate(subject: Subject): Sql {
   switch (subject.kind) {
     case 'role-session':
-      return sql`useridentity.principalid = ${subject.principalId}`;
+      return sql`${col.userIdentity.principalId} = ${subject.principalId}`;
     case 'role':
-      return sql`useridentity.sessioncontext.sessionissuer.arn = ${subject.arn}`;
+      return sql`${col.userIdentity.sessionContext.sessionIssuer.arn} = ${subject.arn}`;
     case 'user':
-      return sql`useridentity.arn = ${subject.arn}`;
+      return sql`${col.userIdentity.arn} = ${subject.arn}`;
     case 'ip':
-      return sql`sourceipaddress = ${subject.ip}`;
+      return sql`${col.sourceIpAddress} = ${subject.ip}`;
     case 'service':
-      return sql`useridentity.invokedby = ${subject.name}`;
+      return sql`${col.userIdentity.invokedBy} = ${subject.name}`;
   }
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { sql, trusted } from '@/lib/sql/sql';
 import type { QueryModule } from '@/lib/engine/panel';
+import { col } from '@/lib/cloudtrail/columns';
 
 /** At most this many events on the timeline; the Events tab pages through the rest. */
 export const TIMELINE_LIMIT = 2000;
@@ -28,14 +29,14 @@ export const sessionTimeline: QueryModule<{ from: string; to: string; principalI
   params: z.object({ from: z.string(), to: z.string(), principalId: z.string().min(1).max(300) }),
   row,
   build: (d, p) => sql`
-SELECT eventid AS event_id, ${d.isoString(d.eventTime)} AS event_time, eventsource AS event_source,
-  eventname AS event_name, nullif(errorcode, '') AS error_code, sourceipaddress AS source_ip, awsregion AS region,
-  ${d.jsonExtractScalar(sql`requestparameters`, '$.roleArn')} AS role_arn,
-  ${d.jsonExtractScalar(sql`requestparameters`, '$.roleSessionName')} AS role_session_name,
-  ${d.jsonExtractScalar(sql`responseelements`, '$.assumedRoleUser.assumedRoleId')} AS assumed_role_id
+SELECT ${col.eventId} AS event_id, ${d.isoString(d.eventTime)} AS event_time, ${col.eventSource} AS event_source,
+  ${col.eventName} AS event_name, nullif(${col.errorCode}, '') AS error_code, ${col.sourceIpAddress} AS source_ip, ${col.awsRegion} AS region,
+  ${d.jsonExtractScalar(col.requestParameters, '$.roleArn')} AS role_arn,
+  ${d.jsonExtractScalar(col.requestParameters, '$.roleSessionName')} AS role_session_name,
+  ${d.jsonExtractScalar(col.responseElements, '$.assumedRoleUser.assumedRoleId')} AS assumed_role_id
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
-  AND useridentity.principalid = ${p.principalId}
-ORDER BY ${d.eventTime}, eventid
+  AND ${col.userIdentity.principalId} = ${p.principalId}
+ORDER BY ${d.eventTime}, ${col.eventId}
 LIMIT ${trusted(TIMELINE_LIMIT + 1)}`,
 };

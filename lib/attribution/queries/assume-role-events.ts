@@ -4,8 +4,9 @@ import { inPackedList, isPackable } from '@/lib/sql/packed-list';
 import { join, sql, trusted, type Sql } from '@/lib/sql/sql';
 import type { Dialect } from '@/lib/engine/dialect';
 import type { QueryModule } from '@/lib/engine/panel';
-import { STS_ASSUME_EVENTS, type AssumeRoleEventRow } from '../types';
+import { STS_ASSUME_EVENTS } from '../types';
 import { MAX_CREDENTIAL_ROWS } from './session-credentials';
+import { col } from '@/lib/cloudtrail/columns';
 
 /**
  * Successful AssumeRole* calls in a window that issued the credentials asked about, matched by
@@ -60,6 +61,7 @@ export const NO_MATCH = {
 } satisfies Omit<z.output<typeof assumeRoleEventsParams>, 'from' | 'to'>;
 
 const s = z.string().nullable();
+/** One AssumeRole* event as the assumption query returns it (one copy per account that logged it). */
 const rowSchema = z
   .object({
     event_id: z.string(),
@@ -96,7 +98,7 @@ const rowSchema = z
     saml_issuer: s,
   })
   .transform(
-    (r): AssumeRoleEventRow => ({
+    (r) => ({
       eventId: r.event_id,
       eventTime: r.event_time,
       eventName: r.event_name,
@@ -131,6 +133,7 @@ const rowSchema = z
       samlIssuer: r.saml_issuer,
     }),
   );
+export type AssumeRoleEventRow = z.infer<typeof rowSchema>;
 
 function inList(expr: Sql, values: readonly string[]): Sql {
   return sql`${expr} IN (${join(values.map((v) => sql`${v}`), ', ')})`;
@@ -139,31 +142,31 @@ function inList(expr: Sql, values: readonly string[]): Sql {
 export const assumeRoleEvents: QueryModule<z.output<typeof assumeRoleEventsParams>, AssumeRoleEventRow> = {
   name: 'assume-role-events',
   params: assumeRoleEventsParams,
-  row: rowSchema as unknown as z.ZodType<AssumeRoleEventRow>,
+  row: rowSchema,
   build(d: Dialect, p) {
-    const req = (path: `$${string}`) => d.jsonExtractScalar(sql`requestparameters`, path);
-    const res = (path: `$${string}`) => d.jsonExtractScalar(sql`responseelements`, path);
+    const req = (path: `$${string}`) => d.jsonExtractScalar(col.requestParameters, path);
+    const res = (path: `$${string}`) => d.jsonExtractScalar(col.responseElements, path);
     const match: Sql[] = [];
     if (p.assumedRoleIds.length) match.push(inList(res('$.assumedRoleUser.assumedRoleId'), p.assumedRoleIds));
     if (p.accessKeyIds.length) match.push(inPackedList(res('$.credentials.accessKeyId'), p.accessKeyIds));
     if (p.roleArns.length) match.push(inList(req('$.roleArn'), p.roleArns));
-    if (p.callerPrincipalIds.length) match.push(inList(sql`useridentity.principalid`, p.callerPrincipalIds));
-    if (p.callerRoleArns.length) match.push(inList(sql`useridentity.sessioncontext.sessionissuer.arn`, p.callerRoleArns));
+    if (p.callerPrincipalIds.length) match.push(inList(col.userIdentity.principalId, p.callerPrincipalIds));
+    if (p.callerRoleArns.length) match.push(inList(col.userIdentity.sessionContext.sessionIssuer.arn, p.callerRoleArns));
     // A role session's call made through a service also carries invokedBy; only the service's own count.
-    if (p.callerServices.length) match.push(sql`(useridentity.type = 'AWSService' AND ${inList(sql`useridentity.invokedby`, p.callerServices)})`);
-    if (p.callerArns.length) match.push(inList(sql`useridentity.arn`, p.callerArns));
-    if (p.federated.length) match.push(inList(sql`eventname`, p.federated));
+    if (p.callerServices.length) match.push(sql`(${col.userIdentity.type} = 'AWSService' AND ${inList(col.userIdentity.invokedBy, p.callerServices)})`);
+    if (p.callerArns.length) match.push(inList(col.userIdentity.arn, p.callerArns));
+    if (p.federated.length) match.push(inList(col.eventName, p.federated));
     const matchSql = match.length ? join(match, '\n    OR ') : sql`FALSE`;
     return sql`
-SELECT eventid AS event_id, ${d.isoString(d.eventTime)} AS event_time, eventname AS event_name,
-  recipientaccountid AS recipient_account_id, sharedeventid AS shared_event_id, requestid AS request_id,
-  awsregion AS region, sourceipaddress AS source_ip, useragent AS user_agent,
-  useridentity.type AS caller_type, useridentity.principalid AS caller_principal_id, useridentity.arn AS caller_arn,
-  useridentity.accountid AS caller_account_id, useridentity.accesskeyid AS caller_access_key_id,
-  useridentity.username AS caller_user_name, useridentity.invokedby AS caller_invoked_by,
-  useridentity.sessioncontext.sessionissuer.arn AS caller_issuer_arn,
+SELECT ${col.eventId} AS event_id, ${d.isoString(d.eventTime)} AS event_time, ${col.eventName} AS event_name,
+  ${col.recipientAccountId} AS recipient_account_id, ${col.sharedEventId} AS shared_event_id, ${col.requestId} AS request_id,
+  ${col.awsRegion} AS region, ${col.sourceIpAddress} AS source_ip, ${col.userAgent} AS user_agent,
+  ${col.userIdentity.type} AS caller_type, ${col.userIdentity.principalId} AS caller_principal_id, ${col.userIdentity.arn} AS caller_arn,
+  ${col.userIdentity.accountId} AS caller_account_id, ${col.userIdentity.accessKeyId} AS caller_access_key_id,
+  ${col.userIdentity.userName} AS caller_user_name, ${col.userIdentity.invokedBy} AS caller_invoked_by,
+  ${col.userIdentity.sessionContext.sessionIssuer.arn} AS caller_issuer_arn,
   ${d.optionalColumn('useridentity.sessioncontext.sourceidentity')} AS caller_source_identity,
-  useridentity.sessioncontext.attributes.mfaauthenticated AS caller_mfa,
+  ${col.userIdentity.sessionContext.attributes.mfaAuthenticated} AS caller_mfa,
   ${req('$.roleArn')} AS role_arn, ${req('$.roleSessionName')} AS session_name,
   ${req('$.sourceIdentity')} AS requested_source_identity, ${req('$.externalId')} AS external_id,
   ${req('$.principalArn')} AS saml_provider_arn,
@@ -173,11 +176,11 @@ SELECT eventid AS event_id, ${d.isoString(d.eventTime)} AS event_time, eventname
   ${res('$.subject')} AS saml_subject, ${res('$.issuer')} AS saml_issuer
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
-  AND eventsource = 'sts.amazonaws.com'
-  AND eventname IN ('AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity')
-  AND (errorcode IS NULL OR errorcode = '')
+  AND ${col.eventSource} = 'sts.amazonaws.com'
+  AND ${col.eventName} IN ('AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity')
+  AND (${col.errorCode} IS NULL OR ${col.errorCode} = '')
   AND (${matchSql})
-ORDER BY ${d.eventTime}, eventid
+ORDER BY ${d.eventTime}, ${col.eventId}
 LIMIT ${trusted(BASE_ROW_LIMIT + 2 * p.accessKeyIds.length)}`;
   },
 };

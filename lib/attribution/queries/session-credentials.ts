@@ -4,6 +4,7 @@ import { join, sql, trusted } from '@/lib/sql/sql';
 import { failedCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/engine/panel';
 import { countIf } from '@/lib/sql/count-if';
+import { col } from '@/lib/cloudtrail/columns';
 
 /**
  * The credentials role sessions used in a window: each access key with the session creation
@@ -39,23 +40,23 @@ export const sessionCredentials: QueryModule<z.infer<typeof sessionCredentialsPa
   params: sessionCredentialsParams,
   row: rowSchema,
   build: (d, p) => sql`
-SELECT useridentity.principalid AS principal_id, useridentity.accesskeyid AS access_key_id,
-  useridentity.sessioncontext.attributes.creationdate AS creation_date,
-  max(useridentity.sessioncontext.sessionissuer.arn) AS role_arn,
-  max(recipientaccountid) AS account_id,
+SELECT ${col.userIdentity.principalId} AS principal_id, ${col.userIdentity.accessKeyId} AS access_key_id,
+  ${col.userIdentity.sessionContext.attributes.creationDate} AS creation_date,
+  max(${col.userIdentity.sessionContext.sessionIssuer.arn}) AS role_arn,
+  max(${col.recipientAccountId}) AS account_id,
   ${d.isoString(sql`min(${d.eventTime})`)} AS first_seen,
   ${d.isoString(sql`max(${d.eventTime})`)} AS last_seen,
   count(*) AS events,
   ${countIf(failedCall)} AS failed,
-  ${d.distinctList(sql`sourceipaddress`)} AS source_ips,
-  max(useridentity.sessioncontext.attributes.mfaauthenticated) AS mfa,
+  ${d.distinctList(col.sourceIpAddress)} AS source_ips,
+  max(${col.userIdentity.sessionContext.attributes.mfaAuthenticated}) AS mfa,
   max(${d.optionalColumn('useridentity.sessioncontext.sourceidentity')}) AS source_identity
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
-  AND useridentity.principalid IN (${join(p.principalIds.map((id) => sql`${id}`), ', ')})
+  AND ${col.userIdentity.principalId} IN (${join(p.principalIds.map((id) => sql`${id}`), ', ')})
   -- The role account's copy of a cross-account call names the caller's principal id too, but
   -- carries no credentials: it is the same call, not the session's own activity.
-  AND useridentity.type = 'AssumedRole'
+  AND ${col.userIdentity.type} = 'AssumedRole'
 GROUP BY 1, 2, 3
 ORDER BY principal_id, first_seen
 LIMIT ${trusted(MAX_CREDENTIAL_ROWS)}`,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { allow, join, sql, trusted } from '@/lib/sql/sql';
 import type { QueryModule } from '@/lib/engine/panel';
+import { col } from '@/lib/cloudtrail/columns';
 
 /**
  * How much data there is. On DuckDB the whole store is cheap (parquet footers answer it). On a
@@ -74,7 +75,7 @@ export const dataRangeExtent: QueryModule<{ days: string[] }, ExtentRow> = {
       p.days.map((x) => d.deliveredOn(x, x)),
       ' OR ',
     );
-    const roleAccount = sql`split_part(${d.jsonExtractScalar(sql`requestparameters`, '$.roleArn')}, ':', 5)`;
+    const roleAccount = sql`split_part(${d.jsonExtractScalar(col.requestParameters, '$.roleArn')}, ':', 5)`;
     const g = (column: string) => sql`grouping(${trusted(allow(column, ['region', 'recipient', 'caller', 'assumed', 'enabled_region']))}) = 0`;
     return sql`
 SELECT CASE WHEN ${g('region')} THEN 'region'
@@ -88,14 +89,14 @@ SELECT CASE WHEN ${g('region')} THEN 'region'
        ${d.isoString(sql`min(event_at)`)} AS first,
        ${d.isoString(sql`max(event_at)`)} AS last
 FROM (
-  SELECT awsregion AS region,
-         recipientaccountid AS recipient,
-         useridentity.accountid AS caller,
+  SELECT ${col.awsRegion} AS region,
+         ${col.recipientAccountId} AS recipient,
+         ${col.userIdentity.accountId} AS caller,
          -- The caller-side copy of an AssumeRole by the trail's own principal: the role's account.
-         CASE WHEN eventsource = 'sts.amazonaws.com' AND eventname = 'AssumeRole'
-               AND useridentity.accountid = recipientaccountid THEN ${roleAccount} END AS assumed,
-         CASE WHEN eventsource = 'account.amazonaws.com' AND eventname = 'EnableRegion'
-              THEN ${d.jsonExtractScalar(sql`requestparameters`, '$.regionName')} END AS enabled_region,
+         CASE WHEN ${col.eventSource} = 'sts.amazonaws.com' AND ${col.eventName} = 'AssumeRole'
+               AND ${col.userIdentity.accountId} = ${col.recipientAccountId} THEN ${roleAccount} END AS assumed,
+         CASE WHEN ${col.eventSource} = 'account.amazonaws.com' AND ${col.eventName} = 'EnableRegion'
+              THEN ${d.jsonExtractScalar(col.requestParameters, '$.regionName')} END AS enabled_region,
          ${d.eventTime} AS event_at
   FROM ${d.table}
   WHERE (${where})

@@ -3,6 +3,7 @@ import type { QueryModule } from '@/lib/engine/panel';
 import { join, sql, trusted } from '@/lib/sql/sql';
 import { eventColumns, groupedFindingsSql, groupedRow, scopeSchema, distinctList } from '../grouped-sql';
 import { ACCESS_DENIED_BURST, ACCESS_DENIED_CODES } from '../rules';
+import { col } from '@/lib/cloudtrail/columns';
 
 const row = groupedRow.extend({ peak: z.number(), error_codes: distinctList, event_names: distinctList });
 export type AccessDeniedBurstRow = z.output<typeof row>;
@@ -28,11 +29,11 @@ export const accessDeniedBursts: QueryModule<z.infer<typeof scopeSchema>, Access
       matched: sql`
   SELECT ${eventColumns(d)},
     ${d.epochSeconds(d.eventTime)} AS s,
-    errorcode AS error_code,
-    eventname AS event_name
+    ${col.errorCode} AS error_code,
+    ${col.eventName} AS event_name
   FROM ${d.table}
   WHERE ${d.timeRange(p.from, p.to)}
-    AND errorcode IN (${join(ACCESS_DENIED_CODES.map((c) => sql`${c}`), ', ')})`,
+    AND ${col.errorCode} IN (${join(ACCESS_DENIED_CODES.map((c) => sql`${c}`), ', ')})`,
       ctes: sql`windowed AS (
   SELECT matched.*,
     count(*) OVER (PARTITION BY account_id, principal_key ORDER BY s RANGE BETWEEN CURRENT ROW AND ${width} FOLLOWING) AS ahead

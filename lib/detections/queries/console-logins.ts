@@ -3,6 +3,7 @@ import type { QueryModule } from '@/lib/engine/panel';
 import { sql } from '@/lib/sql/sql';
 import { eventColumns, groupedFindingsSql, groupedRow, scopeSchema, distinctList } from '../grouped-sql';
 import { countIf } from '@/lib/sql/count-if';
+import { col } from '@/lib/cloudtrail/columns';
 
 /** Which sign-ins: IAM users without MFA, or the root user (with or without). */
 export const CONSOLE_LOGIN_KINDS = ['iam-user-without-mfa', 'root'] as const;
@@ -22,21 +23,21 @@ export const consoleLogins: QueryModule<ConsoleLoginParams, ConsoleLoginRow> = {
   params,
   row,
   build(d, p) {
-    const mfaUsed = d.jsonExtractScalar(sql`additionaleventdata`, '$.MFAUsed');
+    const mfaUsed = d.jsonExtractScalar(col.additionalEventData, '$.MFAUsed');
     const who =
       p.kind === 'root'
-        ? sql`useridentity.type = 'Root'`
-        : sql`useridentity.type = 'IAMUser' AND coalesce(${mfaUsed}, 'No') <> 'Yes'`;
+        ? sql`${col.userIdentity.type} = 'Root'`
+        : sql`${col.userIdentity.type} = 'IAMUser' AND coalesce(${mfaUsed}, 'No') <> 'Yes'`;
     return groupedFindingsSql(d, {
       matched: sql`
   SELECT ${eventColumns(d)},
-    sourceipaddress AS source_ip,
+    ${col.sourceIpAddress} AS source_ip,
     ${mfaUsed} AS mfa_used
   FROM ${d.table}
   WHERE ${d.timeRange(p.from, p.to)}
-    AND eventsource = 'signin.amazonaws.com'
-    AND eventname = 'ConsoleLogin'
-    AND ${d.jsonExtractScalar(sql`responseelements`, '$.ConsoleLogin')} = 'Success'
+    AND ${col.eventSource} = 'signin.amazonaws.com'
+    AND ${col.eventName} = 'ConsoleLogin'
+    AND ${d.jsonExtractScalar(col.responseElements, '$.ConsoleLogin')} = 'Success'
     AND ${who}`,
       aggregates: [sql`${d.distinctList(sql`source_ip`)} AS source_ips`, sql`${countIf(sql`mfa_used = 'Yes'`)} AS with_mfa`],
     });

@@ -4,6 +4,7 @@ import type { QueryModule } from '@/lib/engine/panel';
 import { join, sql } from '@/lib/sql/sql';
 import { eventColumns, groupedFindingsSql, groupedRow, scopeSchema, distinctList } from '../grouped-sql';
 import { countIf } from '@/lib/sql/count-if';
+import { col } from '@/lib/cloudtrail/columns';
 
 const accountList = z.array(z.string().regex(/^\d{12}$/, 'account ids are 12 digits')).min(1).max(1000);
 const params = z.intersection(scopeSchema, z.object({ organisationAccounts: accountList }));
@@ -27,18 +28,18 @@ export const externalAssumeRoles: QueryModule<ExternalAssumeRoleParams, External
     return groupedFindingsSql(d, {
       matched: sql`
   SELECT ${eventColumns(d)},
-    coalesce(${d.jsonExtractScalar(sql`requestparameters`, '$.roleArn')}, 'unknown') AS role_arn,
-    useridentity.accountid AS caller_account,
-    ${d.jsonExtractScalar(sql`requestparameters`, '$.externalId')} AS external_id,
-    sourceipaddress AS source_ip
+    coalesce(${d.jsonExtractScalar(col.requestParameters, '$.roleArn')}, 'unknown') AS role_arn,
+    ${col.userIdentity.accountId} AS caller_account,
+    ${d.jsonExtractScalar(col.requestParameters, '$.externalId')} AS external_id,
+    ${col.sourceIpAddress} AS source_ip
   FROM ${d.table}
   WHERE ${d.timeRange(p.from, p.to)}
-    AND eventsource = 'sts.amazonaws.com'
-    AND eventname = 'AssumeRole'
+    AND ${col.eventSource} = 'sts.amazonaws.com'
+    AND ${col.eventName} = 'AssumeRole'
     AND ${succeededCall}
-    AND useridentity.accountid IS NOT NULL
-    AND useridentity.accountid NOT IN (${accounts})
-    AND recipientaccountid IN (${accounts})`,
+    AND ${col.userIdentity.accountId} IS NOT NULL
+    AND ${col.userIdentity.accountId} NOT IN (${accounts})
+    AND ${col.recipientAccountId} IN (${accounts})`,
       keys: ['role_arn', 'caller_account'],
       aggregates: [sql`${countIf(sql`external_id IS NOT NULL`)} AS with_external_id`, sql`${d.distinctList(sql`source_ip`)} AS source_ips`],
     });

@@ -4,6 +4,7 @@ import type { QueryModule } from '@/lib/engine/panel';
 import { join, sql } from '@/lib/sql/sql';
 import { eventColumns, groupedFindingsSql, groupedRow, scopeSchema, distinctList } from '../grouped-sql';
 import { IAM_POLICY_EVENTS } from '../rules';
+import { col } from '@/lib/cloudtrail/columns';
 
 const scope = scopeSchema;
 type ScopeP = z.infer<typeof scope>;
@@ -20,19 +21,19 @@ export const policyChangesByRoleSession: QueryModule<ScopeP, PolicyChangeRow> = 
   params: scope,
   row: policyRow,
   build(d, p) {
-    const req = (path: `$${string}`) => d.jsonExtractScalar(sql`requestparameters`, path);
+    const req = (path: `$${string}`) => d.jsonExtractScalar(col.requestParameters, path);
     return groupedFindingsSql(d, {
       matched: sql`
   SELECT ${eventColumns(d)},
-    eventname AS event_name,
-    CASE WHEN eventname LIKE '%RolePolicy' THEN 'IAMRole' ELSE 'IAMUser' END AS target_type,
+    ${col.eventName} AS event_name,
+    CASE WHEN ${col.eventName} LIKE '%RolePolicy' THEN 'IAMRole' ELSE 'IAMUser' END AS target_type,
     coalesce(${req('$.roleName')}, ${req('$.userName')}, 'unknown') AS target_name,
     coalesce(${req('$.policyArn')}, ${req('$.policyName')}) AS policy
   FROM ${d.table}
   WHERE ${d.timeRange(p.from, p.to)}
-    AND eventsource = 'iam.amazonaws.com'
-    AND eventname IN (${join(IAM_POLICY_EVENTS.map((n) => sql`${n}`), ', ')})
-    AND useridentity.type = 'AssumedRole'
+    AND ${col.eventSource} = 'iam.amazonaws.com'
+    AND ${col.eventName} IN (${join(IAM_POLICY_EVENTS.map((n) => sql`${n}`), ', ')})
+    AND ${col.userIdentity.type} = 'AssumedRole'
     AND ${succeededCall}`,
       keys: ['target_type', 'target_name'],
       aggregates: [sql`${d.distinctList(sql`policy`)} AS policies`, sql`${d.distinctList(sql`event_name`)} AS event_names`],
@@ -53,19 +54,19 @@ export const accessKeysForOtherUsers: QueryModule<ScopeP, AccessKeyRow> = {
   params: scope,
   row: keyRow,
   build(d, p) {
-    const target = sql`coalesce(${d.jsonExtractScalar(sql`requestparameters`, '$.userName')}, ${d.jsonExtractScalar(sql`responseelements`, '$.accessKey.userName')})`;
+    const target = sql`coalesce(${d.jsonExtractScalar(col.requestParameters, '$.userName')}, ${d.jsonExtractScalar(col.responseElements, '$.accessKey.userName')})`;
     return groupedFindingsSql(d, {
       matched: sql`
   SELECT ${eventColumns(d)},
     ${target} AS target_name,
-    ${d.jsonExtractScalar(sql`responseelements`, '$.accessKey.accessKeyId')} AS new_key
+    ${d.jsonExtractScalar(col.responseElements, '$.accessKey.accessKeyId')} AS new_key
   FROM ${d.table}
   WHERE ${d.timeRange(p.from, p.to)}
-    AND eventsource = 'iam.amazonaws.com'
-    AND eventname = 'CreateAccessKey'
+    AND ${col.eventSource} = 'iam.amazonaws.com'
+    AND ${col.eventName} = 'CreateAccessKey'
     AND ${succeededCall}
     AND ${target} IS NOT NULL
-    AND (coalesce(useridentity.type, '') <> 'IAMUser' OR useridentity.username IS NULL OR ${target} <> useridentity.username)`,
+    AND (coalesce(${col.userIdentity.type}, '') <> 'IAMUser' OR ${col.userIdentity.userName} IS NULL OR ${target} <> ${col.userIdentity.userName})`,
       keys: ['target_name'],
       aggregates: [sql`${d.distinctList(sql`new_key`)} AS access_keys`],
     });

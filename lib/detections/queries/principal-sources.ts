@@ -4,6 +4,7 @@ import type { QueryModule } from '@/lib/engine/panel';
 import { code, sql, trusted } from '@/lib/sql/sql';
 import { MAX_EVIDENCE, stringList } from '../grouped-sql';
 import { countIf } from '@/lib/sql/count-if';
+import { col } from '@/lib/cloudtrail/columns';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const instant = z.string().regex(ISO, 'must be an ISO-8601 UTC instant');
@@ -55,33 +56,33 @@ export const principalSources: QueryModule<PrincipalSourcesParams, PrincipalSour
   row,
   build(d, p) {
     const split = trusted(Math.ceil(Date.parse(p.scopeFrom) / 1000));
-    const types = sql`useridentity.type IN (${code(LOCATED_PRINCIPAL_TYPES.map((t) => `'${t}'`).join(', '))})`;
+    const types = sql`${col.userIdentity.type} IN (${code(LOCATED_PRINCIPAL_TYPES.map((t) => `'${t}'`).join(', '))})`;
     return sql`
 WITH active AS (
-  SELECT DISTINCT useridentity.principalid AS principal_id
+  SELECT DISTINCT ${col.userIdentity.principalId} AS principal_id
   FROM ${d.table}
   WHERE ${d.timeRange(p.scopeFrom, p.scopeTo)}
-    AND useridentity.principalid IS NOT NULL
+    AND ${col.userIdentity.principalId} IS NOT NULL
     AND ${types}
 ),
 events AS (
-  SELECT useridentity.principalid AS principal_id,
-    sourceipaddress AS ip,
-    eventid AS event_id,
+  SELECT ${col.userIdentity.principalId} AS principal_id,
+    ${col.sourceIpAddress} AS ip,
+    ${col.eventId} AS event_id,
     ${d.eventTime} AS t,
     ${d.epochSeconds(d.eventTime)} >= ${split} AS in_scope,
     (${failedCall}) AS failed,
-    recipientaccountid AS account_id,
-    awsregion AS aws_region,
-    useridentity.type AS actor_type,
-    useridentity.arn AS actor_arn,
-    coalesce(useridentity.username, useridentity.sessioncontext.sessionissuer.username) AS actor_user_name,
-    useridentity.accesskeyid AS actor_access_key_id
+    ${col.recipientAccountId} AS account_id,
+    ${col.awsRegion} AS aws_region,
+    ${col.userIdentity.type} AS actor_type,
+    ${col.userIdentity.arn} AS actor_arn,
+    coalesce(${col.userIdentity.userName}, ${col.userIdentity.sessionContext.sessionIssuer.userName}) AS actor_user_name,
+    ${col.userIdentity.accessKeyId} AS actor_access_key_id
   FROM ${d.table}
   WHERE ${d.timeRange(p.baselineFrom, p.scopeTo)}
-    AND sourceipaddress IS NOT NULL
+    AND ${col.sourceIpAddress} IS NOT NULL
     AND ${types}
-    AND useridentity.principalid IN (SELECT principal_id FROM active)
+    AND ${col.userIdentity.principalId} IN (SELECT principal_id FROM active)
 ),
 ranked AS (
   SELECT events.*, row_number() OVER (PARTITION BY principal_id, ip, in_scope ORDER BY t, event_id) AS rn

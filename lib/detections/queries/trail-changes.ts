@@ -3,6 +3,7 @@ import { succeededCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/engine/panel';
 import { join, sql } from '@/lib/sql/sql';
 import { eventColumns, groupedFindingsSql, groupedRow, scopeSchema, distinctList } from '../grouped-sql';
+import { col } from '@/lib/cloudtrail/columns';
 
 /** CloudTrail calls that stop, delete or reconfigure a trail. */
 export const TRAIL_EVENTS = ['StopLogging', 'DeleteTrail', 'UpdateTrail', 'PutEventSelectors'] as const;
@@ -24,17 +25,17 @@ export const trailChanges: QueryModule<TrailChangesParams, TrailChangeRow> = {
   params,
   row,
   build(d, p) {
-    const named = sql`coalesce(${d.jsonExtractScalar(sql`requestparameters`, '$.name')}, ${d.jsonExtractScalar(sql`requestparameters`, '$.trailName')})`;
+    const named = sql`coalesce(${d.jsonExtractScalar(col.requestParameters, '$.name')}, ${d.jsonExtractScalar(col.requestParameters, '$.trailName')})`;
     return groupedFindingsSql(d, {
       matched: sql`
   SELECT ${eventColumns(d)},
-    eventname AS event_name,
+    ${col.eventName} AS event_name,
     coalesce(regexp_replace(${named}, '^arn:[^:]*:cloudtrail:[^:]*:[0-9]*:trail/', ''), 'unknown') AS trail_name,
     CASE WHEN ${named} LIKE 'arn:%' THEN ${named} END AS trail_ref
   FROM ${d.table}
   WHERE ${d.timeRange(p.from, p.to)}
-    AND eventsource = 'cloudtrail.amazonaws.com'
-    AND eventname IN (${join(p.eventNames.map((n) => sql`${n}`), ', ')})
+    AND ${col.eventSource} = 'cloudtrail.amazonaws.com'
+    AND ${col.eventName} IN (${join(p.eventNames.map((n) => sql`${n}`), ', ')})
     AND ${succeededCall}`,
       keys: ['trail_name'],
       aggregates: [sql`max(trail_ref) AS trail_arn`, sql`${d.distinctList(sql`event_name`)} AS event_names`],

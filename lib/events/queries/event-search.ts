@@ -5,6 +5,7 @@ import type { EventCursor } from '@/lib/events/cursor';
 import type { QueryModule } from '@/lib/engine/panel';
 import { failedCall, succeededCall } from '@/lib/cloudtrail/predicates';
 import { boundText } from '@/lib/params/validators';
+import { col } from '@/lib/cloudtrail/columns';
 
 export interface EventSearch {
   from: string;
@@ -50,24 +51,24 @@ export function eventFilters(d: Dialect, p: Omit<EventSearch, 'limit' | 'after'>
   if (p.principal) {
     // One box for every way investigators name a principal: its ARN, its principal id, the role
     // behind an assumed-role session, an IAM user name, or the AWS service that invoked the call.
-    where.push(sql`(useridentity.arn = ${p.principal} OR useridentity.principalid = ${p.principal}
-      OR useridentity.sessioncontext.sessionissuer.arn = ${p.principal} OR useridentity.username = ${p.principal}
-      OR useridentity.invokedby = ${p.principal})`);
+    where.push(sql`(${col.userIdentity.arn} = ${p.principal} OR ${col.userIdentity.principalId} = ${p.principal}
+      OR ${col.userIdentity.sessionContext.sessionIssuer.arn} = ${p.principal} OR ${col.userIdentity.userName} = ${p.principal}
+      OR ${col.userIdentity.invokedBy} = ${p.principal})`);
   }
-  if (p.accessKeyId) where.push(sql`useridentity.accesskeyid = ${p.accessKeyId}`);
+  if (p.accessKeyId) where.push(sql`${col.userIdentity.accessKeyId} = ${p.accessKeyId}`);
   if (p.sessionName) {
-    where.push(sql`useridentity.type = 'AssumedRole' AND split_part(useridentity.arn, '/', 3) = ${p.sessionName}`);
+    where.push(sql`${col.userIdentity.type} = 'AssumedRole' AND split_part(${col.userIdentity.arn}, '/', 3) = ${p.sessionName}`);
   }
-  if (p.ip) where.push(sql`sourceipaddress = ${p.ip}`);
-  if (p.eventName) where.push(sql`eventname = ${p.eventName}`);
-  if (p.eventSource) where.push(sql`eventsource = ${p.eventSource}`);
+  if (p.ip) where.push(sql`${col.sourceIpAddress} = ${p.ip}`);
+  if (p.eventName) where.push(sql`${col.eventName} = ${p.eventName}`);
+  if (p.eventSource) where.push(sql`${col.eventSource} = ${p.eventSource}`);
   if (p.errorCode === '*') where.push(failedCall);
   else if (p.errorCode === 'none') where.push(succeededCall);
-  else if (p.errorCode) where.push(sql`errorcode = ${p.errorCode}`);
-  if (p.account) where.push(sql`recipientaccountid = ${p.account}`);
-  if (p.region) where.push(sql`awsregion = ${p.region}`);
-  if (p.eventId) where.push(sql`eventid = ${p.eventId}`);
-  if (p.userAgent) where.push(sql`useragent = ${p.userAgent}`);
+  else if (p.errorCode) where.push(sql`${col.errorCode} = ${p.errorCode}`);
+  if (p.account) where.push(sql`${col.recipientAccountId} = ${p.account}`);
+  if (p.region) where.push(sql`${col.awsRegion} = ${p.region}`);
+  if (p.eventId) where.push(sql`${col.eventId} = ${p.eventId}`);
+  if (p.userAgent) where.push(sql`${col.userAgent} = ${p.userAgent}`);
   return where;
 }
 
@@ -79,13 +80,13 @@ export const eventSearch: QueryModule<EventSearch, { eventid: string; eventtime:
     const where = eventFilters(d, p);
     if (p.after) {
       const t = d.timestamp(p.after.t);
-      where.push(sql`(${d.eventTime} < ${t} OR (${d.eventTime} = ${d.timestamp(p.after.t)} AND eventid < ${p.after.id}))`);
+      where.push(sql`(${d.eventTime} < ${t} OR (${d.eventTime} = ${d.timestamp(p.after.t)} AND ${col.eventId} < ${p.after.id}))`);
     }
     return sql`
-SELECT eventid, ${d.isoString(d.eventTime)} AS eventtime, ${d.rawRecord} AS raw
+SELECT ${col.eventId}, ${d.isoString(d.eventTime)} AS eventtime, ${d.rawRecord} AS raw
 FROM ${d.table}
 WHERE ${join(where, '\n  AND ')}
-ORDER BY ${d.eventTime} DESC, eventid DESC
+ORDER BY ${d.eventTime} DESC, ${col.eventId} DESC
 LIMIT ${trusted(p.limit)}`;
   },
 };

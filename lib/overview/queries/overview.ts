@@ -4,6 +4,7 @@ import type { Dialect } from '@/lib/engine/dialect';
 import type { QueryModule } from '@/lib/engine/panel';
 import { failedCall } from '@/lib/cloudtrail/predicates';
 import { countIf } from '@/lib/sql/count-if';
+import { col } from '@/lib/cloudtrail/columns';
 
 const scope = z.object({ from: z.string(), to: z.string() });
 type ScopeP = z.infer<typeof scope>;
@@ -11,7 +12,7 @@ type ScopeP = z.infer<typeof scope>;
 /** The principal an event is attributed to at a glance: its ARN, else the invoking service. */
 export const principalLabel = (d: Dialect) => {
   void d;
-  return sql`coalesce(useridentity.arn, useridentity.invokedby, useridentity.principalid, useridentity.type, 'unknown')`;
+  return sql`coalesce(${col.userIdentity.arn}, ${col.userIdentity.invokedBy}, ${col.userIdentity.principalId}, ${col.userIdentity.type}, 'unknown')`;
 };
 
 const failed = failedCall;
@@ -24,8 +25,8 @@ export const scopeTotals: QueryModule<ScopeP, { events: number; failed: number; 
 SELECT count(*) AS events,
        ${countIf(failed)} AS failed,
        count(DISTINCT ${principalLabel(d)}) AS principals,
-       count(DISTINCT recipientaccountid) AS accounts,
-       count(DISTINCT awsregion) AS regions
+       count(DISTINCT ${col.recipientAccountId}) AS accounts,
+       count(DISTINCT ${col.awsRegion}) AS regions
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}`,
 };
@@ -48,7 +49,7 @@ LIMIT ${trusted(limit)}`,
   };
 }
 
-export const accountsInScope = breakdown('accounts', () => sql`recipientaccountid`, 50);
-export const regionsInScope = breakdown('regions', () => sql`awsregion`, 50);
+export const accountsInScope = breakdown('accounts', () => col.recipientAccountId, 50);
+export const regionsInScope = breakdown('regions', () => col.awsRegion, 50);
 export const topPrincipals = breakdown('top-principals', principalLabel, 10);
-export const topEventNames = breakdown('top-event-names', () => sql`eventsource || ':' || eventname`, 10);
+export const topEventNames = breakdown('top-event-names', () => sql`${col.eventSource} || ':' || ${col.eventName}`, 10);

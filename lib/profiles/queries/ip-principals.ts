@@ -4,6 +4,7 @@ import type { QueryModule } from '@/lib/engine/panel';
 import { sql, trusted } from '@/lib/sql/sql';
 import { subjectPredicate } from '@/lib/subjects/subject';
 import { countIf } from '@/lib/sql/count-if';
+import { col } from '@/lib/cloudtrail/columns';
 
 /**
  * The principals whose calls came from one source address in the scope, busiest first. A
@@ -50,13 +51,13 @@ export const ipPrincipals: QueryModule<IpPrincipalsParams, IpPrincipalRow> = {
   params,
   row,
   build: (d, p) => sql`
-SELECT useridentity.type AS type,
-       useridentity.arn AS arn,
-       useridentity.principalid AS principal_id,
-       useridentity.sessioncontext.sessionissuer.arn AS role_arn,
-       CASE WHEN useridentity.type = 'AWSService' THEN useridentity.invokedby END AS service,
-       useridentity.username AS user_name,
-       useridentity.accountid AS account_id,
+SELECT ${col.userIdentity.type} AS type,
+       ${col.userIdentity.arn} AS arn,
+       ${col.userIdentity.principalId} AS principal_id,
+       ${col.userIdentity.sessionContext.sessionIssuer.arn} AS role_arn,
+       CASE WHEN ${col.userIdentity.type} = 'AWSService' THEN ${col.userIdentity.invokedBy} END AS service,
+       ${col.userIdentity.userName} AS user_name,
+       ${col.userIdentity.accountId} AS account_id,
        count(*) AS events,
        ${countIf(failedCall)} AS failed,
        ${d.isoString(sql`min(${d.eventTime})`)} AS first_seen,

@@ -5,6 +5,7 @@ import type { QueryModule } from '@/lib/engine/panel';
 import { sql, trusted } from '@/lib/sql/sql';
 import { subjectPredicate } from '@/lib/subjects/subject';
 import { countIf } from '@/lib/sql/count-if';
+import { col } from '@/lib/cloudtrail/columns';
 
 /**
  * A user's calls in the scope by access key, principal id and source address: the keys it used
@@ -50,12 +51,12 @@ export const userAccessKeys: QueryModule<UserAccessKeysParams, UserKeyRow> = {
   params,
   row,
   build: (d, p) => sql`
-SELECT useridentity.accesskeyid AS access_key_id,
-       useridentity.principalid AS principal_id,
-       sourceipaddress AS source_ip,
+SELECT ${col.userIdentity.accessKeyId} AS access_key_id,
+       ${col.userIdentity.principalId} AS principal_id,
+       ${col.sourceIpAddress} AS source_ip,
        max(${d.optionalColumn('sessioncredentialfromconsole')}) AS from_console,
-       min(useridentity.sessioncontext.attributes.creationdate) AS session_created,
-       max(useridentity.sessioncontext.attributes.mfaauthenticated) AS mfa,
+       min(${col.userIdentity.sessionContext.attributes.creationDate}) AS session_created,
+       max(${col.userIdentity.sessionContext.attributes.mfaAuthenticated}) AS mfa,
        count(*) AS events,
        ${countIf(failedCall)} AS failed,
        ${d.isoString(sql`min(${d.eventTime})`)} AS first_seen,

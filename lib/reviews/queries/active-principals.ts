@@ -3,6 +3,7 @@ import { failedCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/engine/panel';
 import { sql, trusted } from '@/lib/sql/sql';
 import { countIf } from '@/lib/sql/count-if';
+import { col } from '@/lib/cloudtrail/columns';
 
 /** Roles (through their sessions) and IAM users that made calls in the scope, busiest first. */
 const params = z.object({ from: z.string(), to: z.string() });
@@ -16,18 +17,18 @@ export const ACTIVE_PRINCIPALS_LIMIT = 1000;
 export const activePrincipals: QueryModule<z.infer<typeof params>, ActivePrincipalRow> = {
   name: 'access-active-principals',
   params,
-  row: row as unknown as z.ZodType<ActivePrincipalRow>,
+  row: row,
   build: (d, p) => sql`
-SELECT CASE WHEN useridentity.type = 'AssumedRole' THEN 'role' ELSE 'user' END AS kind,
-       CASE WHEN useridentity.type = 'AssumedRole' THEN useridentity.sessioncontext.sessionissuer.arn ELSE useridentity.arn END AS arn,
+SELECT CASE WHEN ${col.userIdentity.type} = 'AssumedRole' THEN 'role' ELSE 'user' END AS kind,
+       CASE WHEN ${col.userIdentity.type} = 'AssumedRole' THEN ${col.userIdentity.sessionContext.sessionIssuer.arn} ELSE ${col.userIdentity.arn} END AS arn,
        count(*) AS calls,
        ${countIf(failedCall)} AS failed,
-       count(DISTINCT eventsource) AS services,
+       count(DISTINCT ${col.eventSource}) AS services,
        ${d.isoString(sql`max(${d.eventTime})`)} AS last_call
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
-  AND ((useridentity.type = 'AssumedRole' AND useridentity.sessioncontext.sessionissuer.arn IS NOT NULL)
-    OR (useridentity.type = 'IAMUser' AND useridentity.arn IS NOT NULL))
+  AND ((${col.userIdentity.type} = 'AssumedRole' AND ${col.userIdentity.sessionContext.sessionIssuer.arn} IS NOT NULL)
+    OR (${col.userIdentity.type} = 'IAMUser' AND ${col.userIdentity.arn} IS NOT NULL))
 GROUP BY 1, 2
 ORDER BY count(*) DESC, 2
 LIMIT ${trusted(ACTIVE_PRINCIPALS_LIMIT + 1)}`,

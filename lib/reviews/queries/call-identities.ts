@@ -4,6 +4,7 @@ import { failedCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/engine/panel';
 import { sql, trusted } from '@/lib/sql/sql';
 import { countIf } from '@/lib/sql/count-if';
+import { col } from '@/lib/cloudtrail/columns';
 
 /**
  * Who attempted one API call with a role: each session and access key that made it, so the keys
@@ -28,20 +29,20 @@ export const CALL_IDENTITIES_LIMIT = 500;
 export const callIdentities: QueryModule<z.infer<typeof params>, CallIdentityRow> = {
   name: 'vendor-call-identities',
   params,
-  row: row as unknown as z.ZodType<CallIdentityRow>,
+  row: row,
   build: (d, p) => sql`
-SELECT useridentity.principalid AS session_id,
-       useridentity.accesskeyid AS access_key_id,
-       count(DISTINCT sourceipaddress) AS source_ips,
+SELECT ${col.userIdentity.principalId} AS session_id,
+       ${col.userIdentity.accessKeyId} AS access_key_id,
+       count(DISTINCT ${col.sourceIpAddress}) AS source_ips,
        count(*) AS calls,
        ${countIf(failedCall)} AS failed,
        ${d.isoString(sql`min(${d.eventTime})`)} AS first,
        ${d.isoString(sql`max(${d.eventTime})`)} AS last
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
-  AND useridentity.sessioncontext.sessionissuer.arn = ${p.roleArn}
-  AND eventsource = ${p.eventSource}
-  AND eventname = ${p.eventName}
+  AND ${col.userIdentity.sessionContext.sessionIssuer.arn} = ${p.roleArn}
+  AND ${col.eventSource} = ${p.eventSource}
+  AND ${col.eventName} = ${p.eventName}
 GROUP BY 1, 2
 ORDER BY count(*) DESC, 1, 2
 LIMIT ${trusted(CALL_IDENTITIES_LIMIT)}`,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { QueryModule } from '@/lib/engine/panel';
 import { sql } from '@/lib/sql/sql';
+import { col } from '@/lib/cloudtrail/columns';
 
 /**
  * The services whose data events (S3 object reads, Lambda invokes...) are in the store for the
@@ -14,13 +15,13 @@ export type DataEventSourceRow = z.output<typeof row>;
 export const dataEventSources: QueryModule<z.infer<typeof params>, DataEventSourceRow> = {
   name: 'access-data-event-sources',
   params,
-  row: row as unknown as z.ZodType<DataEventSourceRow>,
+  row: row,
   build: (d, p) => sql`
-SELECT eventsource AS event_source, count(*) AS events
+SELECT ${col.eventSource} AS event_source, count(*) AS events
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
   AND ${d.optionalColumn('eventcategory')} = 'Data'
-  AND eventsource IS NOT NULL
+  AND ${col.eventSource} IS NOT NULL
 GROUP BY 1
 ORDER BY 1
 LIMIT 500`,

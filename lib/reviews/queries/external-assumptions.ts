@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { failedCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/engine/panel';
 import { join, sql, trusted } from '@/lib/sql/sql';
+import { col } from '@/lib/cloudtrail/columns';
 
 /**
  * AssumeRole calls from principals of accounts outside the organisation into the organisation's
@@ -50,18 +51,18 @@ export const EXTERNAL_ASSUMPTIONS_LIMIT = 5000;
 export const externalAssumptions: QueryModule<ExternalAssumptionsParams, ExternalAssumptionRow> = {
   name: 'vendor-external-assumptions',
   params,
-  row: row as unknown as z.ZodType<ExternalAssumptionRow>,
+  row: row,
   build(d, p) {
-    const req = (path: `$${string}`) => d.jsonExtractScalar(sql`requestparameters`, path);
+    const req = (path: `$${string}`) => d.jsonExtractScalar(col.requestParameters, path);
     const org = (expr: ReturnType<typeof sql>) => sql`${expr} IN (${join(p.organisationAccounts.map((a) => sql`${a}`), ', ')})`;
     const roleArn = req('$.roleArn');
     const ok = sql`NOT (${failedCall})`;
-    const callId = sql`coalesce(sharedeventid, eventid)`;
+    const callId = sql`coalesce(${col.sharedEventId}, ${col.eventId})`;
     return sql`
 SELECT ${roleArn} AS role_arn,
-       useridentity.accountid AS external_account,
-       useridentity.principalid AS caller_principal_id,
-       max(useridentity.arn) AS caller_arn,
+       ${col.userIdentity.accountId} AS external_account,
+       ${col.userIdentity.principalId} AS caller_principal_id,
+       max(${col.userIdentity.arn}) AS caller_arn,
        count(DISTINCT CASE WHEN ${ok} THEN ${callId} END) AS assumptions,
        count(DISTINCT CASE WHEN ${failedCall} THEN ${callId} END) AS denied,
        count(DISTINCT CASE WHEN ${ok} AND ${req('$.externalId')} IS NOT NULL THEN ${callId} END) AS with_external_id,
@@ -70,10 +71,10 @@ SELECT ${roleArn} AS role_arn,
        ${d.isoString(sql`max(CASE WHEN ${ok} THEN ${d.eventTime} END)`)} AS last_assumed
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
-  AND eventsource = 'sts.amazonaws.com'
-  AND eventname = 'AssumeRole'
-  AND useridentity.accountid IS NOT NULL
-  AND NOT ${org(sql`useridentity.accountid`)}
+  AND ${col.eventSource} = 'sts.amazonaws.com'
+  AND ${col.eventName} = 'AssumeRole'
+  AND ${col.userIdentity.accountId} IS NOT NULL
+  AND NOT ${org(col.userIdentity.accountId)}
   AND ${org(sql`split_part(${roleArn}, ':', 5)`)}
 GROUP BY 1, 2, 3
 ORDER BY 1, 2, 3

@@ -4,6 +4,7 @@ import { failedCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/engine/panel';
 import { sql, trusted, type Sql } from '@/lib/sql/sql';
 import { countIf } from '@/lib/sql/count-if';
+import { col } from '@/lib/cloudtrail/columns';
 
 /**
  * What a principal used in the scope, by API: a role through any of its sessions, an IAM user by
@@ -29,18 +30,18 @@ export type PrincipalUsageRow = z.output<typeof row>;
 export const PRINCIPAL_USAGE_LIMIT = 5000;
 
 export function principalPredicate(kind: 'role' | 'user', arn: string): Sql {
-  return kind === 'role' ? sql`useridentity.sessioncontext.sessionissuer.arn = ${arn}` : sql`useridentity.arn = ${arn}`;
+  return kind === 'role' ? sql`${col.userIdentity.sessionContext.sessionIssuer.arn} = ${arn}` : sql`${col.userIdentity.arn} = ${arn}`;
 }
 
 export const principalUsage: QueryModule<PrincipalUsageParams, PrincipalUsageRow> = {
   name: 'access-principal-usage',
   params,
-  row: row as unknown as z.ZodType<PrincipalUsageRow>,
+  row: row,
   build(d, p) {
     const ok = sql`NOT (${failedCall})`;
     return sql`
-SELECT eventsource AS event_source,
-       eventname AS event_name,
+SELECT ${col.eventSource} AS event_source,
+       ${col.eventName} AS event_name,
        ${countIf(ok)} AS success,
        ${countIf(failedCall)} AS failed,
        ${d.isoString(sql`min(CASE WHEN ${ok} THEN ${d.eventTime} END)`)} AS first_used,
@@ -49,7 +50,7 @@ SELECT eventsource AS event_source,
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
   AND ${principalPredicate(p.kind, p.arn)}
-  AND eventsource IS NOT NULL AND eventname IS NOT NULL
+  AND ${col.eventSource} IS NOT NULL AND ${col.eventName} IS NOT NULL
 GROUP BY 1, 2
 ORDER BY 1, 2
 LIMIT ${trusted(PRINCIPAL_USAGE_LIMIT + 1)}`;

@@ -5,6 +5,7 @@ import type { QueryModule } from '@/lib/engine/panel';
 import { isThrottleError } from '@/lib/reviews/vendors/throttling';
 import { sql, trusted } from '@/lib/sql/sql';
 import { countIf } from '@/lib/sql/count-if';
+import { col } from '@/lib/cloudtrail/columns';
 
 /**
  * Every API call a role's sessions made in the scope, by service and name (and bucket, for S3, so
@@ -32,11 +33,11 @@ export const ROLE_API_CALLS_LIMIT = 2000;
 export const roleApiCalls: QueryModule<z.infer<typeof params>, RoleApiCallRow> = {
   name: 'vendor-role-api-calls',
   params,
-  row: row as unknown as z.ZodType<RoleApiCallRow>,
+  row: row,
   build: (d, p) => sql`
-SELECT eventsource AS event_source,
-       eventname AS event_name,
-       CASE WHEN eventsource = 's3.amazonaws.com' THEN ${d.jsonExtractScalar(sql`requestparameters`, '$.bucketName')} END AS bucket,
+SELECT ${col.eventSource} AS event_source,
+       ${col.eventName} AS event_name,
+       CASE WHEN ${col.eventSource} = 's3.amazonaws.com' THEN ${d.jsonExtractScalar(col.requestParameters, '$.bucketName')} END AS bucket,
        ${countIf(sql`NOT (${failedCall})`)} AS success,
        ${countIf(failedCall)} AS failed,
        ${countIf(isThrottleError())} AS throttled,
@@ -44,8 +45,8 @@ SELECT eventsource AS event_source,
        ${d.isoString(sql`max(${d.eventTime})`)} AS last
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
-  AND useridentity.sessioncontext.sessionissuer.arn = ${p.roleArn}
-  AND eventsource IS NOT NULL AND eventname IS NOT NULL
+  AND ${col.userIdentity.sessionContext.sessionIssuer.arn} = ${p.roleArn}
+  AND ${col.eventSource} IS NOT NULL AND ${col.eventName} IS NOT NULL
 GROUP BY 1, 2, 3
 ORDER BY count(*) DESC, 1, 2, 3
 LIMIT ${trusted(ROLE_API_CALLS_LIMIT + 1)}`,

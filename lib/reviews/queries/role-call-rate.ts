@@ -5,6 +5,7 @@ import type { QueryModule } from '@/lib/engine/panel';
 import { isThrottleError } from '@/lib/reviews/vendors/throttling';
 import { sql } from '@/lib/sql/sql';
 import { countIf } from '@/lib/sql/count-if';
+import { col } from '@/lib/cloudtrail/columns';
 
 /**
  * A role's call rate: calls per minute first, then gathered into chart buckets of the grain
@@ -20,7 +21,7 @@ export type RoleCallRateRow = z.output<typeof row>;
 export const roleCallRate: QueryModule<z.infer<typeof params>, RoleCallRateRow> = {
   name: 'vendor-role-call-rate',
   params,
-  row: row as unknown as z.ZodType<RoleCallRateRow>,
+  row: row,
   build: (d, p) => sql`
 SELECT ${d.isoString(d.dateTrunc(p.grain, sql`minute_start`))} AS bucket,
        sum(calls) AS calls,
@@ -32,7 +33,7 @@ FROM (
   SELECT ${d.dateTrunc('minute', d.eventTime)} AS minute_start, count(*) AS calls, ${countIf(isThrottleError())} AS throttled
   FROM ${d.table}
   WHERE ${d.timeRange(p.from, p.to)}
-    AND useridentity.sessioncontext.sessionissuer.arn = ${p.roleArn}
+    AND ${col.userIdentity.sessionContext.sessionIssuer.arn} = ${p.roleArn}
   GROUP BY 1
 ) per_minute
 GROUP BY 1

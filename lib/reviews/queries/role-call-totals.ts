@@ -4,6 +4,7 @@ import { failedCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/engine/panel';
 import { join, sql } from '@/lib/sql/sql';
 import { countIf } from '@/lib/sql/count-if';
+import { col } from '@/lib/cloudtrail/columns';
 
 /** Calls each of a list of roles' sessions made in the scope, for the vendor inventory. */
 const params = z.object({ from: z.string(), to: z.string(), roleArns: z.array(boundText().min(1)).min(1).max(1000) });
@@ -15,10 +16,10 @@ export const roleCallTotals: QueryModule<z.infer<typeof params>, RoleCallTotalsR
   params,
   row,
   build: (d, p) => sql`
-SELECT useridentity.sessioncontext.sessionissuer.arn AS role_arn, count(*) AS calls, ${countIf(failedCall)} AS failed
+SELECT ${col.userIdentity.sessionContext.sessionIssuer.arn} AS role_arn, count(*) AS calls, ${countIf(failedCall)} AS failed
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
-  AND useridentity.sessioncontext.sessionissuer.arn IN (${join(p.roleArns.map((a) => sql`${a}`), ', ')})
+  AND ${col.userIdentity.sessionContext.sessionIssuer.arn} IN (${join(p.roleArns.map((a) => sql`${a}`), ', ')})
 GROUP BY 1
 ORDER BY 1`,
 };

@@ -5,6 +5,7 @@ import type { QueryModule } from '@/lib/engine/panel';
 import { COST_RULES } from '@/lib/reviews/vendors/cost-calls';
 import { join, sql, type Sql } from '@/lib/sql/sql';
 import { countIf } from '@/lib/sql/count-if';
+import { col } from '@/lib/cloudtrail/columns';
 
 /** A role's cost-relevant calls (lib/reviews/vendors/cost-calls.ts) per UTC day. */
 const params = z.object({ from: z.string(), to: z.string(), roleArn: boundText().min(1) });
@@ -18,8 +19,8 @@ function costPredicate(): Sql {
   return join(
     COST_RULES.map((r) =>
       r.eventNames === '*'
-        ? sql`eventsource = ${r.eventSource}`
-        : sql`(eventsource = ${r.eventSource} AND eventname IN (${join(r.eventNames.map((n) => sql`${n}`), ', ')}))`,
+        ? sql`${col.eventSource} = ${r.eventSource}`
+        : sql`(${col.eventSource} = ${r.eventSource} AND ${col.eventName} IN (${join(r.eventNames.map((n) => sql`${n}`), ', ')}))`,
     ),
     '\n    OR ',
   );
@@ -28,13 +29,13 @@ function costPredicate(): Sql {
 export const roleCostCalls: QueryModule<z.infer<typeof params>, RoleCostCallRow> = {
   name: 'vendor-role-cost-calls',
   params,
-  row: row as unknown as z.ZodType<RoleCostCallRow>,
+  row: row,
   build: (d, p) => sql`
-SELECT ${d.isoString(d.dateTrunc('day', d.eventTime))} AS day, eventsource AS event_source, eventname AS event_name,
+SELECT ${d.isoString(d.dateTrunc('day', d.eventTime))} AS day, ${col.eventSource} AS event_source, ${col.eventName} AS event_name,
        count(*) AS calls, ${countIf(failedCall)} AS failed
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
-  AND useridentity.sessioncontext.sessionissuer.arn = ${p.roleArn}
+  AND ${col.userIdentity.sessionContext.sessionIssuer.arn} = ${p.roleArn}
   AND (${costPredicate()})
 GROUP BY 1, 2, 3
 ORDER BY 1, 2, 3

@@ -3,6 +3,7 @@ import { boundText } from '@/lib/params/validators';
 import type { QueryModule } from '@/lib/engine/panel';
 import { isThrottleError } from '@/lib/reviews/vendors/throttling';
 import { sql } from '@/lib/sql/sql';
+import { col } from '@/lib/cloudtrail/columns';
 
 /** A role's throttled calls by API, region and error code: where its polling hits rate limits. */
 const params = z.object({ from: z.string(), to: z.string(), roleArn: boundText().min(1) });
@@ -14,15 +15,15 @@ export type RoleThrottleRow = z.output<typeof row>;
 export const roleThrottles: QueryModule<z.infer<typeof params>, RoleThrottleRow> = {
   name: 'vendor-role-throttles',
   params,
-  row: row as unknown as z.ZodType<RoleThrottleRow>,
+  row: row,
   build: (d, p) => sql`
-SELECT eventsource AS event_source, eventname AS event_name, awsregion AS region, errorcode AS error_code,
+SELECT ${col.eventSource} AS event_source, ${col.eventName} AS event_name, ${col.awsRegion} AS region, ${col.errorCode} AS error_code,
        count(*) AS count,
        ${d.isoString(sql`min(${d.eventTime})`)} AS first,
        ${d.isoString(sql`max(${d.eventTime})`)} AS last
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
-  AND useridentity.sessioncontext.sessionissuer.arn = ${p.roleArn}
+  AND ${col.userIdentity.sessionContext.sessionIssuer.arn} = ${p.roleArn}
   AND ${isThrottleError()}
 GROUP BY 1, 2, 3, 4
 ORDER BY count(*) DESC, 1, 2, 3, 4

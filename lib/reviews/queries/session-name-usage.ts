@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { succeededCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/engine/panel';
 import { sql, trusted } from '@/lib/sql/sql';
+import { col } from '@/lib/cloudtrail/columns';
 
 /**
  * How every role was assumed in the scope: one row per role × session name × caller, with the
@@ -47,10 +48,10 @@ export const SESSION_NAME_USAGE_LIMIT = 20_000;
 export const sessionNameUsage: QueryModule<z.infer<typeof params>, SessionNameUsageRow> = {
   name: 'hygiene-session-name-usage',
   params,
-  row: row as unknown as z.ZodType<SessionNameUsageRow>,
+  row: row,
   build(d, p) {
-    const req = (path: `$${string}`) => d.jsonExtractScalar(sql`requestparameters`, path);
-    const res = (path: `$${string}`) => d.jsonExtractScalar(sql`responseelements`, path);
+    const req = (path: `$${string}`) => d.jsonExtractScalar(col.requestParameters, path);
+    const res = (path: `$${string}`) => d.jsonExtractScalar(col.responseElements, path);
     return sql`
 SELECT role_arn, session_name, caller_key,
        coalesce(max(CASE WHEN caller_type <> 'AWSAccount' THEN caller_type END), max(caller_type)) AS caller_type,
@@ -65,19 +66,19 @@ SELECT role_arn, session_name, caller_key,
 FROM (
   SELECT ${req('$.roleArn')} AS role_arn,
          ${req('$.roleSessionName')} AS session_name,
-         coalesce(useridentity.principalid, useridentity.invokedby, useridentity.accountid) AS caller_key,
-         useridentity.type AS caller_type,
-         useridentity.arn AS caller_arn,
-         useridentity.accountid AS caller_account,
-         useridentity.username AS caller_user_name,
-         eventname AS event_name,
-         coalesce(sharedeventid, eventid) AS call_id,
+         coalesce(${col.userIdentity.principalId}, ${col.userIdentity.invokedBy}, ${col.userIdentity.accountId}) AS caller_key,
+         ${col.userIdentity.type} AS caller_type,
+         ${col.userIdentity.arn} AS caller_arn,
+         ${col.userIdentity.accountId} AS caller_account,
+         ${col.userIdentity.userName} AS caller_user_name,
+         ${col.eventName} AS event_name,
+         coalesce(${col.sharedEventId}, ${col.eventId}) AS call_id,
          coalesce(${req('$.sourceIdentity')}, ${res('$.sourceIdentity')}, ${d.optionalColumn('useridentity.sessioncontext.sourceidentity')}) AS source_identity,
          ${d.eventTime} AS event_at
   FROM ${d.table}
   WHERE ${d.timeRange(p.from, p.to)}
-    AND eventsource = 'sts.amazonaws.com'
-    AND eventname IN ('AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity')
+    AND ${col.eventSource} = 'sts.amazonaws.com'
+    AND ${col.eventName} IN ('AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity')
     AND ${succeededCall}
 ) assumptions
 WHERE role_arn IS NOT NULL AND session_name IS NOT NULL AND caller_key IS NOT NULL

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { succeededCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/engine/panel';
 import { sql, trusted } from '@/lib/sql/sql';
+import { col } from '@/lib/cloudtrail/columns';
 
 /**
  * Role trust policies as CloudTrail saw them set: CreateRole (`assumeRolePolicyDocument`) and
@@ -29,24 +30,24 @@ export const TRUST_POLICY_EVENTS_LIMIT = 2000;
 export const trustPolicyEvents: QueryModule<z.infer<typeof params>, TrustPolicyEventRow> = {
   name: 'vendor-trust-policy-events',
   params,
-  row: row as unknown as z.ZodType<TrustPolicyEventRow>,
+  row: row,
   build(d, p) {
-    const req = (path: `$${string}`) => d.jsonExtractScalar(sql`requestparameters`, path);
+    const req = (path: `$${string}`) => d.jsonExtractScalar(col.requestParameters, path);
     return sql`
-SELECT eventid AS event_id,
+SELECT ${col.eventId} AS event_id,
        ${d.isoString(d.eventTime)} AS event_time,
-       eventname AS event_name,
-       recipientaccountid AS account_id,
+       ${col.eventName} AS event_name,
+       ${col.recipientAccountId} AS account_id,
        ${req('$.roleName')} AS role_name,
        ${req('$.path')} AS role_path,
-       ${d.jsonExtractScalar(sql`responseelements`, '$.role.arn')} AS created_arn,
+       ${d.jsonExtractScalar(col.responseElements, '$.role.arn')} AS created_arn,
        coalesce(${req('$.assumeRolePolicyDocument')}, ${req('$.policyDocument')}) AS document
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
-  AND eventsource = 'iam.amazonaws.com'
-  AND eventname IN ('CreateRole', 'UpdateAssumeRolePolicy')
+  AND ${col.eventSource} = 'iam.amazonaws.com'
+  AND ${col.eventName} IN ('CreateRole', 'UpdateAssumeRolePolicy')
   AND ${succeededCall}
-ORDER BY ${d.eventTime} DESC, eventid
+ORDER BY ${d.eventTime} DESC, ${col.eventId}
 LIMIT ${trusted(TRUST_POLICY_EVENTS_LIMIT)}`;
   },
 };

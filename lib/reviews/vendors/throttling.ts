@@ -1,4 +1,5 @@
-import { code, type Sql } from '@/lib/sql/sql';
+import { code, sql, type Sql } from '@/lib/sql/sql';
+import { col } from '@/lib/cloudtrail/columns';
 
 /**
  * Error codes AWS services return when a caller exceeds a request rate: the availability concern
@@ -25,5 +26,5 @@ export const THROTTLE_ERROR_CODES = [
 export function isThrottleError(): Sql {
   for (const c of THROTTLE_ERROR_CODES) if (!/^[A-Za-z.]+$/.test(c)) throw new Error(`Unexpected throttle code ${c}`);
   // coalesce: on a successful call errorcode is NULL, and so is IN; the predicate stays a plain boolean.
-  return code(`coalesce(errorcode IN (${THROTTLE_ERROR_CODES.map((c) => `'${c}'`).join(', ')}), FALSE)`);
+  return sql`coalesce(${col.errorCode} IN (${code(THROTTLE_ERROR_CODES.map((c) => `'${c}'`).join(', '))}), FALSE)`;
 }

@@ -7,6 +7,7 @@ import { boundText } from '@/lib/params/validators';
 import type { QueryModule } from '@/lib/engine/panel';
 import { isoUtc } from '@/lib/time';
 import { countIf } from '@/lib/sql/count-if';
+import { col } from '@/lib/cloudtrail/columns';
 
 /**
  * Role sessions active in the scope: one row per `AROA…:sessionName` principal, newest first by
@@ -45,14 +46,14 @@ const rowSchema = z.object({
 export type RoleSessionRow = z.infer<typeof rowSchema>;
 
 function assumerKeys(d: Dialect, p: RoleSessionListQuery, assumer: string): Sql {
-  const res = (path: `$${string}`) => d.jsonExtractScalar(sql`responseelements`, path);
-  return sql`useridentity.accesskeyid IN (
+  const res = (path: `$${string}`) => d.jsonExtractScalar(col.responseElements, path);
+  return sql`${col.userIdentity.accessKeyId} IN (
     SELECT ${res('$.credentials.accessKeyId')} FROM ${d.table}
     WHERE ${d.timeRange(isoUtc(Date.parse(p.from) - LOOKBACK_MS), p.to)}
-      AND eventsource = 'sts.amazonaws.com'
-      AND eventname IN ('AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity')
-      AND (useridentity.arn = ${assumer} OR useridentity.principalid = ${assumer} OR useridentity.username = ${assumer}
-        OR useridentity.invokedby = ${assumer} OR ${res('$.subjectFromWebIdentityToken')} = ${assumer}))`;
+      AND ${col.eventSource} = 'sts.amazonaws.com'
+      AND ${col.eventName} IN ('AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity')
+      AND (${col.userIdentity.arn} = ${assumer} OR ${col.userIdentity.principalId} = ${assumer} OR ${col.userIdentity.userName} = ${assumer}
+        OR ${col.userIdentity.invokedBy} = ${assumer} OR ${res('$.subjectFromWebIdentityToken')} = ${assumer}))`;
 }
 
 export const roleSessionList: QueryModule<RoleSessionListQuery, RoleSessionRow> = {
@@ -71,32 +72,32 @@ export const roleSessionList: QueryModule<RoleSessionListQuery, RoleSessionRow> 
   }),
   row: rowSchema,
   build(d, p) {
-    const where: Sql[] = [d.timeRange(p.from, p.to), sql`useridentity.type = 'AssumedRole'`];
-    if (p.account) where.push(sql`recipientaccountid = ${p.account}`);
+    const where: Sql[] = [d.timeRange(p.from, p.to), sql`${col.userIdentity.type} = 'AssumedRole'`];
+    if (p.account) where.push(sql`${col.recipientAccountId} = ${p.account}`);
     if (p.role) {
       where.push(
         p.role.startsWith('arn:')
-          ? sql`useridentity.sessioncontext.sessionissuer.arn = ${p.role}`
-          : sql`useridentity.sessioncontext.sessionissuer.username = ${p.role}`,
+          ? sql`${col.userIdentity.sessionContext.sessionIssuer.arn} = ${p.role}`
+          : sql`${col.userIdentity.sessionContext.sessionIssuer.userName} = ${p.role}`,
       );
     }
-    if (p.sessionName) where.push(sql`split_part(useridentity.principalid, ':', 2) = ${p.sessionName}`);
+    if (p.sessionName) where.push(sql`split_part(${col.userIdentity.principalId}, ':', 2) = ${p.sessionName}`);
     if (p.assumer) where.push(assumerKeys(d, p, p.assumer));
     const sort = trusted(allow(p.sort, ROLE_SESSION_SORTS));
     const order = trusted(allow(p.order, ['asc', 'desc'] as const));
     return sql`
-SELECT useridentity.principalid AS session_id,
-  max(useridentity.sessioncontext.sessionissuer.arn) AS role_arn,
-  max(recipientaccountid) AS account_id,
+SELECT ${col.userIdentity.principalId} AS session_id,
+  max(${col.userIdentity.sessionContext.sessionIssuer.arn}) AS role_arn,
+  max(${col.recipientAccountId}) AS account_id,
   ${d.isoString(sql`min(${d.eventTime})`)} AS first_seen,
   ${d.isoString(sql`max(${d.eventTime})`)} AS last_seen,
   count(*) AS events,
   ${countIf(failedCall)} AS failed,
-  count(DISTINCT useridentity.accesskeyid) AS credentials,
-  count(DISTINCT sourceipaddress) AS source_ips
+  count(DISTINCT ${col.userIdentity.accessKeyId}) AS credentials,
+  count(DISTINCT ${col.sourceIpAddress}) AS source_ips
 FROM ${d.table}
 WHERE ${join(where, '\n  AND ')}
-  AND useridentity.principalid IS NOT NULL
+  AND ${col.userIdentity.principalId} IS NOT NULL
 GROUP BY 1
 ORDER BY ${sort} ${order}, session_id
 OFFSET ${trusted(p.offset)} LIMIT ${trusted(p.limit)}`;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { boundText } from '@/lib/params/validators';
 import type { QueryModule } from '@/lib/engine/panel';
-import { code, sql, trusted, type Sql } from '@/lib/sql/sql';
+import { sql, trusted, type Sql } from '@/lib/sql/sql';
+import { col } from '@/lib/cloudtrail/columns';
 
 /**
  * Who carries an id: the identities (type, principal id, ARN, role) whose events match one
@@ -13,10 +14,10 @@ export const LOOKUP_FIELDS = ['arn', 'principalId', 'roleId', 'accessKeyId'] as 
 export type LookupField = (typeof LOOKUP_FIELDS)[number];
 
 const COLUMNS: Record<LookupField, Sql> = {
-  arn: code('useridentity.arn'),
-  principalId: code('useridentity.principalid'),
-  roleId: code('useridentity.sessioncontext.sessionissuer.principalid'),
-  accessKeyId: code('useridentity.accesskeyid'),
+  arn: col.userIdentity.arn,
+  principalId: col.userIdentity.principalId,
+  roleId: col.userIdentity.sessionContext.sessionIssuer.principalId,
+  accessKeyId: col.userIdentity.accessKeyId,
 };
 
 /** More than one identity is already ambiguous; a few more give the candidates list something to show. */
@@ -41,8 +42,8 @@ export const identityLookup: QueryModule<IdentityLookupParams, IdentityRow> = {
   params,
   row,
   build: (d, p) => sql`
-SELECT useridentity.type AS type, useridentity.principalid AS principal_id, useridentity.arn AS arn,
-       useridentity.sessioncontext.sessionissuer.arn AS role_arn,
+SELECT ${col.userIdentity.type} AS type, ${col.userIdentity.principalId} AS principal_id, ${col.userIdentity.arn} AS arn,
+       ${col.userIdentity.sessionContext.sessionIssuer.arn} AS role_arn,
        count(*) AS events, ${d.isoString(sql`max(${d.eventTime})`)} AS last_seen
 FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}

@@ -2,30 +2,32 @@ import { z } from 'zod';
 import { sql } from '@/lib/sql/sql';
 import { subjectPredicate, subjectSchema } from '@/lib/subjects/subject';
 import type { QueryModule } from '@/lib/engine/panel';
+import { col } from '@/lib/cloudtrail/columns';
 
 const params = z.object({ subject: subjectSchema, window: z.object({ from: z.string(), to: z.string() }).optional() });
 
 /** When a subject was first and last seen, how many events and role sessions it has, within an optional window. */
-export interface SubjectExtentRow {
-  events: number;
-  first: string | null;
-  last: string | null;
+const row = z.object({
+  events: z.number(),
+  first: z.string().nullable(),
+  last: z.string().nullable(),
   /** Distinct role sessions among the events (for a role: its sessions). */
-  sessions: number;
+  sessions: z.number(),
   /** The role behind the events' sessions (for a role session: its role, even outside the scope). */
-  role_arn: string | null;
-}
+  role_arn: z.string().nullable(),
+});
+export type SubjectExtentRow = z.infer<typeof row>;
 
 export const subjectExtent: QueryModule<z.infer<typeof params>, SubjectExtentRow> = {
   name: 'subject-extent',
   params,
-  row: z.object({ events: z.number(), first: z.string().nullable(), last: z.string().nullable(), sessions: z.number(), role_arn: z.string().nullable() }),
+  row,
   build: (d, p) => sql`
 SELECT count(*) AS events,
        ${d.isoString(sql`min(${d.eventTime})`)} AS first,
        ${d.isoString(sql`max(${d.eventTime})`)} AS last,
-       count(DISTINCT CASE WHEN useridentity.type = 'AssumedRole' THEN useridentity.principalid END) AS sessions,
-       max(useridentity.sessioncontext.sessionissuer.arn) AS role_arn
+       count(DISTINCT CASE WHEN ${col.userIdentity.type} = 'AssumedRole' THEN ${col.userIdentity.principalId} END) AS sessions,
+       max(${col.userIdentity.sessionContext.sessionIssuer.arn}) AS role_arn
 FROM ${d.table}
 WHERE ${subjectPredicate(p.subject)}${p.window ? sql` AND ${d.timeRange(p.window.from, p.window.to)}` : sql``}`,
 };
