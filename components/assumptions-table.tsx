@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { LinkedCredential } from '@/lib/attribution/types';
 import { ASSUMER_LABELS, assumerHref, eventsHref } from '@/lib/links';
-import { formatCount, formatTime } from '@/lib/format';
+import { formatCount, shortTime } from '@/lib/format';
 import type { Scope } from '@/lib/params/scope';
 
 const LINK_TEXT: Record<LinkedCredential['link'], string> = {
@@ -45,9 +45,9 @@ export function AssumptionsTable({ credentials, scope }: { credentials: LinkedCr
             return (
               <tr key={`${c.credential.accessKeyId ?? ''}-${i}`} className="border-b border-slate-100 align-top">
                 <td className="whitespace-nowrap px-2 py-1.5 font-mono">
-                  {formatTime(issued).replace(' UTC', '')}
+                  {shortTime(issued)}
                   <div className="text-slate-500">
-                    → {a?.expiresAt ? formatTime(a.expiresAt).replace(' UTC', '') : '—'} {a ? `(${duration(a.issuedAt, a.expiresAt)})` : ''}
+                    → {a?.expiresAt ? shortTime(a.expiresAt) : '—'} {a ? `(${duration(a.issuedAt, a.expiresAt)})` : ''}
                   </div>
                 </td>
                 <td className="max-w-[16rem] px-2 py-1.5">

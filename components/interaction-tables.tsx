@@ -2,11 +2,10 @@ import Link from 'next/link';
 import type { AssumedRole, InvolvedSession, RoleAssumer } from '@/lib/attribution/role-interactions';
 import { roleNameOf } from '@/lib/attribution/assumer';
 import { ASSUMER_LABELS, assumerHref, eventsHref, roleHref, roleSessionHref } from '@/lib/links';
-import { formatTime } from '@/lib/format';
+import { shortTime } from '@/lib/format';
 import type { Scope } from '@/lib/params/scope';
 
 const th = 'px-2 py-2 font-medium';
-const short = (iso: string) => formatTime(iso).replace(' UTC', '');
 
 export function RoleAssumersTable({ rows, scope }: { rows: RoleAssumer[]; scope: Scope }) {
   if (rows.length === 0) return <p className="text-sm text-slate-500">No AssumeRole call into this role in the scope.</p>;
@@ -37,8 +36,8 @@ export function RoleAssumersTable({ rows, scope }: { rows: RoleAssumer[]; scope:
               {r.sessionNames.slice(0, 3).join(', ')}
               {r.sessionNames.length > 3 ? ` +${r.sessionNames.length - 3}` : ''}
             </td>
-            <td className="whitespace-nowrap px-2 py-1.5 font-mono">{short(r.first)}</td>
-            <td className="whitespace-nowrap px-2 py-1.5 font-mono">{short(r.last)}</td>
+            <td className="whitespace-nowrap px-2 py-1.5 font-mono">{shortTime(r.first)}</td>
+            <td className="whitespace-nowrap px-2 py-1.5 font-mono">{shortTime(r.last)}</td>
             <td className="px-2 py-1.5 text-right tabular-nums">{r.count}</td>
           </tr>
         ))}
@@ -77,8 +76,8 @@ export function AssumedRolesTable({ rows, scope }: { rows: AssumedRole[]; scope:
                 </Link>
               ))}
             </td>
-            <td className="whitespace-nowrap px-2 py-1.5 font-mono">{short(r.first)}</td>
-            <td className="whitespace-nowrap px-2 py-1.5 font-mono">{short(r.last)}</td>
+            <td className="whitespace-nowrap px-2 py-1.5 font-mono">{shortTime(r.first)}</td>
+            <td className="whitespace-nowrap px-2 py-1.5 font-mono">{shortTime(r.last)}</td>
             <td className="px-2 py-1.5 text-right tabular-nums">{r.count}</td>
           </tr>
         ))}
@@ -122,7 +121,7 @@ export function InvolvedSessionsTable({ rows, scope }: { rows: InvolvedSession[]
               </Link>{' '}
               <span className="text-slate-500">{ASSUMER_LABELS[r.assumer.type]}</span>
             </td>
-            <td className="whitespace-nowrap px-2 py-1.5 font-mono">{short(r.issuedAt)}</td>
+            <td className="whitespace-nowrap px-2 py-1.5 font-mono">{shortTime(r.issuedAt)}</td>
             <td className="px-2 py-1.5">
               {r.evidenceEventIds.map((id) => (
                 <Link key={id} href={eventsHref(scope, { eventId: id })} className="mr-1 font-mono text-indigo-700 hover:underline" title={id}>

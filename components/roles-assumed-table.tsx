@@ -1,12 +1,11 @@
 import Link from 'next/link';
 import { CountLink } from './count-link';
-import { formatTime } from '@/lib/format';
+import { shortTime } from '@/lib/format';
 import type { RoleAssumedLine } from '@/lib/profiles/roles-assumed-model';
 
 const th = 'px-2 py-2 font-medium';
 const td = 'px-2 py-1.5';
 const link = 'text-indigo-700 hover:underline';
-const short = (iso: string | null) => formatTime(iso).replace(' UTC', '');
 
 /** The roles a principal (a user, or a service for resources) assumed, with the sessions and counts. */
 export function RolesAssumedTable({ lines, empty, sessionsHeader = 'Sessions', countTitle }: { lines: RoleAssumedLine[]; empty: string; sessionsHeader?: string; countTitle: string }) {
@@ -53,8 +52,8 @@ export function RolesAssumedTable({ lines, empty, sessionsHeader = 'Sessions', c
                 </Link>
               )}
             </td>
-            <td className={`${td} whitespace-nowrap font-mono`}>{short(r.first)}</td>
-            <td className={`${td} whitespace-nowrap font-mono`}>{short(r.last)}</td>
+            <td className={`${td} whitespace-nowrap font-mono`}>{shortTime(r.first)}</td>
+            <td className={`${td} whitespace-nowrap font-mono`}>{shortTime(r.last)}</td>
             <td className={`${td} text-right tabular-nums`} title={countTitle}>
               <CountLink value={r.count} href={r.countHref} />
             </td>

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { AUDIT_COLUMNS, type AuditColumnKey } from '@/lib/audit/columns';
 import { auditEntityHref } from '@/lib/audit/entity';
 import type { AuditEntry, AuditOutcome } from '@/lib/audit/event';
-import { formatTime } from '@/lib/format';
+import { shortTime } from '@/lib/format';
 
 const th = 'px-2 py-1.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500 whitespace-nowrap';
 const td = 'px-2 py-1.5 align-top';
@@ -17,7 +17,7 @@ const OUTCOME_TONE: Record<AuditOutcome, string> = {
 /** Date over time: three instants a row fit beside the entity and the detail. All UTC, as the header says. */
 function Instant({ iso }: { iso: string | undefined }) {
   if (!iso) return null;
-  const [date, time] = formatTime(iso).replace(' UTC', '').split(' ');
+  const [date, time] = shortTime(iso).split(' ');
   return (
     <span className="whitespace-nowrap font-mono" title={iso}>
       {date}

@@ -5,7 +5,7 @@ import { Notice } from '@/components/notice';
 import { SqlPanel } from '@/components/sql-panel';
 import { WorldMap } from '@/components/world-map';
 import { placeMarkers } from '@/lib/geo/world-map';
-import { formatCount, formatTime } from '@/lib/format';
+import { formatCount, shortTime } from '@/lib/format';
 import { eventsHref, ipHref } from '@/lib/links';
 import type { Scope } from '@/lib/params/scope';
 import type { NewBehavior } from '@/lib/new-behavior/get-new-behavior';
@@ -13,7 +13,6 @@ import type { AsnGroup, LocationGroup } from '@/lib/new-behavior/sources';
 import { subjectEventFilters, type Subject } from '@/lib/subjects/subject';
 
 const th = 'px-2 py-2 font-medium';
-const short = (iso: string | null) => (iso ? formatTime(iso).replace(' UTC', '') : '—');
 
 /**
  * Detective's five "New behavior" panels for a subject: what in the scope its own baseline never
@@ -38,9 +37,9 @@ export function NewBehaviorPanel({ data, subject, scope, baselineHref }: { data:
     <div className="space-y-5" data-testid="new-behavior">
       <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm shadow-sm">
         <p>
-          Baseline <span className="font-mono text-xs">{short(b.from)}</span> → <span className="font-mono text-xs">{short(b.to)}</span>
+          Baseline <span className="font-mono text-xs">{shortTime(b.from)}</span> → <span className="font-mono text-xs">{shortTime(b.to)}</span>
           {b.shortened && b.coverageStart && (
-            <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">history starts {short(b.coverageStart)}: shorter than {data.baselineDays} days</span>
+            <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">history starts {shortTime(b.coverageStart)}: shorter than {data.baselineDays} days</span>
           )}
         </p>
         <div className="flex items-center gap-1 text-xs" role="group" aria-label="Baseline days">
@@ -138,7 +137,7 @@ export function NewBehaviorPanel({ data, subject, scope, baselineHref }: { data:
                   <tr key={`${c.eventSource}:${c.eventName}`} className="border-b border-slate-100">
                     <td className="px-2 py-1.5 font-mono text-slate-600">{c.eventSource.replace('.amazonaws.com', '')}</td>
                     <td className="px-2 py-1.5 font-medium">{c.eventName}</td>
-                    <td className="px-2 py-1.5 font-mono">{short(c.firstSeen)}</td>
+                    <td className="px-2 py-1.5 font-mono">{shortTime(c.firstSeen)}</td>
                     <td className="px-2 py-1.5 text-right tabular-nums"><CountLink value={c.success} href={eventsHref(scope, { ...f, errorCode: 'none' })} /></td>
                     <td className="px-2 py-1.5 text-right tabular-nums"><CountLink value={c.failed} href={eventsHref(scope, { ...f, errorCode: '*' })} tone="failed" /></td>
                   </tr>
@@ -221,7 +220,7 @@ function SourceGroups({
       {groups.map((g) => (
         <li key={label(g)} className="rounded border border-orange-200 bg-orange-50 px-3 py-2">
           <p className="font-medium text-orange-900">{label(g)}</p>
-          <p className="text-slate-600">first seen {short(g.firstSeen)} · {formatCount(g.scope.success + g.scope.failed)} calls in the scope</p>
+          <p className="text-slate-600">first seen {shortTime(g.firstSeen)} · {formatCount(g.scope.success + g.scope.failed)} calls in the scope</p>
           <ul className="mt-1 space-y-0.5">
             {g.ips.filter((ip) => ip.scope.success + ip.scope.failed > 0).map((ip) => (
               <li key={ip.ip} className="flex gap-2 font-mono">

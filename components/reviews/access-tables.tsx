@@ -7,7 +7,7 @@ import type { AccessIndexEntry } from '@/lib/reviews/access/index-list';
 import { eventSourceOf } from '@/lib/reviews/policy/iam-actions';
 import type { AccessStatus, ServiceAccess, UsedService } from '@/lib/reviews/access/service-access';
 import { Badge, Empty, num, ReviewTable, td, th } from './review-table';
-import { shortTime } from './short-time';
+import { shortTime } from '@/lib/format';
 
 export function accessHref(arn: string, scope: Scope, extra: Record<string, string | number | undefined> = {}): string {
   return href(`/access/${encodeURIComponent(arn)}`, { ...scope, ...extra });

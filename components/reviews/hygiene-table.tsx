@@ -7,7 +7,7 @@ import type { RoleHygiene } from '@/lib/reviews/hygiene/analyse';
 import type { HygieneParams, HygieneSort } from '@/lib/reviews/params';
 import { CopySnippet } from './copy-snippet';
 import { Badge, Empty, num, ReviewTable, td, th } from './review-table';
-import { percent } from './short-time';
+import { formatPercent } from '@/lib/format';
 import { SortLink } from './sort-link';
 
 const VERDICT: Record<RoleHygiene['verdict'], { tone: 'red' | 'green' | 'slate'; label: string }> = {
@@ -103,7 +103,7 @@ export function HygieneTable({ roles, scope, params, interactive = true }: { rol
               {r.assumers}
               <div className="text-[11px] text-slate-500">{r.assumerList.slice(0, 3).map((a) => a.name).join(', ')}{r.assumerList.length > 3 ? '…' : ''}</div>
             </td>
-            <td className={num}>{percent(r.sourceIdentityShare)}</td>
+            <td className={num}>{formatPercent(r.sourceIdentityShare)}</td>
             <td className={`${td} min-w-[12rem] max-w-[18rem]`}>
               <div className="mb-1 text-[11px] text-slate-500">
                 {r.sessionNames} distinct name{r.sessionNames === 1 ? '' : 's'}

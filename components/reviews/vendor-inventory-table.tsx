@@ -6,7 +6,7 @@ import type { Scope } from '@/lib/params/scope';
 import type { VendorListParams, VendorSort } from '@/lib/reviews/params';
 import type { VendorRole } from '@/lib/reviews/vendors/inventory';
 import { Badge, Empty, num, ReviewTable, td, th } from './review-table';
-import { shortTime } from './short-time';
+import { shortTime } from '@/lib/format';
 import { SortLink } from './sort-link';
 
 export function vendorRoleHref(roleArn: string, scope: Scope, extra: Record<string, string | undefined> = {}): string {

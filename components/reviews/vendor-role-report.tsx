@@ -4,7 +4,7 @@ import { CountLink } from '@/components/count-link';
 import type { PanelQuery } from '@/components/sql-panel';
 import { ReviewSql } from './review-sql';
 import { eventsHref } from '@/lib/links';
-import { formatCount } from '@/lib/format';
+import { formatCount, shortTime } from '@/lib/format';
 import { href } from '@/lib/params/href';
 import type { Scope } from '@/lib/params/scope';
 import type { VendorRolePage } from '@/lib/reviews/vendors/load';
@@ -12,7 +12,6 @@ import { CsvLink } from './csv-link';
 import { ExpectedActionsEditor } from './expected-actions-editor';
 import { RateChart } from './rate-chart';
 import { Badge } from './review-table';
-import { shortTime } from './short-time';
 import { vendorRoleHref } from './vendor-inventory-table';
 import {
   AssumeRoleCallersTable,

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { CountLink } from '@/components/count-link';
 import { roleNameOf } from '@/lib/attribution/assumer';
 import { ASSUMER_LABELS, assumerHref, eventsHref, roleSessionHref } from '@/lib/links';
-import { formatCount } from '@/lib/format';
+import { formatCount, shortTime } from '@/lib/format';
 import type { Scope } from '@/lib/params/scope';
 import { COST_RULES } from '@/lib/reviews/vendors/cost-calls';
 import type { UnexpectedCall } from '@/lib/reviews/vendors/expected-actions';
@@ -10,7 +10,6 @@ import type { ApiCallSummary, AssumeRoleCaller, CallIdentity, CostCallSummary, S
 import type { RoleThrottleRow } from '@/lib/reviews/queries/role-throttles';
 import type { RoleCostCallRow } from '@/lib/reviews/queries/role-cost-calls';
 import { Badge, Empty, num, ReviewTable, td, th } from './review-table';
-import { shortTime } from './short-time';
 import { vendorRoleHref } from './vendor-inventory-table';
 import { isoUtc } from '@/lib/time';
 

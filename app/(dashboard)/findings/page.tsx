@@ -6,7 +6,7 @@ import { FindingsActions } from '@/components/findings/findings-actions';
 import { SeverityBadge } from '@/components/findings/severity-badge';
 import { countFindings, listFindings } from '@/lib/findings/store';
 import { FINDING_SOURCES, SEVERITY_LABELS, type Finding } from '@/lib/findings/types';
-import { formatCount, formatTime } from '@/lib/format';
+import { formatCount, shortTime } from '@/lib/format';
 import { href } from '@/lib/params/href';
 import { findingListParams, severitiesFrom, type FindingListParams } from '@/lib/params/findings';
 import type { Scope } from '@/lib/params/scope';
@@ -130,8 +130,8 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
                     <td className={`${td} max-w-56 break-all font-mono text-xs`}>{actorLabel(f)}</td>
                     <td className={`${td} font-mono text-xs`}>{f.accountId ?? '—'}</td>
                     <td className={`${td} whitespace-nowrap text-xs`}>{f.region ?? '—'}</td>
-                    <td className={`${td} text-xs`}>{formatTime(f.firstSeen).replace(' UTC', '')}</td>
-                    <td className={`${td} text-xs`}>{formatTime(f.lastSeen).replace(' UTC', '')}</td>
+                    <td className={`${td} text-xs`}>{shortTime(f.firstSeen)}</td>
+                    <td className={`${td} text-xs`}>{shortTime(f.lastSeen)}</td>
                     <td className={`${td} text-right tabular-nums`}>{formatCount(f.count)}</td>
                   </tr>
                 ))}

@@ -5,7 +5,7 @@ import { CountLink } from '@/components/count-link';
 import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { SqlPanel } from '@/components/sql-panel';
-import { formatTime } from '@/lib/format';
+import { shortTime } from '@/lib/format';
 import { eventsHref, roleHref, roleSessionHref } from '@/lib/links';
 import { href } from '@/lib/params/href';
 import { roleSessionListParams, type RoleSessionListParams, type RoleSessionSort } from '@/lib/role-sessions/params';
@@ -139,8 +139,8 @@ export default async function RoleSessionsPage({ searchParams }: { searchParams:
                         {s.unattributed > 0 && <UnknownAssumer count={s.unattributed} />}
                       </div>
                     </td>
-                    <td className="whitespace-nowrap px-2 py-1.5 font-mono text-xs">{formatTime(s.firstSeen).replace(' UTC', '')}</td>
-                    <td className="whitespace-nowrap px-2 py-1.5 font-mono text-xs">{formatTime(s.lastSeen).replace(' UTC', '')}</td>
+                    <td className="whitespace-nowrap px-2 py-1.5 font-mono text-xs">{shortTime(s.firstSeen)}</td>
+                    <td className="whitespace-nowrap px-2 py-1.5 font-mono text-xs">{shortTime(s.lastSeen)}</td>
                     <td className="px-2 py-1.5 text-right tabular-nums">
                       <CountLink value={s.eventCount} href={eventsHref(scope, { principal: s.sessionId })} />
                     </td>

@@ -9,7 +9,7 @@ import { SqlPanel } from '@/components/sql-panel';
 import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
 import { auditPageView } from '@/lib/audit/page-view';
 import { auditEntity } from '@/lib/audit/entity';
-import { formatCount, formatTime } from '@/lib/format';
+import { formatCount, formatTime, shortTime } from '@/lib/format';
 import { eventsHref, ipHref, serviceHref } from '@/lib/links';
 import type { Scope } from '@/lib/params/scope';
 import type { IpPrincipal } from '@/lib/profiles/ip-principals';
@@ -25,7 +25,6 @@ export const dynamic = 'force-dynamic';
 
 const th = 'px-2 py-2 font-medium';
 const td = 'px-2 py-1.5';
-const short = (iso: string) => formatTime(iso).replace(' UTC', '');
 const link = 'text-indigo-700 hover:underline';
 
 const KIND_TONE: Record<IpKindName, string> = {
@@ -123,8 +122,8 @@ function PrincipalsTable({ principals, ip, scope }: { principals: IpPrincipal[];
               </td>
               <td className={td}>{p.typeLabel}</td>
               <td className={`${td} font-mono`}>{p.accountId ?? '—'}</td>
-              <td className={`${td} whitespace-nowrap font-mono`}>{short(p.firstSeen)}</td>
-              <td className={`${td} whitespace-nowrap font-mono`}>{short(p.lastSeen)}</td>
+              <td className={`${td} whitespace-nowrap font-mono`}>{shortTime(p.firstSeen)}</td>
+              <td className={`${td} whitespace-nowrap font-mono`}>{shortTime(p.lastSeen)}</td>
               <td className={`${td} whitespace-nowrap text-right tabular-nums`}>
                 {p.roleAccountCopies > 0 && (
                   <span className="mr-1.5 text-slate-400" title="The role's account logged its own copy of these cross-account AssumeRole calls">

@@ -14,7 +14,7 @@ import { SqlPanel } from '@/components/sql-panel';
 import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
 import { auditPageView } from '@/lib/audit/page-view';
 import { auditEntity } from '@/lib/audit/entity';
-import { formatCount, formatTime } from '@/lib/format';
+import { formatCount, formatTime, shortTime } from '@/lib/format';
 import { eventsHref, userHref } from '@/lib/links';
 import type { Scope } from '@/lib/params/scope';
 import { KEY_KIND_LABELS, type AccessKeyUsage } from '@/lib/profiles/access-keys';
@@ -31,7 +31,6 @@ export const dynamic = 'force-dynamic';
 
 const th = 'px-2 py-2 font-medium';
 const td = 'px-2 py-1.5';
-const short = (iso: string | null) => formatTime(iso).replace(' UTC', '');
 const link = 'text-indigo-700 hover:underline';
 
 export default async function UserPage({ params, searchParams }: { params: Promise<{ arn: string }>; searchParams: Promise<SearchParamsRecord> }) {
@@ -163,7 +162,7 @@ function AccessKeysTable({ keys, arn, scope }: { keys: AccessKeyUsage[]; arn: st
                 {KEY_KIND_LABELS[k.kind]}
                 {k.mfa && <span className="ml-1 rounded bg-emerald-100 px-1 text-emerald-800">MFA</span>}
               </td>
-              <td className={`${td} whitespace-nowrap font-mono`}>{k.sessionCreated ? short(k.sessionCreated) : '—'}</td>
+              <td className={`${td} whitespace-nowrap font-mono`}>{k.sessionCreated ? shortTime(k.sessionCreated) : '—'}</td>
               <td className={`${td} font-mono`}>
                 {k.sourceIps.map((ip) => {
                   const ipLink = ipProfileHref(ip, scope);
@@ -178,8 +177,8 @@ function AccessKeysTable({ keys, arn, scope }: { keys: AccessKeyUsage[]; arn: st
                   );
                 })}
               </td>
-              <td className={`${td} whitespace-nowrap font-mono`}>{short(k.firstSeen)}</td>
-              <td className={`${td} whitespace-nowrap font-mono`}>{short(k.lastSeen)}</td>
+              <td className={`${td} whitespace-nowrap font-mono`}>{shortTime(k.firstSeen)}</td>
+              <td className={`${td} whitespace-nowrap font-mono`}>{shortTime(k.lastSeen)}</td>
               <td className={`${td} text-right tabular-nums`}>{filters ? <CountLink value={k.events} href={eventsHref(scope, filters)} /> : formatCount(k.events)}</td>
               <td className={`${td} text-right tabular-nums`}>
                 {filters ? <CountLink value={k.failed} href={eventsHref(scope, { ...filters, errorCode: '*' })} tone="failed" /> : formatCount(k.failed)}
