@@ -6,7 +6,8 @@ import type { Scope } from '@/lib/params/scope';
 import type { RoleHygiene } from '@/lib/reviews/hygiene/analyse';
 import type { HygieneParams, HygieneSort } from '@/lib/reviews/params';
 import { CopySnippet } from './copy-snippet';
-import { Badge, Empty, num, ReviewTable, td, th } from './review-table';
+import { DataTable, Empty, num, td } from '@/components/data-table';
+import { Badge } from './badge';
 import { formatPercent } from '@/lib/format';
 import { SortLink } from './sort-link';
 
@@ -68,18 +69,17 @@ export function HygieneTable({ roles, scope, params, interactive = true }: { rol
   if (roles.length === 0) return <Empty testId="hygiene-empty">No role was assumed in the scope{params.show === 'flagged' || params.role ? ' with these filters' : ''}.</Empty>;
   const sortLink = (sort: HygieneSort, label: string) => <SortLink label={label} active={params.sort === sort} order={params.order} href={(order) => hygieneHref(scope, { ...params, sort, order })} />;
   return (
-    <ReviewTable
+    <DataTable
       testId="hygiene-table"
-      head={
-        <>
-          <th className={th}>{sortLink('role', 'Role')}</th>
-          <th className={`${th} text-right`}>{sortLink('sessions', 'Sessions')}</th>
-          <th className={`${th} text-right`}>{sortLink('assumers', 'Assumers')}</th>
-          <th className={`${th} text-right`}>{sortLink('source_identity', 'Source identity')}</th>
-          <th className={th}>{sortLink('issues', 'Session names')}</th>
-          <th className={th}>Recommendation</th>
-        </>
-      }
+      scroll
+      columns={[
+        { label: sortLink('role', 'Role'), key: 'role' },
+        { label: sortLink('sessions', 'Sessions'), key: 'sessions', numeric: true },
+        { label: sortLink('assumers', 'Assumers'), key: 'assumers', numeric: true },
+        { label: sortLink('source_identity', 'Source identity'), key: 'source_identity', numeric: true },
+        { label: sortLink('issues', 'Session names'), key: 'issues' },
+        'Recommendation',
+      ]}
     >
       {roles.map((r) => {
         const v = VERDICT[r.verdict];
@@ -122,6 +122,6 @@ export function HygieneTable({ roles, scope, params, interactive = true }: { rol
           </tr>
         );
       })}
-    </ReviewTable>
+    </DataTable>
   );
 }

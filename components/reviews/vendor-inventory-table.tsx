@@ -5,7 +5,8 @@ import { href } from '@/lib/params/href';
 import type { Scope } from '@/lib/params/scope';
 import type { VendorListParams, VendorSort } from '@/lib/reviews/params';
 import type { VendorRole } from '@/lib/reviews/vendors/inventory';
-import { Badge, Empty, num, ReviewTable, td, th } from './review-table';
+import { DataTable, Empty, num, numeric, SeenCells, td } from '@/components/data-table';
+import { Badge } from './badge';
 import { shortTime } from '@/lib/format';
 import { SortLink } from './sort-link';
 
@@ -29,20 +30,19 @@ export function VendorInventoryTable({ roles, scope, params }: { roles: VendorRo
   const sortHref = (sort: VendorSort) => (order: 'asc' | 'desc') => href('/vendors', { ...scope, sort, order });
   const sortLink = (sort: VendorSort, label: string) => <SortLink label={label} active={params.sort === sort} order={params.order} href={sortHref(sort)} />;
   return (
-    <ReviewTable
+    <DataTable
       testId="vendor-roles-table"
-      head={
-        <>
-          <th className={th}>{sortLink('role', 'Role')}</th>
-          <th className={th}>External account</th>
-          <th className={th}>Trust policy</th>
-          <th className={th}>{sortLink('first_assumed', 'First assumed')}</th>
-          <th className={th}>{sortLink('last_assumed', 'Last assumed')}</th>
-          <th className={`${th} text-right`}>{sortLink('sessions', 'Sessions')}</th>
-          <th className={`${th} text-right`}>{sortLink('calls', 'Calls')}</th>
-          <th className={`${th} text-right`}>Failed</th>
-        </>
-      }
+      scroll
+      columns={[
+        { label: sortLink('role', 'Role'), key: 'role' },
+        'External account',
+        'Trust policy',
+        { label: sortLink('first_assumed', 'First assumed'), key: 'first_assumed' },
+        { label: sortLink('last_assumed', 'Last assumed'), key: 'last_assumed' },
+        { label: sortLink('sessions', 'Sessions'), key: 'sessions', numeric: true },
+        { label: sortLink('calls', 'Calls'), key: 'calls', numeric: true },
+        numeric('Failed'),
+      ]}
     >
       {roles.map((r) => {
         const sessions = sessionsHref(r, scope);
@@ -88,8 +88,7 @@ export function VendorInventoryTable({ roles, scope, params }: { roles: VendorRo
                 </div>
               )}
             </td>
-            <td className={`${td} whitespace-nowrap font-mono`}>{shortTime(r.firstAssumed)}</td>
-            <td className={`${td} whitespace-nowrap font-mono`}>{shortTime(r.lastAssumed)}</td>
+            <SeenCells first={r.firstAssumed} last={r.lastAssumed} />
             <td className={num} title={sessions ? 'AssumeRole calls by this principal, as the role’s account logged them (also into other roles of the account)' : undefined}>
               {sessions ? <CountLink value={r.sessions} href={sessions} /> : <Link href={`${vendorRoleHref(r.roleArn, scope)}#callers`} className="text-indigo-700 hover:underline">{r.sessions}</Link>}
               {r.denied > 0 && (
@@ -107,6 +106,6 @@ export function VendorInventoryTable({ roles, scope, params }: { roles: VendorRo
           </tr>
         );
       })}
-    </ReviewTable>
+    </DataTable>
   );
 }

@@ -11,7 +11,7 @@ import type { VendorRolePage } from '@/lib/reviews/vendors/load';
 import { CsvLink } from './csv-link';
 import { ExpectedActionsEditor } from './expected-actions-editor';
 import { RateChart } from './rate-chart';
-import { Badge } from './review-table';
+import { Badge } from './badge';
 import { vendorRoleHref } from './vendor-inventory-table';
 import {
   AssumeRoleCallersTable,

@@ -2,14 +2,15 @@ import Link from 'next/link';
 import { CountLink } from '@/components/count-link';
 import { roleNameOf } from '@/lib/attribution/assumer';
 import { ASSUMER_LABELS, assumerHref, eventsHref, roleSessionHref } from '@/lib/links';
-import { formatCount, shortTime } from '@/lib/format';
+import { formatCount } from '@/lib/format';
 import type { Scope } from '@/lib/params/scope';
 import { COST_RULES } from '@/lib/reviews/vendors/cost-calls';
 import type { UnexpectedCall } from '@/lib/reviews/vendors/expected-actions';
 import type { ApiCallSummary, AssumeRoleCaller, CallIdentity, CostCallSummary, SharedSessionName } from '@/lib/reviews/vendors/role-review';
 import type { RoleThrottleRow } from '@/lib/reviews/queries/role-throttles';
 import type { RoleCostCallRow } from '@/lib/reviews/queries/role-cost-calls';
-import { Badge, Empty, num, ReviewTable, td, th } from './review-table';
+import { DataTable, Empty, num, numeric, SeenCells, td } from '@/components/data-table';
+import { Badge } from './badge';
 import { vendorRoleHref } from './vendor-inventory-table';
 import { isoUtc } from '@/lib/time';
 
@@ -19,20 +20,19 @@ const DAY_MS = 86_400_000;
 export function VendorCallsTable({ calls, roleArn, scope, selected, throttleCodes }: { calls: ApiCallSummary[]; roleArn: string; scope: Scope; selected: string | null; throttleCodes: Map<string, string[]> }) {
   if (calls.length === 0) return <Empty testId="vendor-calls-empty">The role made no call in the scope.</Empty>;
   return (
-    <ReviewTable
+    <DataTable
       testId="vendor-calls-table"
-      head={
-        <>
-          <th className={th}>Service</th>
-          <th className={th}>API</th>
-          <th className={`${th} text-right`}>Success</th>
-          <th className={`${th} text-right`}>Failed</th>
-          <th className={`${th} text-right`}>Throttled</th>
-          <th className={th}>First (UTC)</th>
-          <th className={th}>Last (UTC)</th>
-          <th className={`${th} print:hidden`}>Who</th>
-        </>
-      }
+      scroll
+      columns={[
+        'Service',
+        'API',
+        numeric('Success'),
+        numeric('Failed'),
+        numeric('Throttled'),
+        'First (UTC)',
+        'Last (UTC)',
+        { label: 'Who', className: 'print:hidden' },
+      ]}
     >
       {calls.map((c) => {
         const filter = { principal: roleArn, eventSource: c.eventSource, eventName: c.eventName };
@@ -58,8 +58,7 @@ export function VendorCallsTable({ calls, roleArn, scope, selected, throttleCode
             <td className={num} title={codes.length > 1 ? `Throttling codes: ${codes.join(', ')}; the link opens every failed call` : undefined}>
               <CountLink value={c.throttled} href={eventsHref(scope, { ...filter, errorCode: codes.length === 1 ? codes[0] : '*' })} tone="failed" />
             </td>
-            <td className={`${td} whitespace-nowrap font-mono`}>{shortTime(c.first)}</td>
-            <td className={`${td} whitespace-nowrap font-mono`}>{shortTime(c.last)}</td>
+            <SeenCells first={c.first} last={c.last} />
             <td className={`${td} print:hidden`}>
               <Link href={`${vendorRoleHref(roleArn, scope, { call: key })}#identities`} className="text-indigo-700 hover:underline" data-testid="vendor-call-who">
                 who?
@@ -68,7 +67,7 @@ export function VendorCallsTable({ calls, roleArn, scope, selected, throttleCode
           </tr>
         );
       })}
-    </ReviewTable>
+    </DataTable>
   );
 }
 
@@ -76,19 +75,7 @@ export function VendorCallsTable({ calls, roleArn, scope, selected, throttleCode
 export function UnexpectedCallsTable({ rows, roleArn, scope }: { rows: UnexpectedCall[]; roleArn: string; scope: Scope }) {
   if (rows.length === 0) return <Empty testId="unexpected-calls-empty">Every call in the scope is in the expected actions.</Empty>;
   return (
-    <ReviewTable
-      testId="unexpected-calls-table"
-      head={
-        <>
-          <th className={th}>Action</th>
-          <th className={th}>Rule</th>
-          <th className={`${th} text-right`}>Attempts</th>
-          <th className={`${th} text-right`}>Failed</th>
-          <th className={th}>First (UTC)</th>
-          <th className={th}>Last (UTC)</th>
-        </>
-      }
-    >
+    <DataTable testId="unexpected-calls-table" scroll columns={['Action', 'Rule', numeric('Attempts'), numeric('Failed'), 'First (UTC)', 'Last (UTC)']}>
       {rows.map((u) => {
         const filter = { principal: roleArn, eventSource: u.eventSource, eventName: u.eventName };
         return (
@@ -106,12 +93,11 @@ export function UnexpectedCallsTable({ rows, roleArn, scope }: { rows: Unexpecte
             <td className={num}>
               <CountLink value={u.failed} href={eventsHref(scope, { ...filter, errorCode: '*' })} tone="failed" />
             </td>
-            <td className={`${td} whitespace-nowrap font-mono`}>{shortTime(u.first)}</td>
-            <td className={`${td} whitespace-nowrap font-mono`}>{shortTime(u.last)}</td>
+            <SeenCells first={u.first} last={u.last} />
           </tr>
         );
       })}
-    </ReviewTable>
+    </DataTable>
   );
 }
 
@@ -127,21 +113,7 @@ function assumptionsHref(c: AssumeRoleCaller, scope: Scope): string {
 export function AssumeRoleCallersTable({ rows, scope }: { rows: AssumeRoleCaller[]; scope: Scope }) {
   if (rows.length === 0) return <Empty testId="assume-callers-empty">No AssumeRole call into this role in the scope.</Empty>;
   return (
-    <ReviewTable
-      testId="assume-callers-table"
-      head={
-        <>
-          <th className={th}>Assumer</th>
-          <th className={th}>Type</th>
-          <th className={th}>Account</th>
-          <th className={th}>Session names</th>
-          <th className={th}>First (UTC)</th>
-          <th className={th}>Last (UTC)</th>
-          <th className={`${th} text-right`}>AssumeRole calls</th>
-          <th className={`${th} text-right`}>With ExternalId</th>
-        </>
-      }
-    >
+    <DataTable testId="assume-callers-table" scroll columns={['Assumer', 'Type', 'Account', 'Session names', 'First (UTC)', 'Last (UTC)', numeric('AssumeRole calls'), numeric('With ExternalId')]}>
       {rows.map((c) => (
         <tr key={c.assumer.key} className="border-b border-slate-100 align-top" data-testid="assume-caller-row">
           <td className={`${td} max-w-[22rem]`}>
@@ -152,15 +124,14 @@ export function AssumeRoleCallersTable({ rows, scope }: { rows: AssumeRoleCaller
           <td className={td}>{ASSUMER_LABELS[c.assumer.type]}</td>
           <td className={`${td} font-mono`}>{c.assumer.accountId ?? '—'}</td>
           <td className={`${td} font-mono`}>{c.sessionNames.join(', ')}</td>
-          <td className={`${td} whitespace-nowrap font-mono`}>{shortTime(c.first)}</td>
-          <td className={`${td} whitespace-nowrap font-mono`}>{shortTime(c.last)}</td>
+          <SeenCells first={c.first} last={c.last} />
           <td className={num} title="The caller's AssumeRole calls as the role's account logged them (a superset if it assumed other roles there)">
             <CountLink value={c.count} href={assumptionsHref(c, scope)} />
           </td>
           <td className={num}>{formatCount(c.withExternalId)}</td>
         </tr>
       ))}
-    </ReviewTable>
+    </DataTable>
   );
 }
 
@@ -192,19 +163,7 @@ export function SharedNamesList({ rows, roleArn, scope }: { rows: SharedSessionN
 export function ThrottlesTable({ rows, roleArn, scope }: { rows: RoleThrottleRow[]; roleArn: string; scope: Scope }) {
   if (rows.length === 0) return <Empty testId="throttled-empty">No call of the role was throttled in the scope.</Empty>;
   return (
-    <ReviewTable
-      testId="throttled-table"
-      head={
-        <>
-          <th className={th}>API</th>
-          <th className={th}>Region</th>
-          <th className={th}>Error code</th>
-          <th className={`${th} text-right`}>Calls</th>
-          <th className={th}>First (UTC)</th>
-          <th className={th}>Last (UTC)</th>
-        </>
-      }
-    >
+    <DataTable testId="throttled-table" scroll columns={['API', 'Region', 'Error code', numeric('Calls'), 'First (UTC)', 'Last (UTC)']}>
       {rows.map((r) => (
         <tr key={`${r.eventSource}:${r.eventName}:${r.region}:${r.errorCode}`} className="border-b border-slate-100" data-testid="throttled-row">
           <td className={`${td} font-mono`}>
@@ -219,11 +178,10 @@ export function ThrottlesTable({ rows, roleArn, scope }: { rows: RoleThrottleRow
               tone="failed"
             />
           </td>
-          <td className={`${td} whitespace-nowrap font-mono`}>{shortTime(r.first)}</td>
-          <td className={`${td} whitespace-nowrap font-mono`}>{shortTime(r.last)}</td>
+          <SeenCells first={r.first} last={r.last} />
         </tr>
       ))}
-    </ReviewTable>
+    </DataTable>
   );
 }
 
@@ -237,18 +195,7 @@ export function CostCallsTables({ summary, perDay, roleArn, scope, expanded = fa
         <Empty testId="cost-calls-empty">No cost-relevant call in the scope.</Empty>
       ) : (
         <>
-          <ReviewTable
-            testId="cost-calls-table"
-            head={
-              <>
-                <th className={th}>API</th>
-                <th className={th}>Why it costs</th>
-                <th className={`${th} text-right`}>Calls</th>
-                <th className={`${th} text-right`}>Days</th>
-                <th className={`${th} text-right`}>Per day (avg)</th>
-              </>
-            }
-          >
+          <DataTable testId="cost-calls-table" scroll columns={['API', 'Why it costs', numeric('Calls'), numeric('Days'), numeric('Per day (avg)')]}>
             {summary.map((s) => (
               <tr key={`${s.eventSource}:${s.eventName}`} className="border-b border-slate-100 align-top" data-testid="cost-call-row">
                 <td className={`${td} font-mono`}>
@@ -262,22 +209,10 @@ export function CostCallsTables({ summary, perDay, roleArn, scope, expanded = fa
                 <td className={num}>{(s.calls / Math.max(1, s.days)).toFixed(1)}</td>
               </tr>
             ))}
-          </ReviewTable>
+          </DataTable>
           <details className="text-xs" data-testid="cost-per-day" open={expanded || undefined}>
             <summary className="cursor-pointer text-slate-600 print:hidden">Counts per day</summary>
-            <ReviewTable
-              testId="cost-per-day-table"
-              head={
-                <>
-                  <th className={th}>Day (UTC)</th>
-                  {apis.map((a) => (
-                    <th key={a} className={`${th} text-right`}>
-                      {a.split(':').pop()}
-                    </th>
-                  ))}
-                </>
-              }
-            >
+            <DataTable testId="cost-per-day-table" scroll columns={['Day (UTC)', ...apis.map((a) => ({ key: a, label: a.split(':').pop(), numeric: true }))]}>
               {days.map((day) => (
                 <tr key={day} className="border-b border-slate-100">
                   <td className={`${td} font-mono`}>{day.slice(0, 10)}</td>
@@ -292,7 +227,7 @@ export function CostCallsTables({ summary, perDay, roleArn, scope, expanded = fa
                   })}
                 </tr>
               ))}
-            </ReviewTable>
+            </DataTable>
           </details>
         </>
       )}
@@ -313,19 +248,7 @@ export function CostCallsTables({ summary, perDay, roleArn, scope, expanded = fa
 export function CallIdentitiesTable({ rows, roleArn, scope, call }: { rows: CallIdentity[]; roleArn: string; scope: Scope; call: { eventSource: string; eventName: string } }) {
   if (rows.length === 0) return <Empty testId="call-identities-empty">Nobody made this call with the role in the scope.</Empty>;
   return (
-    <ReviewTable
-      testId="call-identities-table"
-      head={
-        <>
-          <th className={th}>Identity (who assumed the role)</th>
-          <th className={th}>Role sessions</th>
-          <th className={`${th} text-right`}>Calls</th>
-          <th className={`${th} text-right`}>Failed</th>
-          <th className={th}>First (UTC)</th>
-          <th className={th}>Last (UTC)</th>
-        </>
-      }
-    >
+    <DataTable testId="call-identities-table" scroll columns={['Identity (who assumed the role)', 'Role sessions', numeric('Calls'), numeric('Failed'), 'First (UTC)', 'Last (UTC)']}>
       {rows.map((i) => {
         const filter = { principal: roleArn, eventSource: call.eventSource, eventName: call.eventName, accessKeyId: i.accessKeyIds.length === 1 ? i.accessKeyIds[0] : undefined };
         return (
@@ -360,11 +283,10 @@ export function CallIdentitiesTable({ rows, roleArn, scope, call }: { rows: Call
             <td className={num}>
               <CountLink value={i.failed} href={eventsHref(scope, { ...filter, errorCode: '*' })} tone="failed" />
             </td>
-            <td className={`${td} whitespace-nowrap font-mono`}>{shortTime(i.first)}</td>
-            <td className={`${td} whitespace-nowrap font-mono`}>{shortTime(i.last)}</td>
+            <SeenCells first={i.first} last={i.last} />
           </tr>
         );
       })}
-    </ReviewTable>
+    </DataTable>
   );
 }

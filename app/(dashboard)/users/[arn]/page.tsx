@@ -7,6 +7,7 @@ import { GraphTab } from '@/components/graph/graph-tab';
 import { href } from '@/lib/params/href';
 import { Card, Field } from '@/components/card';
 import { CountLink } from '@/components/count-link';
+import { DataTable, Empty, num, numeric, SeenCells, td, TimeCell } from '@/components/data-table';
 import { RolesAssumedTable } from '@/components/roles-assumed-table';
 import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
@@ -14,7 +15,7 @@ import { SqlPanel } from '@/components/sql-panel';
 import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
 import { auditPageView } from '@/lib/audit/page-view';
 import { auditEntity } from '@/lib/audit/entity';
-import { formatCount, formatTime, shortTime } from '@/lib/format';
+import { formatCount, formatTime } from '@/lib/format';
 import { eventsHref, userHref } from '@/lib/links';
 import type { Scope } from '@/lib/params/scope';
 import { KEY_KIND_LABELS, type AccessKeyUsage } from '@/lib/profiles/access-keys';
@@ -29,8 +30,6 @@ import { getSubjectExtent } from '@/lib/subjects/get-subject-extent';
 
 export const dynamic = 'force-dynamic';
 
-const th = 'px-2 py-2 font-medium';
-const td = 'px-2 py-1.5';
 const link = 'text-indigo-700 hover:underline';
 
 export default async function UserPage({ params, searchParams }: { params: Promise<{ arn: string }>; searchParams: Promise<SearchParamsRecord> }) {
@@ -136,57 +135,42 @@ export default async function UserPage({ params, searchParams }: { params: Promi
 }
 
 function AccessKeysTable({ keys, arn, scope }: { keys: AccessKeyUsage[]; arn: string; scope: Scope }) {
-  if (keys.length === 0) return <p className="text-sm text-slate-500">No call by this user in the scope.</p>;
+  if (keys.length === 0) return <Empty>No call by this user in the scope.</Empty>;
   return (
-    <table className="w-full text-xs" data-testid="access-keys">
-      <thead>
-        <tr className="border-b border-slate-200 text-left uppercase tracking-wide text-slate-500">
-          <th className={th}>Access key</th>
-          <th className={th}>Kind</th>
-          <th className={th}>Session issued</th>
-          <th className={th}>Source IPs</th>
-          <th className={th}>First</th>
-          <th className={th}>Last</th>
-          <th className={`${th} text-right`}>Calls</th>
-          <th className={`${th} text-right`}>Failed</th>
-        </tr>
-      </thead>
-      <tbody>
-        {keys.map((k) => {
-          // Calls without a key (the console sign-in) cannot be selected on /events apart from the others.
-          const filters = k.accessKeyId ? { principal: arn, accessKeyId: k.accessKeyId } : null;
-          return (
-            <tr key={k.accessKeyId ?? 'none'} className="border-b border-slate-100 align-top" data-testid="access-key-row">
-              <td className={`${td} font-mono`}>{k.accessKeyId ?? '—'}</td>
-              <td className={td}>
-                {KEY_KIND_LABELS[k.kind]}
-                {k.mfa && <span className="ml-1 rounded bg-emerald-100 px-1 text-emerald-800">MFA</span>}
-              </td>
-              <td className={`${td} whitespace-nowrap font-mono`}>{k.sessionCreated ? shortTime(k.sessionCreated) : '—'}</td>
-              <td className={`${td} font-mono`}>
-                {k.sourceIps.map((ip) => {
-                  const ipLink = ipProfileHref(ip, scope);
-                  return ipLink ? (
-                    <Link key={ip} href={ipLink} className={`mr-2 ${link}`}>
-                      {ip}
-                    </Link>
-                  ) : (
-                    <span key={ip} className="mr-2">
-                      {ip}
-                    </span>
-                  );
-                })}
-              </td>
-              <td className={`${td} whitespace-nowrap font-mono`}>{shortTime(k.firstSeen)}</td>
-              <td className={`${td} whitespace-nowrap font-mono`}>{shortTime(k.lastSeen)}</td>
-              <td className={`${td} text-right tabular-nums`}>{filters ? <CountLink value={k.events} href={eventsHref(scope, filters)} /> : formatCount(k.events)}</td>
-              <td className={`${td} text-right tabular-nums`}>
-                {filters ? <CountLink value={k.failed} href={eventsHref(scope, { ...filters, errorCode: '*' })} tone="failed" /> : formatCount(k.failed)}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <DataTable testId="access-keys" columns={['Access key', 'Kind', 'Session issued', 'Source IPs', 'First', 'Last', numeric('Calls'), numeric('Failed')]}>
+      {keys.map((k) => {
+        // Calls without a key (the console sign-in) cannot be selected on /events apart from the others.
+        const filters = k.accessKeyId ? { principal: arn, accessKeyId: k.accessKeyId } : null;
+        return (
+          <tr key={k.accessKeyId ?? 'none'} className="border-b border-slate-100 align-top" data-testid="access-key-row">
+            <td className={`${td} font-mono`}>{k.accessKeyId ?? '—'}</td>
+            <td className={td}>
+              {KEY_KIND_LABELS[k.kind]}
+              {k.mfa && <span className="ml-1 rounded bg-emerald-100 px-1 text-emerald-800">MFA</span>}
+            </td>
+            <TimeCell iso={k.sessionCreated} />
+            <td className={`${td} font-mono`}>
+              {k.sourceIps.map((ip) => {
+                const ipLink = ipProfileHref(ip, scope);
+                return ipLink ? (
+                  <Link key={ip} href={ipLink} className={`mr-2 ${link}`}>
+                    {ip}
+                  </Link>
+                ) : (
+                  <span key={ip} className="mr-2">
+                    {ip}
+                  </span>
+                );
+              })}
+            </td>
+            <SeenCells first={k.firstSeen} last={k.lastSeen} />
+            <td className={num}>{filters ? <CountLink value={k.events} href={eventsHref(scope, filters)} /> : formatCount(k.events)}</td>
+            <td className={num}>
+              {filters ? <CountLink value={k.failed} href={eventsHref(scope, { ...filters, errorCode: '*' })} tone="failed" /> : formatCount(k.failed)}
+            </td>
+          </tr>
+        );
+      })}
+    </DataTable>
   );
 }
