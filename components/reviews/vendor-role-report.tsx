@@ -13,15 +13,13 @@ import { ExpectedActionsEditor } from './expected-actions-editor';
 import { RateChart } from './rate-chart';
 import { Badge } from './badge';
 import { vendorRoleHref } from './vendor-inventory-table';
-import {
-  AssumeRoleCallersTable,
-  CallIdentitiesTable,
-  CostCallsTables,
-  SharedNamesList,
-  ThrottlesTable,
-  UnexpectedCallsTable,
-  VendorCallsTable,
-} from './vendor-role-tables';
+import { AssumeRoleCallersTable } from './assume-role-callers-table';
+import { CallIdentitiesTable } from './call-identities-table';
+import { CostCallsTables } from './cost-calls-tables';
+import { SharedNamesList } from './shared-session-names';
+import { ThrottlesTable } from './throttles-table';
+import { UnexpectedCallsTable } from './unexpected-calls-table';
+import { VendorCallsTable } from './vendor-calls-table';
 
 /** The scope of one minute, for the peak's drill-down. */
 function minuteOf(at: string): Scope {
