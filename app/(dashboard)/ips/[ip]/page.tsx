@@ -5,7 +5,7 @@ import { Card, Field } from '@/components/card';
 import { CountLink } from '@/components/count-link';
 import { DataTable, Empty, num, numeric, SeenCells, td } from '@/components/data-table';
 import { invalidLink } from '@/lib/http/invalid-link';
-import { PageHeader } from '@/components/page-header';
+import { ProfileShell } from '@/components/profile-shell';
 import { SqlPanel } from '@/components/sql-panel';
 import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
 import { auditPageView } from '@/lib/audit/page-view';
@@ -54,12 +54,7 @@ export default async function IpPage({ params, searchParams }: { params: Promise
   const allEvents = extentEventsHref(ext, { ip });
 
   return (
-    <div className="space-y-5">
-      <div>
-        <p className="text-xs font-medium uppercase tracking-wide text-slate-500">IP address</p>
-        <p className="font-mono text-xs text-slate-500">{ip}</p>
-      </div>
-      <PageHeader title={ip} scope={scope} latest={range.last} />
+    <ProfileShell kind="IP address" id={ip} title={ip} scope={scope} latest={range.last}>
       <Card title="IP address details" footer={<SqlPanel query={extent} label="SQL (first/last observed)" />}>
         <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
           <Field label="What it is">
@@ -86,7 +81,7 @@ export default async function IpPage({ params, searchParams }: { params: Promise
         {users.capped && <p className="mt-2 text-xs text-amber-700">Only the busiest principals are shown; narrow the scope to see all.</p>}
       </Card>
       <SubjectActivity data={activity.data} subject={subject} scope={scope} />
-    </div>
+    </ProfileShell>
   );
 }
 

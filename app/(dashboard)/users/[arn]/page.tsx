@@ -1,8 +1,9 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { InvalidLink } from '@/components/invalid-link';
 import { SubjectActivity } from '@/components/activity/subject-activity';
 import { NewBehaviorTab } from '@/components/new-behavior/new-behavior-tab';
-import { ProfileTabs } from '@/components/profile-tabs';
+import { ProfileTabs, profileTabs } from '@/components/profile-tabs';
 import { GraphTab } from '@/components/graph/graph-tab';
 import { href } from '@/lib/params/href';
 import { Card, Field } from '@/components/card';
@@ -10,7 +11,7 @@ import { CountLink } from '@/components/count-link';
 import { DataTable, Empty, num, numeric, SeenCells, td, TimeCell } from '@/components/data-table';
 import { RolesAssumedTable } from '@/components/roles-assumed-table';
 import { invalidLink } from '@/lib/http/invalid-link';
-import { PageHeader } from '@/components/page-header';
+import { ProfileShell } from '@/components/profile-shell';
 import { SqlPanel } from '@/components/sql-panel';
 import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
 import { auditPageView } from '@/lib/audit/page-view';
@@ -46,40 +47,29 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   const subject = { kind: 'user', arn } as const;
   // Federated users (GetFederationToken) assume no roles: no graph for them.
   const graphFocus = user.kind === 'iam-user' ? `user:${arn}` : user.kind === 'root' ? `root:${user.accountId}` : null;
-  const header = (
-    <>
-      <div>
-        <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{USER_ARN_LABELS[user.kind]}</p>
-        <p className="font-mono text-xs text-slate-500" data-testid="user-arn">
-          {arn}
-        </p>
-      </div>
-      <PageHeader title={user.kind === 'root' ? `root (${user.accountId})` : user.name} scope={scope} latest={range.last} />
-      <ProfileTabs graph={graphFocus !== null} active={load.params.tab} hrefFor={(tab) => href(`/users/${encodeURIComponent(arn)}`, { ...scope, tab: tab === 'overview' ? undefined : tab })} />
-    </>
-  );
-  if (load.params.tab === 'graph' && graphFocus) {
-    return (
-      <div className="space-y-5">
-        {header}
-        <GraphTab focus={graphFocus} scope={scope} searchParams={sp} resetHref={userHref(arn, scope)} />
-      </div>
-    );
-  }
-  if (load.params.tab === 'new-behavior') {
-    return (
-      <div className="space-y-5">
-        {header}
-        <NewBehaviorTab
-          conn={conn}
-          subject={subject}
-          scope={scope}
-          baselineDays={load.params.baseline}
-          storeFirstEvent={range.first}
-          baselineHref={(days) => href(`/users/${encodeURIComponent(arn)}`, { ...scope, tab: 'new-behavior', baseline: days })}
+  const shell = (content: ReactNode) => (
+    <ProfileShell
+      kind={USER_ARN_LABELS[user.kind]}
+      id={arn}
+      idTestId="user-arn"
+      title={user.kind === 'root' ? `root (${user.accountId})` : user.name}
+      scope={scope}
+      latest={range.last}
+      tabs={
+        <ProfileTabs
+          tabs={profileTabs(graphFocus !== null)}
+          active={load.params.tab}
+          hrefFor={(tab) => href(`/users/${encodeURIComponent(arn)}`, { ...scope, tab: tab === 'overview' ? undefined : tab })}
         />
-      </div>
-    );
+      }
+    >
+      {content}
+    </ProfileShell>
+  );
+  if (load.params.tab === 'graph' && graphFocus) return shell(<GraphTab focus={graphFocus} scope={scope} searchParams={sp} resetHref={userHref(arn, scope)} />);
+  if (load.params.tab === 'new-behavior') {
+    const baselineHref = (days: number) => href(`/users/${encodeURIComponent(arn)}`, { ...scope, tab: 'new-behavior', baseline: days });
+    return shell(<NewBehaviorTab conn={conn} subject={subject} scope={scope} baselineDays={load.params.baseline} storeFirstEvent={range.first} baselineHref={baselineHref} />);
   }
   const [extent, profile, activity] = await Promise.all([
     getSubjectExtent(conn, subject, scope),
@@ -90,9 +80,8 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   const ext = extent.rows[0];
   const allEvents = extentEventsHref(ext, { principal: arn });
 
-  return (
-    <div className="space-y-5">
-      {header}
+  return shell(
+    <>
       <Card title="User details" footer={<SqlPanel query={extent} label="SQL (first/last observed)" />}>
         <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-6">
           <Field label="Type">{USER_ARN_LABELS[user.kind]}</Field>
@@ -130,7 +119,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         {profile.keysCapped && <p className="mt-2 text-xs text-amber-700">Only the newest key and address pairs are shown; narrow the scope to see all.</p>}
       </Card>
       <SubjectActivity data={activity.data} subject={subject} scope={scope} />
-    </div>
+    </>,
   );
 }
 
