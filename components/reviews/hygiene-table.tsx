@@ -6,7 +6,7 @@ import type { Scope } from '@/lib/params/scope';
 import type { RoleHygiene } from '@/lib/reviews/hygiene/analyse';
 import type { HygieneParams, HygieneSort } from '@/lib/reviews/params';
 import { CopySnippet } from './copy-snippet';
-import { DataTable, Empty, num, td } from '@/components/data-table';
+import { DataTable, Empty, num, td, type Column } from '@/components/data-table';
 import { Badge } from './badge';
 import { formatPercent } from '@/lib/format';
 import { SortLink } from './sort-link';
@@ -67,19 +67,16 @@ function Findings({ r, scope }: { r: RoleHygiene; scope: Scope }) {
 
 export function HygieneTable({ roles, scope, params, interactive = true }: { roles: RoleHygiene[]; scope: Scope; params: HygieneParams; interactive?: boolean }) {
   if (roles.length === 0) return <Empty testId="hygiene-empty">No role was assumed in the scope{params.show === 'flagged' || params.role ? ' with these filters' : ''}.</Empty>;
-  const sortLink = (sort: HygieneSort, label: string) => <SortLink label={label} active={params.sort === sort} order={params.order} href={(order) => hygieneHref(scope, { ...params, sort, order })} />;
+  const sortable = (sort: HygieneSort, label: string, numeric = false): Column => ({
+    key: sort,
+    numeric,
+    label: <SortLink label={label} active={params.sort === sort} order={params.order} href={(order) => hygieneHref(scope, { ...params, sort, order })} />,
+  });
   return (
     <DataTable
       testId="hygiene-table"
       scroll
-      columns={[
-        { label: sortLink('role', 'Role'), key: 'role' },
-        { label: sortLink('sessions', 'Sessions'), key: 'sessions', numeric: true },
-        { label: sortLink('assumers', 'Assumers'), key: 'assumers', numeric: true },
-        { label: sortLink('source_identity', 'Source identity'), key: 'source_identity', numeric: true },
-        { label: sortLink('issues', 'Session names'), key: 'issues' },
-        'Recommendation',
-      ]}
+      columns={[sortable('role', 'Role'), sortable('sessions', 'Sessions', true), sortable('assumers', 'Assumers', true), sortable('source_identity', 'Source identity', true), sortable('issues', 'Session names'), 'Recommendation']}
     >
       {roles.map((r) => {
         const v = VERDICT[r.verdict];

@@ -5,7 +5,7 @@ import { href } from '@/lib/params/href';
 import type { Scope } from '@/lib/params/scope';
 import type { VendorListParams, VendorSort } from '@/lib/reviews/params';
 import type { VendorRole } from '@/lib/reviews/vendors/inventory';
-import { DataTable, Empty, num, numeric, SeenCells, td } from '@/components/data-table';
+import { DataTable, Empty, num, numeric, SeenCells, td, type Column } from '@/components/data-table';
 import { Badge } from './badge';
 import { shortTime } from '@/lib/format';
 import { SortLink } from './sort-link';
@@ -28,19 +28,19 @@ function sessionsHref(role: VendorRole, scope: Scope, errorCode?: string): strin
 export function VendorInventoryTable({ roles, scope, params }: { roles: VendorRole[]; scope: Scope; params: VendorListParams }) {
   if (roles.length === 0) return <Empty testId="vendor-roles-empty">No role of the organisation was assumed by, or trusts, a principal outside it in the scope.</Empty>;
   const sortHref = (sort: VendorSort) => (order: 'asc' | 'desc') => href('/vendors', { ...scope, sort, order });
-  const sortLink = (sort: VendorSort, label: string) => <SortLink label={label} active={params.sort === sort} order={params.order} href={sortHref(sort)} />;
+  const sortable = (sort: VendorSort, label: string, numeric = false): Column => ({ key: sort, numeric, label: <SortLink label={label} active={params.sort === sort} order={params.order} href={sortHref(sort)} /> });
   return (
     <DataTable
       testId="vendor-roles-table"
       scroll
       columns={[
-        { label: sortLink('role', 'Role'), key: 'role' },
+        sortable('role', 'Role'),
         'External account',
         'Trust policy',
-        { label: sortLink('first_assumed', 'First assumed'), key: 'first_assumed' },
-        { label: sortLink('last_assumed', 'Last assumed'), key: 'last_assumed' },
-        { label: sortLink('sessions', 'Sessions'), key: 'sessions', numeric: true },
-        { label: sortLink('calls', 'Calls'), key: 'calls', numeric: true },
+        sortable('first_assumed', 'First assumed'),
+        sortable('last_assumed', 'Last assumed'),
+        sortable('sessions', 'Sessions', true),
+        sortable('calls', 'Calls', true),
         numeric('Failed'),
       ]}
     >
