@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { Card } from '@/components/card';
-import { DataTable, numeric, type Column } from '@/components/data-table';
+import { DataTable, Empty, numeric, type Column } from '@/components/data-table';
 import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { FindingsActions } from '@/components/findings/findings-actions';
@@ -97,9 +97,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
           </button>
         </form>
         {findings.length === 0 ? (
-          <p className="text-sm text-slate-500">
-            No findings in the scope. Run the detections over it, import GuardDuty findings, or widen the scope.
-          </p>
+          <Empty>No findings in the scope. Run the detections over it, import GuardDuty findings, or widen the scope.</Empty>
         ) : (
           <DataTable
             testId="findings-table"

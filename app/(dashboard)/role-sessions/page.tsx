@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { AssumerChip, UnknownAssumer } from '@/components/assumer-chip';
 import { Card } from '@/components/card';
 import { CountLink } from '@/components/count-link';
-import { DataTable, num } from '@/components/data-table';
+import { DataTable, Empty, num } from '@/components/data-table';
 import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { SqlPanel } from '@/components/sql-panel';
@@ -98,7 +98,7 @@ export default async function RoleSessionsPage({ searchParams }: { searchParams:
         }
       >
         {result.sessions.length === 0 ? (
-          <p className="text-sm text-slate-500">No role session was active in the scope with these filters.</p>
+          <Empty>No role session was active in the scope with these filters.</Empty>
         ) : (
           <DataTable
             testId="role-sessions-table"
