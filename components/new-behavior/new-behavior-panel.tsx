@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Card } from '@/components/card';
 import { DataTable, Empty, num, numeric, td } from '@/components/data-table';
-import { CountLink } from '@/components/count-link';
+import { CallCountCells, CountLink } from '@/components/count-link';
 import { Notice } from '@/components/notice';
 import { SqlPanel } from '@/components/sql-panel';
 import { WorldMap } from '@/components/world-map';
@@ -123,8 +123,7 @@ export function NewBehaviorPanel({ data, subject, scope, baselineHref }: { data:
                   <td className={`${td} font-mono text-slate-600`}>{c.eventSource.replace('.amazonaws.com', '')}</td>
                   <td className={`${td} font-medium`}>{c.eventName}</td>
                   <td className={`${td} font-mono`}>{shortTime(c.firstSeen)}</td>
-                  <td className={num}><CountLink value={c.success} href={eventsHref(scope, { ...f, errorCode: 'none' })} /></td>
-                  <td className={num}><CountLink value={c.failed} href={eventsHref(scope, { ...f, errorCode: '*' })} tone="failed" /></td>
+                  <CallCountCells scope={scope} filter={f} calls={c.success} failed={c.failed} successes />
                 </tr>
               );
             })}

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { CountLink } from '@/components/count-link';
+import { CallCountCells, CountLink } from '@/components/count-link';
 import { eventsHref } from '@/lib/links';
 import { href } from '@/lib/params/href';
 import type { Scope } from '@/lib/params/scope';
@@ -95,12 +95,7 @@ export function UsedTable({ used, arn, scope }: { used: UsedService[]; arn: stri
                 )}
               </td>
               <td className={`${td} font-mono`}>{a.action}</td>
-              <td className={num}>
-                <CountLink value={a.calls} href={eventsHref(scope, { ...filter, errorCode: 'none' })} />
-              </td>
-              <td className={num}>
-                <CountLink value={a.failed} href={eventsHref(scope, { ...filter, errorCode: '*' })} tone="failed" />
-              </td>
+              <CallCountCells scope={scope} filter={filter} calls={a.calls} failed={a.failed} successes />
               <td className={`${td} whitespace-nowrap font-mono`}>{a.lastUsed ? shortTime(a.lastUsed) : <span className="text-slate-400">never succeeded</span>}</td>
             </tr>
           );

@@ -1,10 +1,10 @@
 import Link from 'next/link';
-import { CountLink } from '@/components/count-link';
+import { CallCountCells } from '@/components/count-link';
 import { roleNameOf } from '@/lib/attribution/assumer';
-import { ASSUMER_LABELS, assumerHref, eventsHref, roleSessionHref } from '@/lib/links';
+import { ASSUMER_LABELS, assumerHref, roleSessionHref } from '@/lib/links';
 import type { Scope } from '@/lib/params/scope';
 import type { CallIdentity } from '@/lib/reviews/vendors/role-review';
-import { DataTable, Empty, num, numeric, SeenCells, td } from '@/components/data-table';
+import { DataTable, Empty, numeric, SeenCells, td } from '@/components/data-table';
 
 /** Who made one API call with the role (the "who?" of a call): the identities that assumed it, by their sessions and keys. */
 export function CallIdentitiesTable({ rows, roleArn, scope, call }: { rows: CallIdentity[]; roleArn: string; scope: Scope; call: { eventSource: string; eventName: string } }) {
@@ -39,12 +39,7 @@ export function CallIdentitiesTable({ rows, roleArn, scope, call }: { rows: Call
                 </Link>
               ))}
             </td>
-            <td className={num} title={i.accessKeyIds.length > 1 ? 'Several keys: the link opens every such call of the role' : undefined}>
-              <CountLink value={i.calls} href={eventsHref(scope, filter)} />
-            </td>
-            <td className={num}>
-              <CountLink value={i.failed} href={eventsHref(scope, { ...filter, errorCode: '*' })} tone="failed" />
-            </td>
+            <CallCountCells scope={scope} filter={filter} calls={i.calls} failed={i.failed} callsTitle={i.accessKeyIds.length > 1 ? 'Several keys: the link opens every such call of the role' : undefined} />
             <SeenCells first={i.first} last={i.last} />
           </tr>
         );

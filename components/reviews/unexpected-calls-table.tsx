@@ -1,8 +1,7 @@
-import { CountLink } from '@/components/count-link';
-import { eventsHref } from '@/lib/links';
+import { CallCountCells } from '@/components/count-link';
 import type { Scope } from '@/lib/params/scope';
 import type { UnexpectedCall } from '@/lib/reviews/vendors/expected-actions';
-import { DataTable, Empty, num, numeric, SeenCells, td } from '@/components/data-table';
+import { DataTable, Empty, numeric, SeenCells, td } from '@/components/data-table';
 import { Badge } from './badge';
 
 /** Calls outside the expected-actions list, with the rule that flagged each. */
@@ -21,12 +20,7 @@ export function UnexpectedCallsTable({ rows, roleArn, scope }: { rows: Unexpecte
             <td className={td}>
               <Badge tone={u.rule.startsWith('!') ? 'red' : 'amber'}>{u.rule}</Badge>
             </td>
-            <td className={num}>
-              <CountLink value={u.count} href={eventsHref(scope, filter)} />
-            </td>
-            <td className={num}>
-              <CountLink value={u.failed} href={eventsHref(scope, { ...filter, errorCode: '*' })} tone="failed" />
-            </td>
+            <CallCountCells scope={scope} filter={filter} calls={u.count} failed={u.failed} />
             <SeenCells first={u.first} last={u.last} />
           </tr>
         );

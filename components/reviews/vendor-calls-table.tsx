@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { CountLink } from '@/components/count-link';
+import { CallCountCells, CountLink } from '@/components/count-link';
 import { eventsHref } from '@/lib/links';
 import type { Scope } from '@/lib/params/scope';
 import type { ApiCallSummary } from '@/lib/reviews/vendors/role-review';
@@ -39,12 +39,7 @@ export function VendorCallsTable({ calls, roleArn, scope, selected, throttleCode
                 </div>
               )}
             </td>
-            <td className={num}>
-              <CountLink value={c.success} href={eventsHref(scope, { ...filter, errorCode: 'none' })} />
-            </td>
-            <td className={num}>
-              <CountLink value={c.failed} href={eventsHref(scope, { ...filter, errorCode: '*' })} tone="failed" />
-            </td>
+            <CallCountCells scope={scope} filter={filter} calls={c.success} failed={c.failed} successes />
             <td className={num} title={codes.length > 1 ? `Throttling codes: ${codes.join(', ')}; the link opens every failed call` : undefined}>
               <CountLink value={c.throttled} href={eventsHref(scope, { ...filter, errorCode: codes.length === 1 ? codes[0] : '*' })} tone="failed" />
             </td>

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { CountLink } from '@/components/count-link';
+import { CallCountCells, CountLink } from '@/components/count-link';
 import { eventsHref } from '@/lib/links';
 import { href } from '@/lib/params/href';
 import type { Scope } from '@/lib/params/scope';
@@ -97,12 +97,7 @@ export function VendorInventoryTable({ roles, scope, params }: { roles: VendorRo
                 </div>
               )}
             </td>
-            <td className={num}>
-              <CountLink value={r.calls} href={eventsHref(scope, { principal: r.roleArn })} />
-            </td>
-            <td className={num}>
-              <CountLink value={r.failedCalls} href={eventsHref(scope, { principal: r.roleArn, errorCode: '*' })} tone="failed" />
-            </td>
+            <CallCountCells scope={scope} filter={{ principal: r.roleArn }} calls={r.calls} failed={r.failedCalls} />
           </tr>
         );
       })}

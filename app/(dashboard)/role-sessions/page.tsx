@@ -1,13 +1,13 @@
 import Link from 'next/link';
 import { AssumerChip, UnknownAssumer } from '@/components/assumer-chip';
 import { Card } from '@/components/card';
-import { CountLink } from '@/components/count-link';
-import { DataTable, Empty, num } from '@/components/data-table';
+import { CallCountCells } from '@/components/count-link';
+import { DataTable, Empty } from '@/components/data-table';
 import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { SqlPanel } from '@/components/sql-panel';
 import { shortTime } from '@/lib/format';
-import { eventsHref, roleHref, roleSessionHref } from '@/lib/links';
+import { roleHref, roleSessionHref } from '@/lib/links';
 import { href } from '@/lib/params/href';
 import { roleSessionListParams, type RoleSessionListParams, type RoleSessionSort } from '@/lib/role-sessions/params';
 import { loadPageParams } from '@/lib/http/page-params';
@@ -142,12 +142,7 @@ export default async function RoleSessionsPage({ searchParams }: { searchParams:
                 </td>
                 <td className="whitespace-nowrap px-2 py-1.5 font-mono text-xs">{shortTime(s.firstSeen)}</td>
                 <td className="whitespace-nowrap px-2 py-1.5 font-mono text-xs">{shortTime(s.lastSeen)}</td>
-                <td className={num}>
-                  <CountLink value={s.eventCount} href={eventsHref(scope, { principal: s.sessionId })} />
-                </td>
-                <td className={num}>
-                  <CountLink value={s.failedCount} href={eventsHref(scope, { principal: s.sessionId, errorCode: '*' })} tone="failed" />
-                </td>
+                <CallCountCells scope={scope} filter={{ principal: s.sessionId }} calls={s.eventCount} failed={s.failedCount} />
               </tr>
             ))}
           </DataTable>
