@@ -1,7 +1,7 @@
 'use client';
 
 import { useSearchParams } from 'next/navigation';
-import { formatTime } from '@/lib/format';
+import { shortTime } from '@/lib/format';
 
 type RecordLike = Record<string, unknown>;
 
@@ -50,7 +50,7 @@ export function EventsTable({ events }: { events: RecordLike[] }) {
                 onClick={() => setOpen(e)}
                 data-testid="event-row"
               >
-                <td className="whitespace-nowrap px-3 py-1.5 font-mono text-xs">{formatTime(str(e.eventTime)).replace(' UTC', '')}</td>
+                <td className="whitespace-nowrap px-3 py-1.5 font-mono text-xs">{shortTime(str(e.eventTime))}</td>
                 <td className="whitespace-nowrap px-3 py-1.5">
                   <span className="font-medium">{str(e.eventName)}</span>
                   <span className="ml-1 text-xs text-slate-500">{str(e.eventSource).replace('.amazonaws.com', '')}</span>

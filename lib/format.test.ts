@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatTime, formatUsd, splitArn } from './format';
+import { formatBytes, formatPercent, formatTime, formatUsd, shortTime, splitArn } from './format';
 
 describe('format', () => {
   it('splits ARNs into the readable part and the account', () => {
@@ -12,6 +12,9 @@ describe('format', () => {
     expect(formatBytes(null)).toBe('n/a');
     expect(formatUsd(0.00005)).toBe('$0.00005');
     expect(formatTime('2026-11-19T10:00:00Z')).toBe('2026-11-19 10:00:00 UTC');
+    expect(shortTime('2026-11-19T10:00:00.123Z')).toBe('2026-11-19 10:00:00');
+    expect(shortTime(null)).toBe('—');
+    expect(formatPercent(0.256)).toBe('26%');
   });
 });
 

@@ -28,6 +28,16 @@ export function formatTime(iso: string | null | undefined): string {
   return iso.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC');
 }
 
+/** `2026-11-20 14:03:07`: a UTC time without the suffix, for narrow table cells (the column header says UTC). */
+export function shortTime(iso: string | null | undefined): string {
+  return formatTime(iso).replace(' UTC', '');
+}
+
+/** A share (0..1) as a whole percentage. */
+export function formatPercent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
 /**
  * An ARN as people read it in a narrow column: what comes after the account
  * (`assumed-role/DemoRole1/sara`, `user/alice`), with the account kept apart.

@@ -3,9 +3,9 @@ import type { ReactNode } from 'react';
 import { AUDIT_COLUMNS, type AuditColumnKey } from '@/lib/audit/columns';
 import { auditEntityHref } from '@/lib/audit/entity';
 import type { AuditEntry, AuditOutcome } from '@/lib/audit/event';
-import { formatTime } from '@/lib/format';
+import { shortTime } from '@/lib/format';
+import { DataTable, Empty } from '@/components/data-table';
 
-const th = 'px-2 py-1.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500 whitespace-nowrap';
 const td = 'px-2 py-1.5 align-top';
 
 const OUTCOME_TONE: Record<AuditOutcome, string> = {
@@ -17,7 +17,7 @@ const OUTCOME_TONE: Record<AuditOutcome, string> = {
 /** Date over time: three instants a row fit beside the entity and the detail. All UTC, as the header says. */
 function Instant({ iso }: { iso: string | undefined }) {
   if (!iso) return null;
-  const [date, time] = formatTime(iso).replace(' UTC', '').split(' ');
+  const [date, time] = shortTime(iso).split(' ');
   return (
     <span className="whitespace-nowrap font-mono" title={iso}>
       {date}
@@ -57,32 +57,19 @@ const CELLS: Record<AuditColumnKey, (e: AuditEntry) => ReactNode> = {
 const WIDTH: Partial<Record<AuditColumnKey, string>> = { entity: 'min-w-[14rem] max-w-[26rem]', detail: 'min-w-[15rem]' };
 
 export function AuditLogTable({ entries }: { entries: readonly AuditEntry[] }) {
-  if (entries.length === 0) return <p className="text-sm text-slate-500">No entry matches these filters.</p>;
+  if (entries.length === 0) return <Empty>No entry matches these filters.</Empty>;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-xs" data-testid="audit-table">
-        <thead>
-          <tr className="border-b border-slate-200">
-            {AUDIT_COLUMNS.map((c) => (
-              <th key={c.key} className={th}>
-                {c.header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id} className="border-b border-slate-100" data-testid="audit-row" data-action={e.action} data-outcome={e.outcome}>
-              {AUDIT_COLUMNS.map((c) => (
-                <td key={c.key} className={`${td} ${WIDTH[c.key] ?? ''}`} data-column={c.key}>
-                  {CELLS[c.key](e)}
-                </td>
-              ))}
-            </tr>
+    <DataTable testId="audit-table" look="log" text="xs" scroll columns={AUDIT_COLUMNS.map((c) => ({ key: c.key, label: c.header, className: 'whitespace-nowrap' }))}>
+      {entries.map((e) => (
+        <tr key={e.id} className="border-b border-slate-100" data-testid="audit-row" data-action={e.action} data-outcome={e.outcome}>
+          {AUDIT_COLUMNS.map((c) => (
+            <td key={c.key} className={`${td} ${WIDTH[c.key] ?? ''}`} data-column={c.key}>
+              {CELLS[c.key](e)}
+            </td>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -1,19 +1,17 @@
 import Link from 'next/link';
 import { Card } from '@/components/card';
-import { CountLink } from '@/components/count-link';
+import { DataTable, Empty, num, numeric, td } from '@/components/data-table';
+import { CallCountCells, CountLink } from '@/components/count-link';
 import { Notice } from '@/components/notice';
 import { SqlPanel } from '@/components/sql-panel';
 import { WorldMap } from '@/components/world-map';
 import { placeMarkers } from '@/lib/geo/world-map';
-import { formatCount, formatTime } from '@/lib/format';
+import { formatCount, shortTime } from '@/lib/format';
 import { eventsHref, ipHref } from '@/lib/links';
 import type { Scope } from '@/lib/params/scope';
 import type { NewBehavior } from '@/lib/new-behavior/get-new-behavior';
 import type { AsnGroup, LocationGroup } from '@/lib/new-behavior/sources';
 import { subjectEventFilters, type Subject } from '@/lib/subjects/subject';
-
-const th = 'px-2 py-2 font-medium';
-const short = (iso: string | null) => (iso ? formatTime(iso).replace(' UTC', '') : '—');
 
 /**
  * Detective's five "New behavior" panels for a subject: what in the scope its own baseline never
@@ -38,9 +36,9 @@ export function NewBehaviorPanel({ data, subject, scope, baselineHref }: { data:
     <div className="space-y-5" data-testid="new-behavior">
       <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm shadow-sm">
         <p>
-          Baseline <span className="font-mono text-xs">{short(b.from)}</span> → <span className="font-mono text-xs">{short(b.to)}</span>
+          Baseline <span className="font-mono text-xs">{shortTime(b.from)}</span> → <span className="font-mono text-xs">{shortTime(b.to)}</span>
           {b.shortened && b.coverageStart && (
-            <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">history starts {short(b.coverageStart)}: shorter than {data.baselineDays} days</span>
+            <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">history starts {shortTime(b.coverageStart)}: shorter than {data.baselineDays} days</span>
           )}
         </p>
         <div className="flex items-center gap-1 text-xs" role="group" aria-label="Baseline days">
@@ -89,9 +87,7 @@ export function NewBehaviorPanel({ data, subject, scope, baselineHref }: { data:
         </Card>
         <Card title="Newly observed user agents">
           {data.newUserAgents.length === 0 ? (
-            <p className="text-sm text-slate-500" data-testid="new-user-agents">
-            No user agent in the scope is new.
-          </p>
+            <Empty testId="new-user-agents">No user agent in the scope is new.</Empty>
           ) : (
             <ul className="space-y-3 text-xs" data-testid="new-user-agents">
               {data.newUserAgents.map((f) => (
@@ -117,70 +113,41 @@ export function NewBehaviorPanel({ data, subject, scope, baselineHref }: { data:
 
       <Card title="Newly observed API calls">
         {data.newApiCalls.length === 0 ? (
-          <p className="text-sm text-slate-500" data-testid="new-api-calls">
-            No API call in the scope is new.
-          </p>
+          <Empty testId="new-api-calls">No API call in the scope is new.</Empty>
         ) : (
-          <table className="w-full text-xs" data-testid="new-api-calls">
-            <thead>
-              <tr className="border-b border-slate-200 text-left uppercase tracking-wide text-slate-500">
-                <th className={th}>Service</th>
-                <th className={th}>API</th>
-                <th className={th}>First seen</th>
-                <th className={`${th} text-right`}>Successful</th>
-                <th className={`${th} text-right`}>Failed</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.newApiCalls.map((c) => {
-                const f = { ...base, eventSource: c.filter.eventSource, eventName: c.filter.eventName };
-                return (
-                  <tr key={`${c.eventSource}:${c.eventName}`} className="border-b border-slate-100">
-                    <td className="px-2 py-1.5 font-mono text-slate-600">{c.eventSource.replace('.amazonaws.com', '')}</td>
-                    <td className="px-2 py-1.5 font-medium">{c.eventName}</td>
-                    <td className="px-2 py-1.5 font-mono">{short(c.firstSeen)}</td>
-                    <td className="px-2 py-1.5 text-right tabular-nums"><CountLink value={c.success} href={eventsHref(scope, { ...f, errorCode: 'none' })} /></td>
-                    <td className="px-2 py-1.5 text-right tabular-nums"><CountLink value={c.failed} href={eventsHref(scope, { ...f, errorCode: '*' })} tone="failed" /></td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <DataTable testId="new-api-calls" columns={['Service', 'API', 'First seen', numeric('Successful'), numeric('Failed')]}>
+            {data.newApiCalls.map((c) => {
+              const f = { ...base, eventSource: c.filter.eventSource, eventName: c.filter.eventName };
+              return (
+                <tr key={`${c.eventSource}:${c.eventName}`} className="border-b border-slate-100">
+                  <td className={`${td} font-mono text-slate-600`}>{c.eventSource.replace('.amazonaws.com', '')}</td>
+                  <td className={`${td} font-medium`}>{c.eventName}</td>
+                  <td className={`${td} font-mono`}>{shortTime(c.firstSeen)}</td>
+                  <CallCountCells scope={scope} filter={f} calls={c.success} failed={c.failed} successes />
+                </tr>
+              );
+            })}
+          </DataTable>
         )}
       </Card>
 
       <Card title="API calls with increased volume">
         {data.increasedVolume.length === 0 ? (
-          <p className="text-sm text-slate-500" data-testid="increased-volume">
-            No API call ran far above its baseline rate (Poisson tail p &lt; 0.001, at least 5 calls).
-          </p>
+          <Empty testId="increased-volume">No API call ran far above its baseline rate (Poisson tail p &lt; 0.001, at least 5 calls).</Empty>
         ) : (
-          <table className="w-full text-xs" data-testid="increased-volume">
-            <thead>
-              <tr className="border-b border-slate-200 text-left uppercase tracking-wide text-slate-500">
-                <th className={th}>API</th>
-                <th className={`${th} text-right`}>Baseline / h</th>
-                <th className={`${th} text-right`}>Scope / h</th>
-                <th className={`${th} text-right`}>Ratio</th>
-                <th className={`${th} text-right`}>Expected</th>
-                <th className={`${th} text-right`}>Calls</th>
-                <th className={`${th} text-right`}>p</th>
+          <DataTable testId="increased-volume" columns={['API', ...['Baseline / h', 'Scope / h', 'Ratio', 'Expected', 'Calls', 'p'].map(numeric)]}>
+            {data.increasedVolume.map((c) => (
+              <tr key={`${c.eventSource}:${c.eventName}`} className="border-b border-slate-100">
+                <td className={td}><span className="font-mono text-slate-600">{c.eventSource.replace('.amazonaws.com', '')}:</span>{c.eventName}</td>
+                <td className={num}>{c.baselineRate.toFixed(2)}</td>
+                <td className={num}>{c.scopeRate.toFixed(2)}</td>
+                <td className={`${num} font-medium`}>×{c.ratio.toFixed(1)}</td>
+                <td className={num}>{c.expected.toFixed(1)}</td>
+                <td className={num}><CountLink value={c.scopeCalls} href={eventsHref(scope, { ...base, eventSource: c.filter.eventSource, eventName: c.filter.eventName })} /></td>
+                <td className={`${td} text-right font-mono`}>{c.pValue.toExponential(1)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {data.increasedVolume.map((c) => (
-                <tr key={`${c.eventSource}:${c.eventName}`} className="border-b border-slate-100">
-                  <td className="px-2 py-1.5"><span className="font-mono text-slate-600">{c.eventSource.replace('.amazonaws.com', '')}:</span>{c.eventName}</td>
-                  <td className="px-2 py-1.5 text-right tabular-nums">{c.baselineRate.toFixed(2)}</td>
-                  <td className="px-2 py-1.5 text-right tabular-nums">{c.scopeRate.toFixed(2)}</td>
-                  <td className="px-2 py-1.5 text-right tabular-nums font-medium">×{c.ratio.toFixed(1)}</td>
-                  <td className="px-2 py-1.5 text-right tabular-nums">{c.expected.toFixed(1)}</td>
-                  <td className="px-2 py-1.5 text-right tabular-nums"><CountLink value={c.scopeCalls} href={eventsHref(scope, { ...base, eventSource: c.filter.eventSource, eventName: c.filter.eventName })} /></td>
-                  <td className="px-2 py-1.5 text-right font-mono">{c.pValue.toExponential(1)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
       </Card>
 
@@ -215,13 +182,13 @@ function SourceGroups({
   label: (g: LocationGroup | AsnGroup) => string;
   testId: string;
 }) {
-  if (groups.length === 0) return <p className="text-sm text-slate-500" data-testid={testId}>{empty}</p>;
+  if (groups.length === 0) return <Empty testId={testId}>{empty}</Empty>;
   return (
     <ul className="space-y-3 text-xs" data-testid={testId}>
       {groups.map((g) => (
         <li key={label(g)} className="rounded border border-orange-200 bg-orange-50 px-3 py-2">
           <p className="font-medium text-orange-900">{label(g)}</p>
-          <p className="text-slate-600">first seen {short(g.firstSeen)} · {formatCount(g.scope.success + g.scope.failed)} calls in the scope</p>
+          <p className="text-slate-600">first seen {shortTime(g.firstSeen)} · {formatCount(g.scope.success + g.scope.failed)} calls in the scope</p>
           <ul className="mt-1 space-y-0.5">
             {g.ips.filter((ip) => ip.scope.success + ip.scope.failed > 0).map((ip) => (
               <li key={ip.ip} className="flex gap-2 font-mono">

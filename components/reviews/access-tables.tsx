@@ -1,13 +1,14 @@
 import Link from 'next/link';
-import { CountLink } from '@/components/count-link';
+import { CallCountCells, CountLink } from '@/components/count-link';
 import { eventsHref } from '@/lib/links';
 import { href } from '@/lib/params/href';
 import type { Scope } from '@/lib/params/scope';
 import type { AccessIndexEntry } from '@/lib/reviews/access/index-list';
 import { eventSourceOf } from '@/lib/reviews/policy/iam-actions';
 import type { AccessStatus, ServiceAccess, UsedService } from '@/lib/reviews/access/service-access';
-import { Badge, Empty, num, ReviewTable, td, th } from './review-table';
-import { shortTime } from './short-time';
+import { DataTable, Empty, num, numeric, td, TimeCell } from '@/components/data-table';
+import { Badge } from './badge';
+import { shortTime } from '@/lib/format';
 
 export function accessHref(arn: string, scope: Scope, extra: Record<string, string | number | undefined> = {}): string {
   return href(`/access/${encodeURIComponent(arn)}`, { ...scope, ...extra });
@@ -23,20 +24,7 @@ const STATUS: Record<AccessStatus, { tone: 'green' | 'amber' | 'red' | 'slate'; 
 export function AccessIndexTable({ entries, scope }: { entries: AccessIndexEntry[]; scope: Scope }) {
   if (entries.length === 0) return <Empty testId="access-index-empty">No role or user made a call in the scope, and no uploaded file lists one.</Empty>;
   return (
-    <ReviewTable
-      testId="access-index-table"
-      head={
-        <>
-          <th className={th}>Principal</th>
-          <th className={th}>Kind</th>
-          <th className={`${th} text-right`}>Calls</th>
-          <th className={`${th} text-right`}>Failed</th>
-          <th className={`${th} text-right`}>Services</th>
-          <th className={th}>Last call (UTC)</th>
-          <th className={th}>Grants known</th>
-        </>
-      }
-    >
+    <DataTable testId="access-index-table" scroll columns={['Principal', 'Kind', numeric('Calls'), numeric('Failed'), numeric('Services'), 'Last call (UTC)', 'Grants known']}>
       {entries.map((e) => (
         <tr key={e.arn} className="border-b border-slate-100 align-top hover:bg-slate-50" data-testid="access-index-row">
           <td className={td}>
@@ -51,30 +39,18 @@ export function AccessIndexTable({ entries, scope }: { entries: AccessIndexEntry
             <CountLink value={e.failed} href={eventsHref(scope, { principal: e.arn, errorCode: '*' })} tone="failed" />
           </td>
           <td className={num}>{e.services}</td>
-          <td className={`${td} whitespace-nowrap font-mono`}>{shortTime(e.lastCall)}</td>
+          <TimeCell iso={e.lastCall} />
           <td className={td}>{e.inDetails ? <Badge tone="indigo">uploaded</Badge> : <span className="text-slate-400">—</span>}</td>
         </tr>
       ))}
-    </ReviewTable>
+    </DataTable>
   );
 }
 
 export function GrantedTable({ rows, days, arn, scope }: { rows: ServiceAccess[]; days: number; arn: string; scope: Scope }) {
   if (rows.length === 0) return <Empty testId="access-granted-empty">The uploaded policies grant this principal no service (or only through policies not in the file).</Empty>;
   return (
-    <ReviewTable
-      testId="access-granted-table"
-      head={
-        <>
-          <th className={th}>Service</th>
-          <th className={th}>Status</th>
-          <th className={th}>Last used (UTC)</th>
-          <th className={th}>Granted</th>
-          <th className={th}>By</th>
-          <th className={th}>Note</th>
-        </>
-      }
-    >
+    <DataTable testId="access-granted-table" scroll columns={['Service', 'Status', 'Last used (UTC)', 'Granted', 'By', 'Note']}>
       {rows.map((g) => {
         const s = STATUS[g.status];
         return (
@@ -98,25 +74,14 @@ export function GrantedTable({ rows, days, arn, scope }: { rows: ServiceAccess[]
           </tr>
         );
       })}
-    </ReviewTable>
+    </DataTable>
   );
 }
 
 export function UsedTable({ used, arn, scope }: { used: UsedService[]; arn: string; scope: Scope }) {
   if (used.length === 0) return <Empty testId="access-used-empty">No call by this principal in the scope.</Empty>;
   return (
-    <ReviewTable
-      testId="access-used-table"
-      head={
-        <>
-          <th className={th}>Service</th>
-          <th className={th}>Action</th>
-          <th className={`${th} text-right`}>Successful</th>
-          <th className={`${th} text-right`}>Failed</th>
-          <th className={th}>Last used (UTC)</th>
-        </>
-      }
-    >
+    <DataTable testId="access-used-table" scroll columns={['Service', 'Action', numeric('Successful'), numeric('Failed'), 'Last used (UTC)']}>
       {used.flatMap((s) =>
         s.actions.map((a, i) => {
           const filter = { principal: arn, eventSource: a.eventSource, eventName: a.eventName };
@@ -130,17 +95,12 @@ export function UsedTable({ used, arn, scope }: { used: UsedService[]; arn: stri
                 )}
               </td>
               <td className={`${td} font-mono`}>{a.action}</td>
-              <td className={num}>
-                <CountLink value={a.calls} href={eventsHref(scope, { ...filter, errorCode: 'none' })} />
-              </td>
-              <td className={num}>
-                <CountLink value={a.failed} href={eventsHref(scope, { ...filter, errorCode: '*' })} tone="failed" />
-              </td>
+              <CallCountCells scope={scope} filter={filter} calls={a.calls} failed={a.failed} successes />
               <td className={`${td} whitespace-nowrap font-mono`}>{a.lastUsed ? shortTime(a.lastUsed) : <span className="text-slate-400">never succeeded</span>}</td>
             </tr>
           );
         }),
       )}
-    </ReviewTable>
+    </DataTable>
   );
 }

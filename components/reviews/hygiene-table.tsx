@@ -6,8 +6,9 @@ import type { Scope } from '@/lib/params/scope';
 import type { RoleHygiene } from '@/lib/reviews/hygiene/analyse';
 import type { HygieneParams, HygieneSort } from '@/lib/reviews/params';
 import { CopySnippet } from './copy-snippet';
-import { Badge, Empty, num, ReviewTable, td, th } from './review-table';
-import { percent } from './short-time';
+import { DataTable, Empty, num, td, type Column } from '@/components/data-table';
+import { Badge } from './badge';
+import { formatPercent } from '@/lib/format';
 import { SortLink } from './sort-link';
 
 const VERDICT: Record<RoleHygiene['verdict'], { tone: 'red' | 'green' | 'slate'; label: string }> = {
@@ -66,20 +67,16 @@ function Findings({ r, scope }: { r: RoleHygiene; scope: Scope }) {
 
 export function HygieneTable({ roles, scope, params, interactive = true }: { roles: RoleHygiene[]; scope: Scope; params: HygieneParams; interactive?: boolean }) {
   if (roles.length === 0) return <Empty testId="hygiene-empty">No role was assumed in the scope{params.show === 'flagged' || params.role ? ' with these filters' : ''}.</Empty>;
-  const sortLink = (sort: HygieneSort, label: string) => <SortLink label={label} active={params.sort === sort} order={params.order} href={(order) => hygieneHref(scope, { ...params, sort, order })} />;
+  const sortable = (sort: HygieneSort, label: string, numeric = false): Column => ({
+    key: sort,
+    numeric,
+    label: <SortLink label={label} active={params.sort === sort} order={params.order} href={(order) => hygieneHref(scope, { ...params, sort, order })} />,
+  });
   return (
-    <ReviewTable
+    <DataTable
       testId="hygiene-table"
-      head={
-        <>
-          <th className={th}>{sortLink('role', 'Role')}</th>
-          <th className={`${th} text-right`}>{sortLink('sessions', 'Sessions')}</th>
-          <th className={`${th} text-right`}>{sortLink('assumers', 'Assumers')}</th>
-          <th className={`${th} text-right`}>{sortLink('source_identity', 'Source identity')}</th>
-          <th className={th}>{sortLink('issues', 'Session names')}</th>
-          <th className={th}>Recommendation</th>
-        </>
-      }
+      scroll
+      columns={[sortable('role', 'Role'), sortable('sessions', 'Sessions', true), sortable('assumers', 'Assumers', true), sortable('source_identity', 'Source identity', true), sortable('issues', 'Session names'), 'Recommendation']}
     >
       {roles.map((r) => {
         const v = VERDICT[r.verdict];
@@ -103,7 +100,7 @@ export function HygieneTable({ roles, scope, params, interactive = true }: { rol
               {r.assumers}
               <div className="text-[11px] text-slate-500">{r.assumerList.slice(0, 3).map((a) => a.name).join(', ')}{r.assumerList.length > 3 ? '…' : ''}</div>
             </td>
-            <td className={num}>{percent(r.sourceIdentityShare)}</td>
+            <td className={num}>{formatPercent(r.sourceIdentityShare)}</td>
             <td className={`${td} min-w-[12rem] max-w-[18rem]`}>
               <div className="mb-1 text-[11px] text-slate-500">
                 {r.sessionNames} distinct name{r.sessionNames === 1 ? '' : 's'}
@@ -122,6 +119,6 @@ export function HygieneTable({ roles, scope, params, interactive = true }: { rol
           </tr>
         );
       })}
-    </ReviewTable>
+    </DataTable>
   );
 }

@@ -1,8 +1,7 @@
 import type { Scope } from '@/lib/params/scope';
 import { eventsHref } from '@/lib/links';
 import type { RateSeries } from '@/lib/reviews/vendors/role-review';
-import { formatCount } from '@/lib/format';
-import { shortTime } from './short-time';
+import { formatCount, shortTime } from '@/lib/format';
 import { isoUtc } from '@/lib/time';
 
 const GRAIN_MS = { minute: 60_000, hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000 } as const;

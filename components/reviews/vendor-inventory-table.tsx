@@ -1,12 +1,13 @@
 import Link from 'next/link';
-import { CountLink } from '@/components/count-link';
+import { CallCountCells, CountLink } from '@/components/count-link';
 import { eventsHref } from '@/lib/links';
 import { href } from '@/lib/params/href';
 import type { Scope } from '@/lib/params/scope';
 import type { VendorListParams, VendorSort } from '@/lib/reviews/params';
 import type { VendorRole } from '@/lib/reviews/vendors/inventory';
-import { Badge, Empty, num, ReviewTable, td, th } from './review-table';
-import { shortTime } from './short-time';
+import { DataTable, Empty, num, numeric, SeenCells, td, type Column } from '@/components/data-table';
+import { Badge } from './badge';
+import { shortTime } from '@/lib/format';
 import { SortLink } from './sort-link';
 
 export function vendorRoleHref(roleArn: string, scope: Scope, extra: Record<string, string | undefined> = {}): string {
@@ -27,22 +28,21 @@ function sessionsHref(role: VendorRole, scope: Scope, errorCode?: string): strin
 export function VendorInventoryTable({ roles, scope, params }: { roles: VendorRole[]; scope: Scope; params: VendorListParams }) {
   if (roles.length === 0) return <Empty testId="vendor-roles-empty">No role of the organisation was assumed by, or trusts, a principal outside it in the scope.</Empty>;
   const sortHref = (sort: VendorSort) => (order: 'asc' | 'desc') => href('/vendors', { ...scope, sort, order });
-  const sortLink = (sort: VendorSort, label: string) => <SortLink label={label} active={params.sort === sort} order={params.order} href={sortHref(sort)} />;
+  const sortable = (sort: VendorSort, label: string, numeric = false): Column => ({ key: sort, numeric, label: <SortLink label={label} active={params.sort === sort} order={params.order} href={sortHref(sort)} /> });
   return (
-    <ReviewTable
+    <DataTable
       testId="vendor-roles-table"
-      head={
-        <>
-          <th className={th}>{sortLink('role', 'Role')}</th>
-          <th className={th}>External account</th>
-          <th className={th}>Trust policy</th>
-          <th className={th}>{sortLink('first_assumed', 'First assumed')}</th>
-          <th className={th}>{sortLink('last_assumed', 'Last assumed')}</th>
-          <th className={`${th} text-right`}>{sortLink('sessions', 'Sessions')}</th>
-          <th className={`${th} text-right`}>{sortLink('calls', 'Calls')}</th>
-          <th className={`${th} text-right`}>Failed</th>
-        </>
-      }
+      scroll
+      columns={[
+        sortable('role', 'Role'),
+        'External account',
+        'Trust policy',
+        sortable('first_assumed', 'First assumed'),
+        sortable('last_assumed', 'Last assumed'),
+        sortable('sessions', 'Sessions', true),
+        sortable('calls', 'Calls', true),
+        numeric('Failed'),
+      ]}
     >
       {roles.map((r) => {
         const sessions = sessionsHref(r, scope);
@@ -88,8 +88,7 @@ export function VendorInventoryTable({ roles, scope, params }: { roles: VendorRo
                 </div>
               )}
             </td>
-            <td className={`${td} whitespace-nowrap font-mono`}>{shortTime(r.firstAssumed)}</td>
-            <td className={`${td} whitespace-nowrap font-mono`}>{shortTime(r.lastAssumed)}</td>
+            <SeenCells first={r.firstAssumed} last={r.lastAssumed} />
             <td className={num} title={sessions ? 'AssumeRole calls by this principal, as the role’s account logged them (also into other roles of the account)' : undefined}>
               {sessions ? <CountLink value={r.sessions} href={sessions} /> : <Link href={`${vendorRoleHref(r.roleArn, scope)}#callers`} className="text-indigo-700 hover:underline">{r.sessions}</Link>}
               {r.denied > 0 && (
@@ -98,15 +97,10 @@ export function VendorInventoryTable({ roles, scope, params }: { roles: VendorRo
                 </div>
               )}
             </td>
-            <td className={num}>
-              <CountLink value={r.calls} href={eventsHref(scope, { principal: r.roleArn })} />
-            </td>
-            <td className={num}>
-              <CountLink value={r.failedCalls} href={eventsHref(scope, { principal: r.roleArn, errorCode: '*' })} tone="failed" />
-            </td>
+            <CallCountCells scope={scope} filter={{ principal: r.roleArn }} calls={r.calls} failed={r.failedCalls} />
           </tr>
         );
       })}
-    </ReviewTable>
+    </DataTable>
   );
 }

@@ -4,25 +4,22 @@ import { CountLink } from '@/components/count-link';
 import type { PanelQuery } from '@/components/sql-panel';
 import { ReviewSql } from './review-sql';
 import { eventsHref } from '@/lib/links';
-import { formatCount } from '@/lib/format';
+import { formatCount, shortTime } from '@/lib/format';
 import { href } from '@/lib/params/href';
 import type { Scope } from '@/lib/params/scope';
 import type { VendorRolePage } from '@/lib/reviews/vendors/load';
 import { CsvLink } from './csv-link';
 import { ExpectedActionsEditor } from './expected-actions-editor';
 import { RateChart } from './rate-chart';
-import { Badge } from './review-table';
-import { shortTime } from './short-time';
+import { Badge } from './badge';
 import { vendorRoleHref } from './vendor-inventory-table';
-import {
-  AssumeRoleCallersTable,
-  CallIdentitiesTable,
-  CostCallsTables,
-  SharedNamesList,
-  ThrottlesTable,
-  UnexpectedCallsTable,
-  VendorCallsTable,
-} from './vendor-role-tables';
+import { AssumeRoleCallersTable } from './assume-role-callers-table';
+import { CallIdentitiesTable } from './call-identities-table';
+import { CostCallsTables } from './cost-calls-tables';
+import { SharedNamesList } from './shared-session-names';
+import { ThrottlesTable } from './throttles-table';
+import { UnexpectedCallsTable } from './unexpected-calls-table';
+import { VendorCallsTable } from './vendor-calls-table';
 
 /** The scope of one minute, for the peak's drill-down. */
 function minuteOf(at: string): Scope {

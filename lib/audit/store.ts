@@ -3,7 +3,9 @@
  * this module, the only one that touches the table, offers an insert, a query and the retention
  * purge, and nothing that changes or removes one entry. A test pins that list.
  */
+import { sql } from '@/lib/sql/sql';
 import { withStateConnection } from '@/lib/state/db';
+import { execute, select, whereAll } from '@/lib/state/statement';
 import { AUDIT_OUTCOMES, AUDIT_VIAS, type AuditAction, type AuditEntry, type AuditOutcome, type AuditVia } from './event';
 
 export interface AuditFilter {
@@ -28,62 +30,42 @@ export interface AuditPage {
 }
 
 export async function insertAudit(entry: Omit<AuditEntry, 'id'>): Promise<void> {
+  const detail = entry.detail ? JSON.stringify(entry.detail) : null;
   await withStateConnection((connection) =>
-    connection.run(
-      `INSERT INTO audit_log (recorded_at, action, actor, via, address, entity, scope_from, scope_to, outcome, detail)
-       VALUES (CAST($at AS TIMESTAMP), $action, $actor, $via, $address, $entity, $scopeFrom, $scopeTo, $outcome, $detail)`,
-      {
-        at: entry.at,
-        action: entry.action,
-        actor: entry.actor,
-        via: entry.via,
-        address: entry.address,
-        entity: entry.entity,
-        scopeFrom: entry.scope?.from ?? null,
-        scopeTo: entry.scope?.to ?? null,
-        outcome: entry.outcome,
-        detail: entry.detail ? JSON.stringify(entry.detail) : null,
-      },
+    execute(
+      connection,
+      sql`INSERT INTO audit_log (recorded_at, action, actor, via, address, entity, scope_from, scope_to, outcome, detail)
+       VALUES (CAST(${entry.at} AS TIMESTAMP), ${entry.action}, ${entry.actor}, ${entry.via}, ${entry.address}, ${entry.entity},
+               ${entry.scope?.from ?? null}, ${entry.scope?.to ?? null}, ${entry.outcome}, ${detail})`,
     ),
   );
 }
 
 /** Newest first (in the order entries were appended), `limit` at a time. */
 export async function queryAudit(filter: AuditFilter): Promise<AuditPage> {
-  const where: string[] = [];
-  const params: Record<string, string | number> = { limit: filter.limit + 1 };
-  // Each clause is fixed text; only the values are bound.
-  const add = (clause: string, name: string, value: string | undefined) => {
-    if (value === undefined) return;
-    where.push(clause);
-    params[name] = value;
-  };
-  add('actor = $actor', 'actor', filter.actor);
-  add('action = $action', 'action', filter.action);
-  add('starts_with(entity, $entity)', 'entity', filter.entity);
-  add('recorded_at >= CAST($from AS TIMESTAMP)', 'from', filter.from);
-  add('recorded_at < CAST($to AS TIMESTAMP)', 'to', filter.to);
-  add('id < CAST($cursor AS BIGINT)', 'cursor', filter.cursor);
-
-  const rows = await withStateConnection(async (connection) => {
-    const reader = await connection.runAndReadAll(
-      `SELECT id, strftime(recorded_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS at, action, actor, via, address, entity, scope_from, scope_to, outcome, detail
-       FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY id DESC LIMIT $limit`,
-      params,
-    );
-    return reader.getRowObjectsJS();
-  });
+  const where = whereAll([
+    filter.actor !== undefined && sql`actor = ${filter.actor}`,
+    filter.action !== undefined && sql`action = ${filter.action}`,
+    filter.entity !== undefined && sql`starts_with(entity, ${filter.entity})`,
+    filter.from !== undefined && sql`recorded_at >= CAST(${filter.from} AS TIMESTAMP)`,
+    filter.to !== undefined && sql`recorded_at < CAST(${filter.to} AS TIMESTAMP)`,
+    filter.cursor !== undefined && sql`id < CAST(${filter.cursor} AS BIGINT)`,
+  ]);
+  const rows = await withStateConnection((connection) =>
+    select(
+      connection,
+      sql`SELECT id, strftime(recorded_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS at, action, actor, via, address, entity, scope_from, scope_to, outcome, detail
+       FROM audit_log ${where}
+       ORDER BY id DESC LIMIT ${filter.limit + 1}`,
+    ),
+  );
   const entries = rows.slice(0, filter.limit).map(fromRow);
   return { entries, nextCursor: rows.length > filter.limit ? (entries.at(-1)?.id ?? null) : null };
 }
 
 /** Removes entries recorded before `cutoff` (the retention setting); returns how many. */
 export async function purgeAuditBefore(cutoff: string): Promise<number> {
-  const result = await withStateConnection((connection) =>
-    connection.run('DELETE FROM audit_log WHERE recorded_at < CAST($cutoff AS TIMESTAMP)', { cutoff }),
-  );
-  return Number(result.rowsChanged);
+  return withStateConnection((connection) => execute(connection, sql`DELETE FROM audit_log WHERE recorded_at < CAST(${cutoff} AS TIMESTAMP)`));
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);

@@ -8,7 +8,8 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trailscope-findings-'));
 process.env.TRAILSCOPE_DATA_DIR = dataDir;
 
 const { closeStateDb, withStateConnection } = await import('@/lib/state/db');
-const { countFindings, getFinding, listFindings, mergeFindings, upsertFindings } = await import('./store');
+const { countFindings, getFinding, listFindings, upsertFindings } = await import('./store');
+const { mergeFindings } = await import('./merge');
 const { parseGuardDuty } = await import('./guardduty');
 
 afterAll(async () => {

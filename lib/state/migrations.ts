@@ -1,4 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { code, sql } from '@/lib/sql/sql';
+import { execute, select } from './statement';
 
 /**
  * Numbered, append-only schema changes for the app-state store. Never edit or reorder a shipped
@@ -130,26 +132,26 @@ export const MIGRATIONS: readonly Migration[] = [
 ];
 
 export async function migrate(connection: DuckDBConnection, migrations: readonly Migration[] = MIGRATIONS): Promise<void> {
-  await connection.run(`
+  await execute(
+    connection,
+    sql`
     CREATE TABLE IF NOT EXISTS schema_migrations (
       version    INTEGER PRIMARY KEY,
       name       VARCHAR NOT NULL,
       applied_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp
-    )`);
-  const applied = await connection.runAndReadAll('SELECT version FROM schema_migrations');
-  const done = new Set(applied.getRowObjectsJS().map((r) => Number(r.version)));
+    )`,
+  );
+  const applied = await select(connection, sql`SELECT version FROM schema_migrations`);
+  const done = new Set(applied.map((r) => Number(r.version)));
 
   for (const migration of migrations.filter((m) => !done.has(m.version)).sort((a, b) => a.version - b.version)) {
-    await connection.run('BEGIN TRANSACTION');
+    await execute(connection, sql`BEGIN TRANSACTION`);
     try {
-      await connection.run(migration.sql);
-      await connection.run('INSERT INTO schema_migrations (version, name) VALUES ($version, $name)', {
-        version: migration.version,
-        name: migration.name,
-      });
-      await connection.run('COMMIT');
+      await execute(connection, code(migration.sql));
+      await execute(connection, sql`INSERT INTO schema_migrations (version, name) VALUES (${migration.version}, ${migration.name})`);
+      await execute(connection, sql`COMMIT`);
     } catch (error) {
-      await connection.run('ROLLBACK');
+      await execute(connection, sql`ROLLBACK`);
       throw new Error(`State migration ${migration.version} (${migration.name}) failed`, { cause: error });
     }
   }

@@ -1,6 +1,8 @@
 import type { Role } from '@/lib/auth/roles';
 import { roleSchema } from '@/lib/auth/roles';
+import { code, sql } from '@/lib/sql/sql';
 import { withStateConnection } from './db';
+import { execute, select } from './statement';
 
 export const USER_SOURCES = ['password', 'oidc'] as const;
 export type UserSource = (typeof USER_SOURCES)[number];
@@ -28,7 +30,7 @@ export interface UserSummary {
   updatedAt: string;
 }
 
-const COLUMNS = 'name, password_hash, role, session_version, disabled, source, display_name';
+const COLUMNS = code('name, password_hash, role, session_version, disabled, source, display_name');
 
 function toUser(row: Record<string, unknown>): StoredUser {
   return {
@@ -44,20 +46,20 @@ function toUser(row: Record<string, unknown>): StoredUser {
 
 export async function getUser(name: string): Promise<StoredUser | null> {
   return withStateConnection(async (connection) => {
-    const reader = await connection.runAndReadAll(`SELECT ${COLUMNS} FROM users WHERE name = $name`, { name });
-    const row = reader.getRowObjectsJS()[0];
+    const [row] = await select(connection, sql`SELECT ${COLUMNS} FROM users WHERE name = ${name}`);
     return row ? toUser(row) : null;
   });
 }
 
 export async function listUsers(): Promise<UserSummary[]> {
   return withStateConnection(async (connection) => {
-    const reader = await connection.runAndReadAll(
-      `SELECT name, role, disabled, source, display_name, password_hash IS NOT NULL AS has_password,
+    const rows = await select(
+      connection,
+      sql`SELECT name, role, disabled, source, display_name, password_hash IS NOT NULL AS has_password,
               strftime(updated_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS updated_at
          FROM users ORDER BY name`,
     );
-    return reader.getRowObjectsJS().map((row) => ({
+    return rows.map((row) => ({
       name: String(row.name),
       role: roleSchema.parse(row.role),
       disabled: row.disabled === true,
@@ -84,8 +86,10 @@ export interface UserWrite {
  */
 export async function upsertUser(user: UserWrite): Promise<StoredUser> {
   return withStateConnection(async (connection) => {
-    const reader = await connection.runAndReadAll(
-      `INSERT INTO users (name, password_hash, role, source, disabled, display_name) VALUES ($name, $passwordHash, $role, $source, $disabled, $displayName)
+    const [row] = await select(
+      connection,
+      sql`INSERT INTO users (name, password_hash, role, source, disabled, display_name)
+       VALUES (${user.name}, ${user.passwordHash}, ${user.role}, ${user.source ?? 'password'}, ${user.disabled ?? false}, ${user.displayName ?? null})
        ON CONFLICT (name) DO UPDATE SET
          session_version = users.session_version + CASE
            WHEN users.password_hash IS DISTINCT FROM excluded.password_hash OR users.role <> excluded.role
@@ -97,35 +101,34 @@ export async function upsertUser(user: UserWrite): Promise<StoredUser> {
          display_name = excluded.display_name,
          updated_at = now()
        RETURNING ${COLUMNS}`,
-      { name: user.name, passwordHash: user.passwordHash, role: user.role, source: user.source ?? 'password', disabled: user.disabled ?? false, displayName: user.displayName ?? null },
     );
-    return toUser(reader.getRowObjectsJS()[0] as Record<string, unknown>);
+    return toUser(row as Record<string, unknown>);
   });
 }
 
 /** Removes the user; their sessions end because the lookup finds no one. */
 export async function deleteUser(name: string): Promise<boolean> {
   return withStateConnection(async (connection) => {
-    const reader = await connection.runAndReadAll('DELETE FROM users WHERE name = $name RETURNING name', { name });
-    return reader.getRowObjectsJS().length > 0;
+    const rows = await select(connection, sql`DELETE FROM users WHERE name = ${name} RETURNING name`);
+    return rows.length > 0;
   });
 }
 
 /** Ends one session (sign-out): kept until `expiresAt`, when the cookie is dead anyway. */
 export async function revokeSession(sessionId: string, userName: string, expiresAt: Date): Promise<void> {
   await withStateConnection(async (connection) => {
-    await connection.run('DELETE FROM revoked_sessions WHERE expires_at < now()');
-    await connection.run(
-      `INSERT INTO revoked_sessions (session_id, user_name, expires_at) VALUES ($sessionId, $userName, $expiresAt::TIMESTAMPTZ)
+    await execute(connection, sql`DELETE FROM revoked_sessions WHERE expires_at < now()`);
+    await execute(
+      connection,
+      sql`INSERT INTO revoked_sessions (session_id, user_name, expires_at) VALUES (${sessionId}, ${userName}, ${expiresAt.toISOString()}::TIMESTAMPTZ)
        ON CONFLICT (session_id) DO NOTHING`,
-      { sessionId, userName, expiresAt: expiresAt.toISOString() },
     );
   });
 }
 
 export async function isSessionRevoked(sessionId: string): Promise<boolean> {
   return withStateConnection(async (connection) => {
-    const reader = await connection.runAndReadAll('SELECT 1 FROM revoked_sessions WHERE session_id = $sessionId', { sessionId });
-    return reader.getRowObjectsJS().length > 0;
+    const rows = await select(connection, sql`SELECT 1 FROM revoked_sessions WHERE session_id = ${sessionId}`);
+    return rows.length > 0;
   });
 }

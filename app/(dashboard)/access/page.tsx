@@ -7,7 +7,7 @@ import { CsvLink } from '@/components/reviews/csv-link';
 import { PrintButton } from '@/components/reviews/print-button';
 import { PrintStyles } from '@/components/reviews/print-styles';
 import { ReviewTabs } from '@/components/reviews/review-tabs';
-import { shortTime } from '@/components/reviews/short-time';
+import { shortTime } from '@/lib/format';
 import { ReviewSql } from '@/components/reviews/review-sql';
 import { href } from '@/lib/params/href';
 import { getAccessIndex } from '@/lib/reviews/access/index-list';

@@ -1,12 +1,13 @@
 import Link from 'next/link';
 import { Card } from '@/components/card';
+import { DataTable, Empty, numeric, type Column } from '@/components/data-table';
 import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { FindingsActions } from '@/components/findings/findings-actions';
 import { SeverityBadge } from '@/components/findings/severity-badge';
 import { countFindings, listFindings } from '@/lib/findings/store';
 import { FINDING_SOURCES, SEVERITY_LABELS, type Finding } from '@/lib/findings/types';
-import { formatCount, formatTime } from '@/lib/format';
+import { formatCount, shortTime } from '@/lib/format';
 import { href } from '@/lib/params/href';
 import { findingListParams, severitiesFrom, type FindingListParams } from '@/lib/params/findings';
 import type { Scope } from '@/lib/params/scope';
@@ -15,7 +16,6 @@ import type { SearchParamsRecord } from '@/lib/http/page-scope';
 
 export const dynamic = 'force-dynamic';
 
-const th = 'px-2 py-1.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500';
 const td = 'px-2 py-1.5 align-top';
 
 function actorLabel(f: Finding): string {
@@ -28,17 +28,19 @@ function listHref(scope: Scope, p: FindingListParams, change: Partial<Record<'ty
   return href('/findings', { ...scope, type: p.type, severity: p.severity, source: p.source, sort: p.sort === 'lastSeen' ? undefined : p.sort, order: p.order === 'desc' ? undefined : p.order, ...change });
 }
 
-function SortHeader({ label, column, scope, p }: { label: string; column: FindingListParams['sort']; scope: Scope; p: FindingListParams }) {
+function sortColumn(label: string, column: FindingListParams['sort'], scope: Scope, p: FindingListParams): Column {
   const active = p.sort === column;
   const next = active && p.order === 'desc' ? 'asc' : 'desc';
-  return (
-    <th className={th} aria-sort={active ? (p.order === 'asc' ? 'ascending' : 'descending') : undefined}>
+  return {
+    key: column,
+    sort: active ? (p.order === 'asc' ? 'ascending' : 'descending') : undefined,
+    label: (
       <Link href={listHref(scope, p, { sort: column, order: next })} className="hover:text-slate-800">
         {label}
         {active ? (p.order === 'asc' ? ' ▲' : ' ▼') : ''}
       </Link>
-    </th>
-  );
+    ),
+  };
 }
 
 export default async function FindingsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
@@ -95,49 +97,45 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
           </button>
         </form>
         {findings.length === 0 ? (
-          <p className="text-sm text-slate-500">
-            No findings in the scope. Run the detections over it, import GuardDuty findings, or widen the scope.
-          </p>
+          <Empty>No findings in the scope. Run the detections over it, import GuardDuty findings, or widen the scope.</Empty>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm" data-testid="findings-table">
-              <thead>
-                <tr className="border-b border-slate-200">
-                  <SortHeader label="Severity" column="severity" scope={scope} p={p} />
-                  <SortHeader label="Finding" column="type" scope={scope} p={p} />
-                  <th className={th}>Actor</th>
-                  <th className={th}>Account</th>
-                  <th className={th}>Region</th>
-                  <SortHeader label="First seen" column="firstSeen" scope={scope} p={p} />
-                  <SortHeader label="Last seen" column="lastSeen" scope={scope} p={p} />
-                  <th className={`${th} text-right`}>Count</th>
-                </tr>
-              </thead>
-              <tbody>
-                {findings.map((f) => (
-                  <tr key={f.id} className="border-b border-slate-100 hover:bg-slate-50" data-testid="finding-row" data-finding-id={f.id}>
-                    <td className={td}>
-                      <SeverityBadge label={f.severityLabel} severity={f.severity} />
-                    </td>
-                    <td className={td}>
-                      <Link href={href(`/findings/${encodeURIComponent(f.id)}`, { ...scope })} className="font-medium text-indigo-700 hover:underline">
-                        {f.title}
-                      </Link>
-                      <p className="font-mono text-[11px] text-slate-500">
-                        {f.type} · {f.source === 'guardduty' ? 'GuardDuty' : 'detection'}
-                      </p>
-                    </td>
-                    <td className={`${td} max-w-56 break-all font-mono text-xs`}>{actorLabel(f)}</td>
-                    <td className={`${td} font-mono text-xs`}>{f.accountId ?? '—'}</td>
-                    <td className={`${td} whitespace-nowrap text-xs`}>{f.region ?? '—'}</td>
-                    <td className={`${td} text-xs`}>{formatTime(f.firstSeen).replace(' UTC', '')}</td>
-                    <td className={`${td} text-xs`}>{formatTime(f.lastSeen).replace(' UTC', '')}</td>
-                    <td className={`${td} text-right tabular-nums`}>{formatCount(f.count)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            testId="findings-table"
+            look="log"
+            scroll
+            columns={[
+              sortColumn('Severity', 'severity', scope, p),
+              sortColumn('Finding', 'type', scope, p),
+              'Actor',
+              'Account',
+              'Region',
+              sortColumn('First seen', 'firstSeen', scope, p),
+              sortColumn('Last seen', 'lastSeen', scope, p),
+              numeric('Count'),
+            ]}
+          >
+            {findings.map((f) => (
+              <tr key={f.id} className="border-b border-slate-100 hover:bg-slate-50" data-testid="finding-row" data-finding-id={f.id}>
+                <td className={td}>
+                  <SeverityBadge label={f.severityLabel} severity={f.severity} />
+                </td>
+                <td className={td}>
+                  <Link href={href(`/findings/${encodeURIComponent(f.id)}`, { ...scope })} className="font-medium text-indigo-700 hover:underline">
+                    {f.title}
+                  </Link>
+                  <p className="font-mono text-[11px] text-slate-500">
+                    {f.type} · {f.source === 'guardduty' ? 'GuardDuty' : 'detection'}
+                  </p>
+                </td>
+                <td className={`${td} max-w-56 break-all font-mono text-xs`}>{actorLabel(f)}</td>
+                <td className={`${td} font-mono text-xs`}>{f.accountId ?? '—'}</td>
+                <td className={`${td} whitespace-nowrap text-xs`}>{f.region ?? '—'}</td>
+                <td className={`${td} text-xs`}>{shortTime(f.firstSeen)}</td>
+                <td className={`${td} text-xs`}>{shortTime(f.lastSeen)}</td>
+                <td className={`${td} text-right tabular-nums`}>{formatCount(f.count)}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </Card>
     </div>

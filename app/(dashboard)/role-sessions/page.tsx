@@ -1,12 +1,13 @@
 import Link from 'next/link';
 import { AssumerChip, UnknownAssumer } from '@/components/assumer-chip';
 import { Card } from '@/components/card';
-import { CountLink } from '@/components/count-link';
+import { CallCountCells } from '@/components/count-link';
+import { DataTable, Empty } from '@/components/data-table';
 import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { SqlPanel } from '@/components/sql-panel';
-import { formatTime } from '@/lib/format';
-import { eventsHref, roleHref, roleSessionHref } from '@/lib/links';
+import { shortTime } from '@/lib/format';
+import { roleHref, roleSessionHref } from '@/lib/links';
 import { href } from '@/lib/params/href';
 import { roleSessionListParams, type RoleSessionListParams, type RoleSessionSort } from '@/lib/role-sessions/params';
 import { loadPageParams } from '@/lib/http/page-params';
@@ -97,61 +98,54 @@ export default async function RoleSessionsPage({ searchParams }: { searchParams:
         }
       >
         {result.sessions.length === 0 ? (
-          <p className="text-sm text-slate-500">No role session was active in the scope with these filters.</p>
+          <Empty>No role session was active in the scope with these filters.</Empty>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm" data-testid="role-sessions-table">
-              <thead>
-                <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
-                  <th className="px-2 py-2 font-medium">{sortLink('session_id', 'Session')}</th>
-                  <th className="px-2 py-2 font-medium">{sortLink('role_arn', 'Role')}</th>
-                  <th className="px-2 py-2 font-medium">{sortLink('account_id', 'Account')}</th>
-                  <th className="px-2 py-2 font-medium">Assumed by</th>
-                  <th className="px-2 py-2 font-medium">{sortLink('first_seen', 'First seen')}</th>
-                  <th className="px-2 py-2 font-medium">{sortLink('last_seen', 'Last seen')}</th>
-                  <th className="px-2 py-2 text-right font-medium">{sortLink('events', 'Events')}</th>
-                  <th className="px-2 py-2 text-right font-medium">{sortLink('failed', 'Failed')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.sessions.map((s) => (
-                  <tr key={s.sessionId} className="border-b border-slate-100 align-top hover:bg-slate-50" data-testid="role-session-row">
-                    <td className="px-2 py-1.5">
-                      <Link href={roleSessionHref(s.sessionId, scope)} className="font-mono text-xs font-medium text-indigo-700 hover:underline" title={s.sessionId}>
-                        {s.sessionName}
-                      </Link>
-                    </td>
-                    <td className="max-w-[12rem] truncate px-2 py-1.5 text-xs">
-                      {s.roleArn ? (
-                        <Link href={roleHref(s.roleArn, scope)} className="text-indigo-700 hover:underline" title={s.roleArn}>
-                          {s.roleName}
-                        </Link>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                    <td className="px-2 py-1.5 font-mono text-xs">{s.accountId}</td>
-                    <td className="max-w-[18rem] px-2 py-1.5">
-                      <div className="flex flex-col gap-1">
-                        {s.assumedBy.map((b) => (
-                          <AssumerChip key={b.assumer.key} by={b} scope={scope} />
-                        ))}
-                        {s.unattributed > 0 && <UnknownAssumer count={s.unattributed} />}
-                      </div>
-                    </td>
-                    <td className="whitespace-nowrap px-2 py-1.5 font-mono text-xs">{formatTime(s.firstSeen).replace(' UTC', '')}</td>
-                    <td className="whitespace-nowrap px-2 py-1.5 font-mono text-xs">{formatTime(s.lastSeen).replace(' UTC', '')}</td>
-                    <td className="px-2 py-1.5 text-right tabular-nums">
-                      <CountLink value={s.eventCount} href={eventsHref(scope, { principal: s.sessionId })} />
-                    </td>
-                    <td className="px-2 py-1.5 text-right tabular-nums">
-                      <CountLink value={s.failedCount} href={eventsHref(scope, { principal: s.sessionId, errorCode: '*' })} tone="failed" />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            testId="role-sessions-table"
+            look="list"
+            scroll
+            columns={[
+              { key: 'session_id', label: sortLink('session_id', 'Session') },
+              { key: 'role_arn', label: sortLink('role_arn', 'Role') },
+              { key: 'account_id', label: sortLink('account_id', 'Account') },
+              'Assumed by',
+              { key: 'first_seen', label: sortLink('first_seen', 'First seen') },
+              { key: 'last_seen', label: sortLink('last_seen', 'Last seen') },
+              { key: 'events', label: sortLink('events', 'Events'), numeric: true },
+              { key: 'failed', label: sortLink('failed', 'Failed'), numeric: true },
+            ]}
+          >
+            {result.sessions.map((s) => (
+              <tr key={s.sessionId} className="border-b border-slate-100 align-top hover:bg-slate-50" data-testid="role-session-row">
+                <td className="px-2 py-1.5">
+                  <Link href={roleSessionHref(s.sessionId, scope)} className="font-mono text-xs font-medium text-indigo-700 hover:underline" title={s.sessionId}>
+                    {s.sessionName}
+                  </Link>
+                </td>
+                <td className="max-w-[12rem] truncate px-2 py-1.5 text-xs">
+                  {s.roleArn ? (
+                    <Link href={roleHref(s.roleArn, scope)} className="text-indigo-700 hover:underline" title={s.roleArn}>
+                      {s.roleName}
+                    </Link>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+                <td className="px-2 py-1.5 font-mono text-xs">{s.accountId}</td>
+                <td className="max-w-[18rem] px-2 py-1.5">
+                  <div className="flex flex-col gap-1">
+                    {s.assumedBy.map((b) => (
+                      <AssumerChip key={b.assumer.key} by={b} scope={scope} />
+                    ))}
+                    {s.unattributed > 0 && <UnknownAssumer count={s.unattributed} />}
+                  </div>
+                </td>
+                <td className="whitespace-nowrap px-2 py-1.5 font-mono text-xs">{shortTime(s.firstSeen)}</td>
+                <td className="whitespace-nowrap px-2 py-1.5 font-mono text-xs">{shortTime(s.lastSeen)}</td>
+                <CallCountCells scope={scope} filter={{ principal: s.sessionId }} calls={s.eventCount} failed={s.failedCount} />
+              </tr>
+            ))}
+          </DataTable>
         )}
       </Card>
     </div>

@@ -1,4 +1,6 @@
+import { sql } from '@/lib/sql/sql';
 import { withStateConnection } from '@/lib/state/db';
+import { execute, select } from '@/lib/state/statement';
 import type { AuthorizationDetails } from '@/lib/reviews/policy/authorization-details';
 
 /**
@@ -29,11 +31,12 @@ function isoFromEpochSeconds(v: unknown): string | null {
 
 export async function saveAuthorizationDetails(details: AuthorizationDetails, fileName: string | null, user: string): Promise<AuthorizationDetailsSummary> {
   await withStateConnection((connection) =>
-    connection.run(
-      `INSERT INTO authorization_details (account_id, file_name, details, summary, uploaded_by) VALUES ($account, $fileName, $details, $summary, $user)
+    execute(
+      connection,
+      sql`INSERT INTO authorization_details (account_id, file_name, details, summary, uploaded_by)
+       VALUES (${details.accountId}, ${fileName}, ${JSON.stringify(details)}, ${JSON.stringify(details.counts)}, ${user})
        ON CONFLICT (account_id) DO UPDATE SET file_name = excluded.file_name, details = excluded.details, summary = excluded.summary,
          uploaded_by = excluded.uploaded_by, uploaded_at = now()`,
-      { account: details.accountId, fileName, details: JSON.stringify(details), summary: JSON.stringify(details.counts), user },
     ),
   );
   cache.delete(details.accountId);
@@ -44,10 +47,8 @@ export async function saveAuthorizationDetails(details: AuthorizationDetails, fi
 
 export async function listAuthorizationDetails(): Promise<AuthorizationDetailsSummary[]> {
   return withStateConnection(async (connection) => {
-    const reader = await connection.runAndReadAll(
-      'SELECT account_id, file_name, summary, uploaded_by, epoch(uploaded_at) AS uploaded_at FROM authorization_details ORDER BY account_id',
-    );
-    return reader.getRowObjectsJS().map((r) => ({
+    const rows = await select(connection, sql`SELECT account_id, file_name, summary, uploaded_by, epoch(uploaded_at) AS uploaded_at FROM authorization_details ORDER BY account_id`);
+    return rows.map((r) => ({
       accountId: String(r.account_id),
       fileName: typeof r.file_name === 'string' ? r.file_name : null,
       uploadedBy: String(r.uploaded_by),
@@ -68,8 +69,7 @@ export async function allAuthorizationDetails(): Promise<AuthorizationDetails[]>
       continue;
     }
     const details = await withStateConnection(async (connection) => {
-      const reader = await connection.runAndReadAll('SELECT details FROM authorization_details WHERE account_id = $account', { account: s.accountId });
-      const row = reader.getRowObjectsJS()[0];
+      const [row] = await select(connection, sql`SELECT details FROM authorization_details WHERE account_id = ${s.accountId}`);
       return row ? (JSON.parse(String(row.details)) as AuthorizationDetails) : null;
     });
     if (details) {
@@ -83,7 +83,7 @@ export async function allAuthorizationDetails(): Promise<AuthorizationDetails[]>
 export async function deleteAuthorizationDetails(accountId: string): Promise<boolean> {
   cache.delete(accountId);
   return withStateConnection(async (connection) => {
-    const reader = await connection.runAndReadAll('DELETE FROM authorization_details WHERE account_id = $account RETURNING account_id', { account: accountId });
-    return reader.getRowObjectsJS().length > 0;
+    const rows = await select(connection, sql`DELETE FROM authorization_details WHERE account_id = ${accountId} RETURNING account_id`);
+    return rows.length > 0;
   });
 }

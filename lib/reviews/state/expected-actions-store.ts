@@ -1,4 +1,6 @@
+import { sql } from '@/lib/sql/sql';
 import { withStateConnection } from '@/lib/state/db';
+import { execute, select } from '@/lib/state/statement';
 import { expectedPatterns, READ_ONLY_VENDOR_DEFAULTS } from '@/lib/reviews/vendors/expected-actions';
 
 /** Each vendor role's expected-actions list, in the app-state store (migration 3, `reviews`). */
@@ -22,11 +24,7 @@ function isoFromEpochSeconds(v: unknown): string | null {
 
 export async function getExpectedActions(roleArn: string): Promise<ExpectedActions> {
   return withStateConnection(async (connection) => {
-    const reader = await connection.runAndReadAll(
-      'SELECT patterns, updated_by, epoch(updated_at) AS updated_at FROM vendor_expected_actions WHERE role_arn = $roleArn',
-      { roleArn },
-    );
-    const row = reader.getRowObjectsJS()[0];
+    const [row] = await select(connection, sql`SELECT patterns, updated_by, epoch(updated_at) AS updated_at FROM vendor_expected_actions WHERE role_arn = ${roleArn}`);
     if (!row) return defaultExpectedActions(roleArn);
     return {
       roleArn,
@@ -42,10 +40,10 @@ export async function getExpectedActions(roleArn: string): Promise<ExpectedActio
 export async function saveExpectedActions(roleArn: string, patterns: readonly string[], user: string): Promise<ExpectedActions> {
   const checked = expectedPatterns.parse(patterns);
   await withStateConnection((connection) =>
-    connection.run(
-      `INSERT INTO vendor_expected_actions (role_arn, patterns, updated_by) VALUES ($roleArn, $patterns, $user)
+    execute(
+      connection,
+      sql`INSERT INTO vendor_expected_actions (role_arn, patterns, updated_by) VALUES (${roleArn}, ${JSON.stringify(checked)}, ${user})
        ON CONFLICT (role_arn) DO UPDATE SET patterns = excluded.patterns, updated_by = excluded.updated_by, updated_at = now()`,
-      { roleArn, patterns: JSON.stringify(checked), user },
     ),
   );
   return getExpectedActions(roleArn);
@@ -53,5 +51,5 @@ export async function saveExpectedActions(roleArn: string, patterns: readonly st
 
 /** Back to the defaults. */
 export async function deleteExpectedActions(roleArn: string): Promise<void> {
-  await withStateConnection((connection) => connection.run('DELETE FROM vendor_expected_actions WHERE role_arn = $roleArn', { roleArn }));
+  await withStateConnection((connection) => execute(connection, sql`DELETE FROM vendor_expected_actions WHERE role_arn = ${roleArn}`));
 }

@@ -3,8 +3,9 @@ import { InvalidLink } from '@/components/invalid-link';
 import { SubjectActivity } from '@/components/activity/subject-activity';
 import { Card, Field } from '@/components/card';
 import { CountLink } from '@/components/count-link';
+import { DataTable, Empty, num, numeric, SeenCells, td } from '@/components/data-table';
 import { invalidLink } from '@/lib/http/invalid-link';
-import { PageHeader } from '@/components/page-header';
+import { ProfileShell } from '@/components/profile-shell';
 import { SqlPanel } from '@/components/sql-panel';
 import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
 import { auditPageView } from '@/lib/audit/page-view';
@@ -23,9 +24,6 @@ import { getSubjectExtent } from '@/lib/subjects/get-subject-extent';
 
 export const dynamic = 'force-dynamic';
 
-const th = 'px-2 py-2 font-medium';
-const td = 'px-2 py-1.5';
-const short = (iso: string) => formatTime(iso).replace(' UTC', '');
 const link = 'text-indigo-700 hover:underline';
 
 const KIND_TONE: Record<IpKindName, string> = {
@@ -56,12 +54,7 @@ export default async function IpPage({ params, searchParams }: { params: Promise
   const allEvents = extentEventsHref(ext, { ip });
 
   return (
-    <div className="space-y-5">
-      <div>
-        <p className="text-xs font-medium uppercase tracking-wide text-slate-500">IP address</p>
-        <p className="font-mono text-xs text-slate-500">{ip}</p>
-      </div>
-      <PageHeader title={ip} scope={scope} latest={range.last} />
+    <ProfileShell kind="IP address" id={ip} title={ip} scope={scope} latest={range.last}>
       <Card title="IP address details" footer={<SqlPanel query={extent} label="SQL (first/last observed)" />}>
         <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
           <Field label="What it is">
@@ -88,58 +81,44 @@ export default async function IpPage({ params, searchParams }: { params: Promise
         {users.capped && <p className="mt-2 text-xs text-amber-700">Only the busiest principals are shown; narrow the scope to see all.</p>}
       </Card>
       <SubjectActivity data={activity.data} subject={subject} scope={scope} />
-    </div>
+    </ProfileShell>
   );
 }
 
 function PrincipalsTable({ principals, ip, scope }: { principals: IpPrincipal[]; ip: string; scope: Scope }) {
-  if (principals.length === 0) return <p className="text-sm text-slate-500">No call came from this address in the scope.</p>;
+  if (principals.length === 0) return <Empty>No call came from this address in the scope.</Empty>;
   return (
-    <table className="w-full text-xs" data-testid="ip-principals">
-      <thead>
-        <tr className="border-b border-slate-200 text-left uppercase tracking-wide text-slate-500">
-          <th className={th}>Principal</th>
-          <th className={th}>Type</th>
-          <th className={th}>Account</th>
-          <th className={th}>First</th>
-          <th className={th}>Last</th>
-          <th className={`${th} text-right`}>Calls</th>
-          <th className={`${th} text-right`}>Failed</th>
-        </tr>
-      </thead>
-      <tbody>
-        {principals.map((p) => {
-          const filters = p.eventsPrincipal ? { ip, principal: p.eventsPrincipal } : null;
-          return (
-            <tr key={p.key} className="border-b border-slate-100 align-top" data-testid="ip-principal-row">
-              <td className={`${td} max-w-[22rem] truncate font-mono`}>
-                {p.profileHref ? (
-                  <Link href={p.profileHref} className={link} title={p.eventsPrincipal ?? p.label}>
-                    {p.label}
-                  </Link>
-                ) : (
-                  <span title={p.eventsPrincipal ?? p.label}>{p.label}</span>
-                )}
-              </td>
-              <td className={td}>{p.typeLabel}</td>
-              <td className={`${td} font-mono`}>{p.accountId ?? '—'}</td>
-              <td className={`${td} whitespace-nowrap font-mono`}>{short(p.firstSeen)}</td>
-              <td className={`${td} whitespace-nowrap font-mono`}>{short(p.lastSeen)}</td>
-              <td className={`${td} whitespace-nowrap text-right tabular-nums`}>
-                {p.roleAccountCopies > 0 && (
-                  <span className="mr-1.5 text-slate-400" title="The role's account logged its own copy of these cross-account AssumeRole calls">
-                    +{formatCount(p.roleAccountCopies)} copies
-                  </span>
-                )}
-                {filters ? <CountLink value={p.events} href={eventsHref(scope, filters)} /> : formatCount(p.events)}
-              </td>
-              <td className={`${td} text-right tabular-nums`}>
-                {filters ? <CountLink value={p.failed} href={eventsHref(scope, { ...filters, errorCode: '*' })} tone="failed" /> : formatCount(p.failed)}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <DataTable testId="ip-principals" columns={['Principal', 'Type', 'Account', 'First', 'Last', numeric('Calls'), numeric('Failed')]}>
+      {principals.map((p) => {
+        const filters = p.eventsPrincipal ? { ip, principal: p.eventsPrincipal } : null;
+        return (
+          <tr key={p.key} className="border-b border-slate-100 align-top" data-testid="ip-principal-row">
+            <td className={`${td} max-w-[22rem] truncate font-mono`}>
+              {p.profileHref ? (
+                <Link href={p.profileHref} className={link} title={p.eventsPrincipal ?? p.label}>
+                  {p.label}
+                </Link>
+              ) : (
+                <span title={p.eventsPrincipal ?? p.label}>{p.label}</span>
+              )}
+            </td>
+            <td className={td}>{p.typeLabel}</td>
+            <td className={`${td} font-mono`}>{p.accountId ?? '—'}</td>
+            <SeenCells first={p.firstSeen} last={p.lastSeen} />
+            <td className={`${num} whitespace-nowrap`}>
+              {p.roleAccountCopies > 0 && (
+                <span className="mr-1.5 text-slate-400" title="The role's account logged its own copy of these cross-account AssumeRole calls">
+                  +{formatCount(p.roleAccountCopies)} copies
+                </span>
+              )}
+              {filters ? <CountLink value={p.events} href={eventsHref(scope, filters)} /> : formatCount(p.events)}
+            </td>
+            <td className={num}>
+              {filters ? <CountLink value={p.failed} href={eventsHref(scope, { ...filters, errorCode: '*' })} tone="failed" /> : formatCount(p.failed)}
+            </td>
+          </tr>
+        );
+      })}
+    </DataTable>
   );
 }

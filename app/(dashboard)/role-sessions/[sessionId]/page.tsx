@@ -5,9 +5,9 @@ import { AssumptionsTable } from '@/components/assumptions-table';
 import { Card, Field } from '@/components/card';
 import { EventsCard } from '@/components/events-card';
 import { invalidLink } from '@/lib/http/invalid-link';
-import { PageHeader } from '@/components/page-header';
+import { ProfileShell } from '@/components/profile-shell';
+import { ProfileTabs } from '@/components/profile-tabs';
 import { SqlPanel } from '@/components/sql-panel';
-import { Tabs } from '@/components/tabs';
 import { getRoleSessionAttribution } from '@/lib/attribution/role-session';
 import { roleNameOf } from '@/lib/attribution/assumer';
 import { auditPageView } from '@/lib/audit/page-view';
@@ -15,7 +15,7 @@ import { auditEntity } from '@/lib/audit/entity';
 import { formatCount, formatTime } from '@/lib/format';
 import { roleHref, roleSessionHref } from '@/lib/links';
 import { eventSearchParams } from '@/lib/events/params';
-import { roleSessionProfileParams, sessionIdParam } from '@/lib/role-sessions/profile-params';
+import { ROLE_SESSION_TABS, roleSessionProfileParams, sessionIdParam } from '@/lib/role-sessions/profile-params';
 import { searchEvents } from '@/lib/events/search-events';
 import { loadPageParams } from '@/lib/http/page-params';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
@@ -70,25 +70,15 @@ export default async function RoleSessionPage({
   const tabHref = (tab: string) => roleSessionHref(sessionId, scope, tab === 'overview' ? {} : { tab });
 
   return (
-    <div className="space-y-5">
-      <div>
-        <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Role session</p>
-        <p className="font-mono text-xs text-slate-500" data-testid="session-id">
-          {sessionId}
-        </p>
-      </div>
-      <PageHeader title={`${roleArn ? roleNameOf(roleArn) : 'Unknown role'} / ${attribution.sessionName}`} scope={scope} latest={page.range.last} />
-      <Tabs
-        active={p.tab}
-        tabs={[
-          { id: 'overview', label: 'Overview', href: tabHref('overview') },
-          { id: 'new-behavior', label: 'New behavior', href: tabHref('new-behavior') },
-          { id: 'timeline', label: 'Timeline', href: tabHref('timeline') },
-          { id: 'events', label: 'Events', href: tabHref('events') },
-          { id: 'graph', label: 'Graph', href: tabHref('graph') },
-        ]}
-      />
-
+    <ProfileShell
+      kind="Role session"
+      id={sessionId}
+      idTestId="session-id"
+      title={`${roleArn ? roleNameOf(roleArn) : 'Unknown role'} / ${attribution.sessionName}`}
+      scope={scope}
+      latest={page.range.last}
+      tabs={<ProfileTabs tabs={ROLE_SESSION_TABS} active={p.tab} hrefFor={tabHref} />}
+    >
       {p.tab === 'overview' && (
         <>
           {chain && <OriginLine chain={chain} scope={scope} />}
@@ -161,7 +151,7 @@ export default async function RoleSessionPage({
       {p.tab === 'graph' && <GraphTab focus={sessionNodeId(sessionId)} scope={scope} searchParams={sp} resetHref={tabHref('graph')} />}
 
       {p.tab === 'events' && <SessionEvents sessionId={sessionId} scope={scope} cursor={p.cursor} conn={conn} />}
-    </div>
+    </ProfileShell>
   );
 }
 

@@ -2,7 +2,7 @@ import { Card, Field } from '@/components/card';
 import { InvalidLink } from '@/components/invalid-link';
 import { invalidLink } from '@/lib/http/invalid-link';
 import { AssumedRolesTable, InvolvedSessionsTable, RoleAssumersTable } from '@/components/interaction-tables';
-import { PageHeader } from '@/components/page-header';
+import { ProfileShell } from '@/components/profile-shell';
 import { SqlPanel } from '@/components/sql-panel';
 import { roleNameOf } from '@/lib/attribution/assumer';
 import { auditPageView } from '@/lib/audit/page-view';
@@ -16,8 +16,9 @@ import { loadPageParams } from '@/lib/http/page-params';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 import { getSubjectExtent } from '@/lib/subjects/get-subject-extent';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { NewBehaviorTab } from '@/components/new-behavior/new-behavior-tab';
-import { ProfileTabs } from '@/components/profile-tabs';
+import { ProfileTabs, profileTabs } from '@/components/profile-tabs';
 import { GraphTab } from '@/components/graph/graph-tab';
 import { roleNodeId } from '@/lib/graph/node-id';
 import { profileTabParams } from '@/lib/params/profile-tab';
@@ -38,38 +39,22 @@ export default async function RolePage({ params, searchParams }: { params: Promi
   await auditPageView({ entity: auditEntity('role', roleArn), scope, detail: { tab: load.params.tab } });
   const subject = { kind: 'role', arn: roleArn } as const;
   const self = (extra: Record<string, string | number | undefined>) => href(`/roles/${encodeURIComponent(roleArn)}`, { ...scope, ...extra });
-  const header = (
-    <>
-      <div>
-        <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Role</p>
-        <p className="font-mono text-xs text-slate-500">{roleArn}</p>
-      </div>
-      <PageHeader title={roleNameOf(roleArn)} scope={scope} latest={range.last} />
-      <ProfileTabs graph active={load.params.tab} hrefFor={(tab) => self({ tab: tab === 'overview' ? undefined : tab })} />
-    </>
+  const shell = (content: ReactNode) => (
+    <ProfileShell
+      kind="Role"
+      id={roleArn}
+      title={roleNameOf(roleArn)}
+      scope={scope}
+      latest={range.last}
+      tabs={<ProfileTabs tabs={profileTabs(true)} active={load.params.tab} hrefFor={(tab) => self({ tab: tab === 'overview' ? undefined : tab })} />}
+    >
+      {content}
+    </ProfileShell>
   );
-  if (load.params.tab === 'graph') {
-    return (
-      <div className="space-y-5">
-        {header}
-        <GraphTab focus={roleNodeId(roleArn)} scope={scope} searchParams={sp} resetHref={self({ tab: 'graph' })} />
-      </div>
-    );
-  }
+  if (load.params.tab === 'graph') return shell(<GraphTab focus={roleNodeId(roleArn)} scope={scope} searchParams={sp} resetHref={self({ tab: 'graph' })} />);
   if (load.params.tab === 'new-behavior') {
-    return (
-      <div className="space-y-5">
-        {header}
-        <NewBehaviorTab
-          conn={conn}
-          subject={subject}
-          scope={scope}
-          baselineDays={load.params.baseline}
-          storeFirstEvent={range.first}
-          baselineHref={(days) => self({ tab: 'new-behavior', baseline: days })}
-        />
-      </div>
-    );
+    const baselineHref = (days: number) => self({ tab: 'new-behavior', baseline: days });
+    return shell(<NewBehaviorTab conn={conn} subject={subject} scope={scope} baselineDays={load.params.baseline} storeFirstEvent={range.first} baselineHref={baselineHref} />);
   }
   const [extent, interactions, activity] = await Promise.all([
     getSubjectExtent(conn, subject, scope),
@@ -79,9 +64,8 @@ export default async function RolePage({ params, searchParams }: { params: Promi
   if (activity.error) return <InvalidLink parameter={activity.error.parameter} message={activity.error.message} resetHref={`/roles/${encodeURIComponent(roleArn)}`} />;
   const ext = extent.rows[0];
 
-  return (
-    <div className="space-y-5">
-      {header}
+  return shell(
+    <>
       <Card title="Role details" footer={<SqlPanel query={extent} label="SQL (first/last observed)" />}>
         <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
           <Field label="Account">
@@ -114,6 +98,6 @@ export default async function RolePage({ params, searchParams }: { params: Promi
         </div>
       </Card>
       <SubjectActivity data={activity.data} subject={subject} scope={scope} />
-    </div>
+    </>,
   );
 }

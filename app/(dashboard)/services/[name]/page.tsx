@@ -5,7 +5,7 @@ import { Card, Field } from '@/components/card';
 import { CountLink } from '@/components/count-link';
 import { RolesAssumedTable } from '@/components/roles-assumed-table';
 import { invalidLink } from '@/lib/http/invalid-link';
-import { PageHeader } from '@/components/page-header';
+import { ProfileShell } from '@/components/profile-shell';
 import { SqlPanel } from '@/components/sql-panel';
 import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
 import { auditPageView } from '@/lib/audit/page-view';
@@ -44,12 +44,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
   const lines = rolesAssumedLines(assumptions.rolesAssumed, name, scope);
 
   return (
-    <div className="space-y-5">
-      <div>
-        <p className="text-xs font-medium uppercase tracking-wide text-slate-500">AWS service</p>
-        <p className="font-mono text-xs text-slate-500">{name}</p>
-      </div>
-      <PageHeader title={name} scope={scope} latest={range.last} />
+    <ProfileShell kind="AWS service" id={name} title={name} scope={scope} latest={range.last}>
       <Card title="Service details" footer={<SqlPanel query={extent} label="SQL (first/last observed)" />}>
         <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
           <Field label="Service principal">
@@ -78,7 +73,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
         {assumptions.capped && <p className="mt-2 text-xs text-amber-700">Only the first 5,000 AssumeRole calls are counted; narrow the scope to see all.</p>}
       </Card>
       <SubjectActivity data={activity.data} subject={subject} scope={scope} />
-    </div>
+    </ProfileShell>
   );
 }
 

@@ -1,15 +1,17 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { InvalidLink } from '@/components/invalid-link';
 import { SubjectActivity } from '@/components/activity/subject-activity';
 import { NewBehaviorTab } from '@/components/new-behavior/new-behavior-tab';
-import { ProfileTabs } from '@/components/profile-tabs';
+import { ProfileTabs, profileTabs } from '@/components/profile-tabs';
 import { GraphTab } from '@/components/graph/graph-tab';
 import { href } from '@/lib/params/href';
 import { Card, Field } from '@/components/card';
 import { CountLink } from '@/components/count-link';
+import { DataTable, Empty, num, numeric, SeenCells, td, TimeCell } from '@/components/data-table';
 import { RolesAssumedTable } from '@/components/roles-assumed-table';
 import { invalidLink } from '@/lib/http/invalid-link';
-import { PageHeader } from '@/components/page-header';
+import { ProfileShell } from '@/components/profile-shell';
 import { SqlPanel } from '@/components/sql-panel';
 import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
 import { auditPageView } from '@/lib/audit/page-view';
@@ -29,9 +31,6 @@ import { getSubjectExtent } from '@/lib/subjects/get-subject-extent';
 
 export const dynamic = 'force-dynamic';
 
-const th = 'px-2 py-2 font-medium';
-const td = 'px-2 py-1.5';
-const short = (iso: string | null) => formatTime(iso).replace(' UTC', '');
 const link = 'text-indigo-700 hover:underline';
 
 export default async function UserPage({ params, searchParams }: { params: Promise<{ arn: string }>; searchParams: Promise<SearchParamsRecord> }) {
@@ -48,40 +47,29 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   const subject = { kind: 'user', arn } as const;
   // Federated users (GetFederationToken) assume no roles: no graph for them.
   const graphFocus = user.kind === 'iam-user' ? `user:${arn}` : user.kind === 'root' ? `root:${user.accountId}` : null;
-  const header = (
-    <>
-      <div>
-        <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{USER_ARN_LABELS[user.kind]}</p>
-        <p className="font-mono text-xs text-slate-500" data-testid="user-arn">
-          {arn}
-        </p>
-      </div>
-      <PageHeader title={user.kind === 'root' ? `root (${user.accountId})` : user.name} scope={scope} latest={range.last} />
-      <ProfileTabs graph={graphFocus !== null} active={load.params.tab} hrefFor={(tab) => href(`/users/${encodeURIComponent(arn)}`, { ...scope, tab: tab === 'overview' ? undefined : tab })} />
-    </>
-  );
-  if (load.params.tab === 'graph' && graphFocus) {
-    return (
-      <div className="space-y-5">
-        {header}
-        <GraphTab focus={graphFocus} scope={scope} searchParams={sp} resetHref={userHref(arn, scope)} />
-      </div>
-    );
-  }
-  if (load.params.tab === 'new-behavior') {
-    return (
-      <div className="space-y-5">
-        {header}
-        <NewBehaviorTab
-          conn={conn}
-          subject={subject}
-          scope={scope}
-          baselineDays={load.params.baseline}
-          storeFirstEvent={range.first}
-          baselineHref={(days) => href(`/users/${encodeURIComponent(arn)}`, { ...scope, tab: 'new-behavior', baseline: days })}
+  const shell = (content: ReactNode) => (
+    <ProfileShell
+      kind={USER_ARN_LABELS[user.kind]}
+      id={arn}
+      idTestId="user-arn"
+      title={user.kind === 'root' ? `root (${user.accountId})` : user.name}
+      scope={scope}
+      latest={range.last}
+      tabs={
+        <ProfileTabs
+          tabs={profileTabs(graphFocus !== null)}
+          active={load.params.tab}
+          hrefFor={(tab) => href(`/users/${encodeURIComponent(arn)}`, { ...scope, tab: tab === 'overview' ? undefined : tab })}
         />
-      </div>
-    );
+      }
+    >
+      {content}
+    </ProfileShell>
+  );
+  if (load.params.tab === 'graph' && graphFocus) return shell(<GraphTab focus={graphFocus} scope={scope} searchParams={sp} resetHref={userHref(arn, scope)} />);
+  if (load.params.tab === 'new-behavior') {
+    const baselineHref = (days: number) => href(`/users/${encodeURIComponent(arn)}`, { ...scope, tab: 'new-behavior', baseline: days });
+    return shell(<NewBehaviorTab conn={conn} subject={subject} scope={scope} baselineDays={load.params.baseline} storeFirstEvent={range.first} baselineHref={baselineHref} />);
   }
   const [extent, profile, activity] = await Promise.all([
     getSubjectExtent(conn, subject, scope),
@@ -92,9 +80,8 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   const ext = extent.rows[0];
   const allEvents = extentEventsHref(ext, { principal: arn });
 
-  return (
-    <div className="space-y-5">
-      {header}
+  return shell(
+    <>
       <Card title="User details" footer={<SqlPanel query={extent} label="SQL (first/last observed)" />}>
         <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-6">
           <Field label="Type">{USER_ARN_LABELS[user.kind]}</Field>
@@ -132,62 +119,47 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         {profile.keysCapped && <p className="mt-2 text-xs text-amber-700">Only the newest key and address pairs are shown; narrow the scope to see all.</p>}
       </Card>
       <SubjectActivity data={activity.data} subject={subject} scope={scope} />
-    </div>
+    </>,
   );
 }
 
 function AccessKeysTable({ keys, arn, scope }: { keys: AccessKeyUsage[]; arn: string; scope: Scope }) {
-  if (keys.length === 0) return <p className="text-sm text-slate-500">No call by this user in the scope.</p>;
+  if (keys.length === 0) return <Empty>No call by this user in the scope.</Empty>;
   return (
-    <table className="w-full text-xs" data-testid="access-keys">
-      <thead>
-        <tr className="border-b border-slate-200 text-left uppercase tracking-wide text-slate-500">
-          <th className={th}>Access key</th>
-          <th className={th}>Kind</th>
-          <th className={th}>Session issued</th>
-          <th className={th}>Source IPs</th>
-          <th className={th}>First</th>
-          <th className={th}>Last</th>
-          <th className={`${th} text-right`}>Calls</th>
-          <th className={`${th} text-right`}>Failed</th>
-        </tr>
-      </thead>
-      <tbody>
-        {keys.map((k) => {
-          // Calls without a key (the console sign-in) cannot be selected on /events apart from the others.
-          const filters = k.accessKeyId ? { principal: arn, accessKeyId: k.accessKeyId } : null;
-          return (
-            <tr key={k.accessKeyId ?? 'none'} className="border-b border-slate-100 align-top" data-testid="access-key-row">
-              <td className={`${td} font-mono`}>{k.accessKeyId ?? '—'}</td>
-              <td className={td}>
-                {KEY_KIND_LABELS[k.kind]}
-                {k.mfa && <span className="ml-1 rounded bg-emerald-100 px-1 text-emerald-800">MFA</span>}
-              </td>
-              <td className={`${td} whitespace-nowrap font-mono`}>{k.sessionCreated ? short(k.sessionCreated) : '—'}</td>
-              <td className={`${td} font-mono`}>
-                {k.sourceIps.map((ip) => {
-                  const ipLink = ipProfileHref(ip, scope);
-                  return ipLink ? (
-                    <Link key={ip} href={ipLink} className={`mr-2 ${link}`}>
-                      {ip}
-                    </Link>
-                  ) : (
-                    <span key={ip} className="mr-2">
-                      {ip}
-                    </span>
-                  );
-                })}
-              </td>
-              <td className={`${td} whitespace-nowrap font-mono`}>{short(k.firstSeen)}</td>
-              <td className={`${td} whitespace-nowrap font-mono`}>{short(k.lastSeen)}</td>
-              <td className={`${td} text-right tabular-nums`}>{filters ? <CountLink value={k.events} href={eventsHref(scope, filters)} /> : formatCount(k.events)}</td>
-              <td className={`${td} text-right tabular-nums`}>
-                {filters ? <CountLink value={k.failed} href={eventsHref(scope, { ...filters, errorCode: '*' })} tone="failed" /> : formatCount(k.failed)}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <DataTable testId="access-keys" columns={['Access key', 'Kind', 'Session issued', 'Source IPs', 'First', 'Last', numeric('Calls'), numeric('Failed')]}>
+      {keys.map((k) => {
+        // Calls without a key (the console sign-in) cannot be selected on /events apart from the others.
+        const filters = k.accessKeyId ? { principal: arn, accessKeyId: k.accessKeyId } : null;
+        return (
+          <tr key={k.accessKeyId ?? 'none'} className="border-b border-slate-100 align-top" data-testid="access-key-row">
+            <td className={`${td} font-mono`}>{k.accessKeyId ?? '—'}</td>
+            <td className={td}>
+              {KEY_KIND_LABELS[k.kind]}
+              {k.mfa && <span className="ml-1 rounded bg-emerald-100 px-1 text-emerald-800">MFA</span>}
+            </td>
+            <TimeCell iso={k.sessionCreated} />
+            <td className={`${td} font-mono`}>
+              {k.sourceIps.map((ip) => {
+                const ipLink = ipProfileHref(ip, scope);
+                return ipLink ? (
+                  <Link key={ip} href={ipLink} className={`mr-2 ${link}`}>
+                    {ip}
+                  </Link>
+                ) : (
+                  <span key={ip} className="mr-2">
+                    {ip}
+                  </span>
+                );
+              })}
+            </td>
+            <SeenCells first={k.firstSeen} last={k.lastSeen} />
+            <td className={num}>{filters ? <CountLink value={k.events} href={eventsHref(scope, filters)} /> : formatCount(k.events)}</td>
+            <td className={num}>
+              {filters ? <CountLink value={k.failed} href={eventsHref(scope, { ...filters, errorCode: '*' })} tone="failed" /> : formatCount(k.failed)}
+            </td>
+          </tr>
+        );
+      })}
+    </DataTable>
   );
 }
