@@ -6,6 +6,7 @@ import { routeAuditEvent, type RouteAuditSpec } from '@/lib/audit/route-audit';
 import { requestUser } from '@/lib/auth/request-user';
 import { hasRole, type AuthUser, type Role } from '@/lib/auth/roles';
 import { env } from '@/lib/env';
+import { paramProblem } from '@/lib/params/param-error';
 import { clientAddress } from './client-address';
 import { errorResponse, forbidden, invalidParameter, unauthorized } from './errors';
 import { appOriginsOf, changesState, isSameOriginRequest } from './same-origin';
@@ -158,9 +159,8 @@ function validate(schema: z.ZodType | undefined, source: 'query' | 'params', inp
   if (!schema) return undefined;
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const name = issue?.path[0];
-  return invalidParameter(name === undefined ? source : String(name), issue?.message ?? 'is invalid');
+  const { parameter, message } = paramProblem(result.error, source);
+  return invalidParameter(parameter, message);
 }
 
 /** A repeated key (`?role=a&role=b`) becomes an array; a single one stays a string. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_EXPANDED } from '@/lib/graph/load';
 import { nodeIdParam } from '@/lib/graph/node-id';
+import { paramProblem } from './param-error';
 import { scopeParams } from './scope';
 import { optionalParam, ROLE_SESSION_ID_BODY } from './validators';
 
@@ -33,6 +34,5 @@ export function parseGraphView(sp: Readonly<Record<string, string | string[] | u
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const parsed = graphViewParams.safeParse({ expand: sp.expand, selected: first(sp.selected), path: first(sp.path) });
   if (parsed.success) return { ok: true, view: parsed.data };
-  const issue = parsed.error.issues[0];
-  return { ok: false, parameter: String(issue?.path[0] ?? 'query'), message: issue?.message ?? 'is invalid' };
+  return { ok: false, ...paramProblem(parsed.error, 'query') };
 }

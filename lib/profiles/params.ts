@@ -16,6 +16,14 @@ export const userArnParam = pathSegment.pipe(
   arn.refine((a) => parseUserArn(a) !== null, 'must be an IAM user, root or federated user ARN (arn:aws:iam::<account>:user/<name>)'),
 );
 
+/** The user page's segment with what it names; userArnParam has already refused what parseUserArn cannot read. */
+export const userProfileArnParam = userArnParam.transform((a, ctx) => {
+  const user = parseUserArn(a);
+  if (user) return { arn: a, user };
+  ctx.addIssue({ code: 'custom', message: 'must be an IAM user, root or federated user ARN' });
+  return z.NEVER;
+});
+
 export const ipParam = pathSegment.pipe(sourceIp);
 
 export const serviceNameParam = pathSegment.pipe(z.string().max(253).regex(SERVICE_PRINCIPAL, 'must be an AWS service principal such as ec2.amazonaws.com'));

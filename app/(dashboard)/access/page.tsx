@@ -1,5 +1,4 @@
 import { Card } from '@/components/card';
-import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { AccessIndexTable } from '@/components/reviews/access-tables';
 import { AuthorizationUpload, DeleteAuthorizationDetails } from '@/components/reviews/authorization-upload';
@@ -12,16 +11,14 @@ import { ReviewSql } from '@/components/reviews/review-sql';
 import { href } from '@/lib/params/href';
 import { getAccessIndex } from '@/lib/reviews/access/index-list';
 import { accessIndexParams, REVIEW_DEFAULT_DAYS } from '@/lib/reviews/params';
-import { loadReviewPage } from '@/lib/reviews/scope';
+import { loadPage } from '@/lib/http/page-params';
 import { allAuthorizationDetails, listAuthorizationDetails } from '@/lib/reviews/state/authorization-details-store';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 
 export const dynamic = 'force-dynamic';
 
 export default async function AccessPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const load = await loadReviewPage(await searchParams, accessIndexParams, REVIEW_DEFAULT_DAYS.access);
-  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: '/access' });
-  const { page, params } = load;
+  const { page, params } = await loadPage(await searchParams, { query: accessIndexParams, reviewDays: REVIEW_DEFAULT_DAYS.access, reset: { query: '/access' } });
   const { scope } = page;
   const [uploads, summaries] = await Promise.all([allAuthorizationDetails(), listAuthorizationDetails()]);
   const index = await getAccessIndex(page.conn, scope, uploads, params);

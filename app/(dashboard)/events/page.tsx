@@ -6,7 +6,7 @@ import { auditPageView } from '@/lib/audit/page-view';
 import { auditEntity } from '@/lib/audit/entity';
 import { activeEventFilters, EVENT_FILTERS, EVENT_FILTER_LABELS, eventSearchParams } from '@/lib/events/params';
 import { href } from '@/lib/params/href';
-import { ParamError } from '@/lib/params/param-error';
+import { ParamError, paramProblem } from '@/lib/params/param-error';
 import { invalidLink, linkIsValid } from '@/lib/http/invalid-link';
 import { searchEvents } from '@/lib/events/search-events';
 import { firstValues, loadPageScope, type SearchParamsRecord } from '@/lib/http/page-scope';
@@ -18,10 +18,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   const values = firstValues(sp);
   let problem: { parameter: string; message: string } | null = null;
   const parsed = eventSearchParams.safeParse(values);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    problem = { parameter: String(issue?.path[0] ?? 'query'), message: issue?.message ?? 'is invalid' };
-  }
+  if (!parsed.success) problem = paramProblem(parsed.error, 'query');
   let page;
   try {
     page = await loadPageScope(sp);

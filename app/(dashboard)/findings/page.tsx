@@ -1,6 +1,5 @@
 import Link from 'next/link';
 import { Card } from '@/components/card';
-import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { FindingsActions } from '@/components/findings/findings-actions';
 import { SeverityBadge } from '@/components/findings/severity-badge';
@@ -10,7 +9,7 @@ import { formatCount, formatTime } from '@/lib/format';
 import { href } from '@/lib/params/href';
 import { findingListParams, severitiesFrom, type FindingListParams } from '@/lib/params/findings';
 import type { Scope } from '@/lib/params/scope';
-import { loadPageParams } from '@/lib/http/page-params';
+import { loadPage } from '@/lib/http/page-params';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 
 export const dynamic = 'force-dynamic';
@@ -42,8 +41,7 @@ function SortHeader({ label, column, scope, p }: { label: string; column: Findin
 }
 
 export default async function FindingsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const load = await loadPageParams(await searchParams, findingListParams);
-  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: '/findings' });
+  const load = await loadPage(await searchParams, { query: findingListParams, reset: { query: '/findings' } });
   const { scope, range } = load.page;
   const p = load.params;
   const filter = { from: scope.from, to: scope.to, type: p.type, severity: severitiesFrom(p.severity), source: p.source };

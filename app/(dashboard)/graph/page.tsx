@@ -9,7 +9,7 @@ import { auditEntity } from '@/lib/audit/entity';
 import { nodeIdParam, parseNodeId } from '@/lib/graph/node-id';
 import { parseGraphView } from '@/lib/params/graph';
 import { loadPageScope, firstValues, type SearchParamsRecord } from '@/lib/http/page-scope';
-import { ParamError } from '@/lib/params/param-error';
+import { ParamError, paramProblem } from '@/lib/params/param-error';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,7 +31,7 @@ export default async function GraphPage({ searchParams }: { searchParams: Promis
     );
   }
   const focus = nodeIdParam.safeParse(rawFocus);
-  if (!focus.success) return invalidLink({ parameter: 'focus', message: focus.error.issues[0]?.message ?? 'is invalid', resetHref: '/graph' });
+  if (!focus.success) return invalidLink({ ...paramProblem(focus.error, 'focus'), parameter: 'focus', resetHref: '/graph' });
   const view = parseGraphView(sp);
   if (!view.ok) return invalidLink({ parameter: view.parameter, message: view.message, resetHref: `/graph?focus=${encodeURIComponent(focus.data)}` });
   let page;

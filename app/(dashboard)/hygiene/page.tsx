@@ -1,5 +1,4 @@
 import { Card } from '@/components/card';
-import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { CsvLink } from '@/components/reviews/csv-link';
 import { hygieneHref, HygieneTable } from '@/components/reviews/hygiene-table';
@@ -10,16 +9,14 @@ import { ReviewSql } from '@/components/reviews/review-sql';
 import { href } from '@/lib/params/href';
 import { getHygieneReview, selectHygiene } from '@/lib/reviews/hygiene/review';
 import { hygieneParams, REVIEW_DEFAULT_DAYS } from '@/lib/reviews/params';
-import { loadReviewPage } from '@/lib/reviews/scope';
+import { loadPage } from '@/lib/http/page-params';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 import Link from 'next/link';
 
 export const dynamic = 'force-dynamic';
 
 export default async function HygienePage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const load = await loadReviewPage(await searchParams, hygieneParams, REVIEW_DEFAULT_DAYS.hygiene);
-  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: '/hygiene' });
-  const { page, params } = load;
+  const { page, params } = await loadPage(await searchParams, { query: hygieneParams, reviewDays: REVIEW_DEFAULT_DAYS.hygiene, reset: { query: '/hygiene' } });
   const { scope } = page;
   const review = await getHygieneReview(page.conn, scope);
   const roles = selectHygiene(review.roles, params);

@@ -2,14 +2,13 @@ import Link from 'next/link';
 import { AssumerChip, UnknownAssumer } from '@/components/assumer-chip';
 import { Card } from '@/components/card';
 import { CountLink } from '@/components/count-link';
-import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { SqlPanel } from '@/components/sql-panel';
 import { formatTime } from '@/lib/format';
 import { eventsHref, roleHref, roleSessionHref } from '@/lib/links';
 import { href } from '@/lib/params/href';
 import { roleSessionListParams, type RoleSessionListParams, type RoleSessionSort } from '@/lib/role-sessions/params';
-import { loadPageParams } from '@/lib/http/page-params';
+import { loadPage } from '@/lib/http/page-params';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 import { listRoleSessions } from '@/lib/role-sessions/list-role-sessions';
 
@@ -23,9 +22,7 @@ const FILTERS = [
 ] as const;
 
 export default async function RoleSessionsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const load = await loadPageParams(await searchParams, roleSessionListParams);
-  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: '/role-sessions' });
-  const { page, params } = load;
+  const { page, params } = await loadPage(await searchParams, { query: roleSessionListParams, reset: { query: '/role-sessions' } });
   const { scope } = page;
   const result = await listRoleSessions(page.conn, params, scope, page.range.first);
   const state = (over: Partial<RoleSessionListParams>) => {

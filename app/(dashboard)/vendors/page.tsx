@@ -1,5 +1,4 @@
 import { Card } from '@/components/card';
-import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { CsvLink } from '@/components/reviews/csv-link';
 import { PrintButton } from '@/components/reviews/print-button';
@@ -9,7 +8,7 @@ import { VendorInventoryTable } from '@/components/reviews/vendor-inventory-tabl
 import { ReviewSql } from '@/components/reviews/review-sql';
 import { href } from '@/lib/params/href';
 import { REVIEW_DEFAULT_DAYS, vendorListParams } from '@/lib/reviews/params';
-import { loadReviewPage } from '@/lib/reviews/scope';
+import { loadPage } from '@/lib/http/page-params';
 import { sortInventory } from '@/lib/reviews/vendors/inventory';
 import { loadVendorInventory } from '@/lib/reviews/vendors/load';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
@@ -17,9 +16,7 @@ import type { SearchParamsRecord } from '@/lib/http/page-scope';
 export const dynamic = 'force-dynamic';
 
 export default async function VendorsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const load = await loadReviewPage(await searchParams, vendorListParams, REVIEW_DEFAULT_DAYS.vendors);
-  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: '/vendors' });
-  const { page, params } = load;
+  const { page, params } = await loadPage(await searchParams, { query: vendorListParams, reviewDays: REVIEW_DEFAULT_DAYS.vendors, reset: { query: '/vendors' } });
   const { scope } = page;
   const inventory = await loadVendorInventory(page.conn, scope);
   const roles = sortInventory(inventory.roles, params.sort, params.order);

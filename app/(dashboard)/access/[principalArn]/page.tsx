@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { Card, Stat } from '@/components/card';
 import { CountLink } from '@/components/count-link';
-import { invalidLink } from '@/lib/http/invalid-link';
 import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { accessHref, GrantedTable, UsedTable } from '@/components/reviews/access-tables';
@@ -19,19 +18,19 @@ import { href } from '@/lib/params/href';
 import { getAccessReview } from '@/lib/reviews/access/review';
 import { DAYS_CHOICES } from '@/lib/reviews/access/service-access';
 import { accessParams, principalArnParam, REVIEW_DEFAULT_DAYS } from '@/lib/reviews/params';
-import { loadReviewPage } from '@/lib/reviews/scope';
+import { loadPage } from '@/lib/http/page-params';
 import { allAuthorizationDetails } from '@/lib/reviews/state/authorization-details-store';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 
 export const dynamic = 'force-dynamic';
 
 export default async function AccessPrincipalPage({ params, searchParams }: { params: Promise<{ principalArn: string }>; searchParams: Promise<SearchParamsRecord> }) {
-  const parsedArn = principalArnParam.safeParse((await params).principalArn);
-  if (!parsedArn.success) return invalidLink({ parameter: 'principal ARN', message: parsedArn.error.issues[0]?.message ?? 'is invalid', resetHref: '/access' });
-  const arn = parsedArn.data;
-  const load = await loadReviewPage(await searchParams, accessParams, REVIEW_DEFAULT_DAYS.access);
-  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: `/access/${encodeURIComponent(arn)}` });
-  const { page, params: query } = load;
+  const { page, params: query, path: arn } = await loadPage(await searchParams, {
+    path: { name: 'principal ARN', schema: principalArnParam, value: (await params).principalArn },
+    query: accessParams,
+    reviewDays: REVIEW_DEFAULT_DAYS.access,
+    reset: { path: '/access', query: (a) => `/access/${encodeURIComponent(a)}` },
+  });
   const { scope } = page;
   await auditPageView({ entity: auditEntity('access-principal', arn), scope, detail: { days: query.days } });
   const review = await getAccessReview(page.conn, arn, scope, { days: query.days, uploads: await allAuthorizationDetails() });

@@ -4,7 +4,6 @@ import { AssumerChip, UnknownAssumer } from '@/components/assumer-chip';
 import { AssumptionsTable } from '@/components/assumptions-table';
 import { Card, Field } from '@/components/card';
 import { EventsCard } from '@/components/events-card';
-import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { SqlPanel } from '@/components/sql-panel';
 import { Tabs } from '@/components/tabs';
@@ -17,7 +16,7 @@ import { roleHref, roleSessionHref } from '@/lib/links';
 import { eventSearchParams } from '@/lib/events/params';
 import { roleSessionProfileParams, sessionIdParam } from '@/lib/role-sessions/profile-params';
 import { searchEvents } from '@/lib/events/search-events';
-import { loadPageParams } from '@/lib/http/page-params';
+import { loadPage } from '@/lib/http/page-params';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 import { getSubjectExtent } from '@/lib/subjects/get-subject-extent';
 import { SubjectActivity } from '@/components/activity/subject-activity';
@@ -43,13 +42,12 @@ export default async function RoleSessionPage({
   params: Promise<{ sessionId: string }>;
   searchParams: Promise<SearchParamsRecord>;
 }) {
-  const id = sessionIdParam.safeParse((await params).sessionId);
-  if (!id.success) return invalidLink({ parameter: 'session id', message: id.error.issues[0]?.message ?? 'is invalid', resetHref: '/role-sessions' });
-  const sessionId = id.data;
   const sp = await searchParams;
-  const load = await loadPageParams(sp, roleSessionProfileParams);
-  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: roleSessionHref(sessionId, { from: '', to: '' }) });
-  const { page, params: p } = load;
+  const { page, params: p, path: sessionId } = await loadPage(sp, {
+    path: { name: 'session id', schema: sessionIdParam, value: (await params).sessionId },
+    query: roleSessionProfileParams,
+    reset: { path: '/role-sessions', query: (id) => roleSessionHref(id, { from: '', to: '' }) },
+  });
   const { conn, scope } = page;
   await auditPageView({ entity: auditEntity('role-session', sessionId), scope, detail: { tab: p.tab } });
   const subject = { kind: 'role-session', principalId: sessionId } as const;

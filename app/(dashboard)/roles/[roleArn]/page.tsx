@@ -1,6 +1,5 @@
 import { Card, Field } from '@/components/card';
 import { InvalidLink } from '@/components/invalid-link';
-import { invalidLink } from '@/lib/http/invalid-link';
 import { AssumedRolesTable, InvolvedSessionsTable, RoleAssumersTable } from '@/components/interaction-tables';
 import { PageHeader } from '@/components/page-header';
 import { SqlPanel } from '@/components/sql-panel';
@@ -12,7 +11,7 @@ import { formatCount, formatTime } from '@/lib/format';
 import { href } from '@/lib/params/href';
 import { roleArnParam } from '@/lib/params/role-profile';
 import { scopeParams } from '@/lib/params/scope';
-import { loadPageParams } from '@/lib/http/page-params';
+import { loadPage } from '@/lib/http/page-params';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 import { getSubjectExtent } from '@/lib/subjects/get-subject-extent';
 import Link from 'next/link';
@@ -28,12 +27,13 @@ import { volumeParams } from '@/lib/activity/params';
 export const dynamic = 'force-dynamic';
 
 export default async function RolePage({ params, searchParams }: { params: Promise<{ roleArn: string }>; searchParams: Promise<SearchParamsRecord> }) {
-  const arn = roleArnParam.safeParse((await params).roleArn);
-  if (!arn.success) return invalidLink({ parameter: 'role ARN', message: arn.error.issues[0]?.message ?? 'is invalid', resetHref: '/role-sessions' });
-  const roleArn = arn.data;
   const sp = await searchParams;
-  const load = await loadPageParams(sp, scopeParams.extend(volumeParams.shape).extend(profileTabParams.shape));
-  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: `/roles/${encodeURIComponent(roleArn)}` });
+  const load = await loadPage(sp, {
+    path: { name: 'role ARN', schema: roleArnParam, value: (await params).roleArn },
+    query: scopeParams.extend(volumeParams.shape).extend(profileTabParams.shape),
+    reset: { path: '/role-sessions', query: (arn) => `/roles/${encodeURIComponent(arn)}` },
+  });
+  const roleArn = load.path;
   const { conn, scope, range } = load.page;
   await auditPageView({ entity: auditEntity('role', roleArn), scope, detail: { tab: load.params.tab } });
   const subject = { kind: 'role', arn: roleArn } as const;

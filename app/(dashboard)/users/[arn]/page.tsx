@@ -8,7 +8,6 @@ import { href } from '@/lib/params/href';
 import { Card, Field } from '@/components/card';
 import { CountLink } from '@/components/count-link';
 import { RolesAssumedTable } from '@/components/roles-assumed-table';
-import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { SqlPanel } from '@/components/sql-panel';
 import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
@@ -19,11 +18,11 @@ import { eventsHref, userHref } from '@/lib/links';
 import type { Scope } from '@/lib/params/scope';
 import { KEY_KIND_LABELS, type AccessKeyUsage } from '@/lib/profiles/access-keys';
 import { extentEventsHref, ipProfileHref } from '@/lib/profiles/profile-links';
-import { profileParams, userArnParam } from '@/lib/profiles/params';
+import { profileParams, userProfileArnParam } from '@/lib/profiles/params';
 import { rolesAssumedLines } from '@/lib/profiles/roles-assumed-model';
-import { parseUserArn, USER_ARN_LABELS } from '@/lib/profiles/user-arn';
+import { USER_ARN_LABELS } from '@/lib/profiles/user-arn';
 import { getUserProfile } from '@/lib/profiles/user-profile';
-import { loadPageParams } from '@/lib/http/page-params';
+import { loadPage } from '@/lib/http/page-params';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 import { getSubjectExtent } from '@/lib/subjects/get-subject-extent';
 
@@ -35,14 +34,13 @@ const short = (iso: string | null) => formatTime(iso).replace(' UTC', '');
 const link = 'text-indigo-700 hover:underline';
 
 export default async function UserPage({ params, searchParams }: { params: Promise<{ arn: string }>; searchParams: Promise<SearchParamsRecord> }) {
-  const parsed = userArnParam.safeParse((await params).arn);
-  if (!parsed.success) return invalidLink({ parameter: 'user ARN', message: parsed.error.issues[0]?.message ?? 'is invalid', resetHref: '/' });
-  const arn = parsed.data;
-  const user = parseUserArn(arn);
-  if (!user) return invalidLink({ parameter: 'user ARN', message: 'must be an IAM user, root or federated user ARN', resetHref: '/' });
   const sp = await searchParams;
-  const load = await loadPageParams(sp, profileParams);
-  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: userHref(arn, { from: '', to: '' }) });
+  const load = await loadPage(sp, {
+    path: { name: 'user ARN', schema: userProfileArnParam, value: (await params).arn },
+    query: profileParams,
+    reset: { path: '/', query: (u) => userHref(u.arn, { from: '', to: '' }) },
+  });
+  const { arn, user } = load.path;
   const { conn, scope, range } = load.page;
   await auditPageView({ entity: auditEntity('user', arn), scope, detail: { tab: load.params.tab } });
   const subject = { kind: 'user', arn } as const;

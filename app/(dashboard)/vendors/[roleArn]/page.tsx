@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { ReviewTabs } from '@/components/reviews/review-tabs';
 import { VendorRoleReport } from '@/components/reviews/vendor-role-report';
@@ -9,19 +8,19 @@ import { auditEntity } from '@/lib/audit/entity';
 import { roleHref } from '@/lib/links';
 import { href } from '@/lib/params/href';
 import { REVIEW_DEFAULT_DAYS, reviewRoleArnParam, vendorRoleParams } from '@/lib/reviews/params';
-import { loadReviewPage } from '@/lib/reviews/scope';
+import { loadPage } from '@/lib/http/page-params';
 import { loadVendorRolePage } from '@/lib/reviews/vendors/load';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 
 export const dynamic = 'force-dynamic';
 
 export default async function VendorRolePage({ params, searchParams }: { params: Promise<{ roleArn: string }>; searchParams: Promise<SearchParamsRecord> }) {
-  const arn = reviewRoleArnParam.safeParse((await params).roleArn);
-  if (!arn.success) return invalidLink({ parameter: 'role ARN', message: arn.error.issues[0]?.message ?? 'is invalid', resetHref: '/vendors' });
-  const roleArn = arn.data;
-  const load = await loadReviewPage(await searchParams, vendorRoleParams, REVIEW_DEFAULT_DAYS.vendors);
-  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: `/vendors/${encodeURIComponent(roleArn)}` });
-  const { page, params: query } = load;
+  const { page, params: query, path: roleArn } = await loadPage(await searchParams, {
+    path: { name: 'role ARN', schema: reviewRoleArnParam, value: (await params).roleArn },
+    query: vendorRoleParams,
+    reviewDays: REVIEW_DEFAULT_DAYS.vendors,
+    reset: { path: '/vendors', query: (arn) => `/vendors/${encodeURIComponent(arn)}` },
+  });
   const { scope } = page;
   await auditPageView({ entity: auditEntity('vendor-role', roleArn), scope, detail: query.call ? { call: query.call } : undefined });
   const data = await loadVendorRolePage(page.conn, roleArn, scope, query.call);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { auditEntity } from '@/lib/audit/entity';
 import { withAuth } from '@/lib/http/with-auth';
-import { ParamError } from '@/lib/params/param-error';
+import { ParamError, paramProblem } from '@/lib/params/param-error';
 import { BODY_LIMITS } from '@/lib/http/body-limits';
 import { readBodyText } from '@/lib/http/read-body';
 import { reviewRoleArnParam } from '@/lib/reviews/params';
@@ -30,7 +30,7 @@ export const PUT = withAuth(path, async ({ req, user, params }) => {
       throw new ParamError('patterns', 'the body is not JSON');
     }
     const parsed = z.object({ patterns: expectedPatterns }).safeParse(body);
-    if (!parsed.success) throw new ParamError('patterns', parsed.error.issues[0]?.message ?? 'is invalid');
+    if (!parsed.success) throw new ParamError('patterns', paramProblem(parsed.error, 'patterns').message);
     patterns = [...new Set(parsed.data.patterns)];
   } else {
     const parsed = parseExpectedActionsText(text);
