@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { auditEntity } from '@/lib/audit/entity';
 import { withAuth } from '@/lib/http/with-auth';
-import { ParamError, paramProblem } from '@/lib/params/param-error';
 import { BODY_LIMITS } from '@/lib/http/body-limits';
 import { readBodyText } from '@/lib/http/read-body';
 import { reviewRoleArnParam } from '@/lib/reviews/params';
 import { deleteExpectedActions, getExpectedActions, saveExpectedActions } from '@/lib/reviews/state/expected-actions-store';
-import { expectedPatterns, parseExpectedActionsText } from '@/lib/reviews/vendors/expected-actions';
+import { expectedActionsFromBody } from '@/lib/reviews/vendors/for-request';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,22 +20,7 @@ export const GET = withAuth(path, ({ params }) => getExpectedActions(params.role
  */
 export const PUT = withAuth(path, async ({ req, user, params }) => {
   const text = await readBodyText(req, { maxBytes: BODY_LIMITS.expectedActions, what: 'the expected-actions list' });
-  let patterns: string[];
-  if ((req.headers.get('content-type') ?? '').startsWith('application/json')) {
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      throw new ParamError('patterns', 'the body is not JSON');
-    }
-    const parsed = z.object({ patterns: expectedPatterns }).safeParse(body);
-    if (!parsed.success) throw new ParamError('patterns', paramProblem(parsed.error, 'patterns').message);
-    patterns = [...new Set(parsed.data.patterns)];
-  } else {
-    const parsed = parseExpectedActionsText(text);
-    if (!parsed.ok) throw new ParamError('patterns', parsed.message);
-    patterns = parsed.patterns;
-  }
+  const patterns = expectedActionsFromBody(text, req.headers.get('content-type') ?? '');
   return saveExpectedActions(params.roleArn, patterns, user.name);
 }, {
   role: 'admin',
