@@ -62,12 +62,6 @@ export const ASSUMER_LABELS: Record<Assumer['type'], string> = {
   unknown: 'unknown',
 };
 
-/** The graph page focused on a node, with nodes expanded around it. */
-export function graphHref(focus: string, scope: Scope, expand: readonly string[] = []): string {
-  const base = href('/graph', { ...scope, focus });
-  return expand.length ? `${base}&${expand.map((e) => `expand=${encodeURIComponent(e)}`).join('&')}` : base;
-}
-
 /** The profile behind a graph node (the events of a federated user, who has no profile of their own). */
 export function graphNodeHref(node: { id: string; kind: string; label: string; arn: string | null }, scope: Scope): string | null {
   const value = node.id.slice(node.id.indexOf(':') + 1);

@@ -3,7 +3,8 @@
 import Link from 'next/link';
 import type { GraphEdge, GraphNode, RoleGraph } from '@/lib/graph/types';
 import type { Scope } from '@/lib/params/scope';
-import { eventsHref, graphHref, graphNodeHref } from '@/lib/links';
+import { toHref as graphHref } from '@/app/(dashboard)/graph/search-params';
+import { eventsHref, graphNodeHref } from '@/lib/links';
 import { formatCount, formatTime } from '@/lib/format';
 import { EDGE_STYLE, KIND_STYLE } from './graph-style';
 

@@ -1,4 +1,5 @@
-import { eventsHref, graphHref, ipHref, roleHref, roleSessionHref, serviceHref, userHref } from '@/lib/links';
+import { graphHref } from '@/lib/graph/params';
+import { eventsHref, ipHref, roleHref, roleSessionHref, serviceHref, userHref } from '@/lib/links';
 import { activeEventFilters } from '@/lib/events/params';
 import { href } from '@/lib/params/href';
 import type { AuditScope } from './event';

@@ -19,6 +19,8 @@ export interface PageSpec<Q extends z.ZodType, P extends z.ZodType | undefined> 
   /** The page's query parameters (the scope included where the page has one). */
   query: Q;
   path?: P extends z.ZodType ? PathParam<P> : never;
+  /** Query parameters that may repeat (`expand=a&expand=b`), handed to the schema as lists; the others count once. */
+  repeated?: readonly string[];
   /** Where "start again" goes: `path` when the segment is bad, `query` (given the segment) when a query parameter is. */
   reset: { path?: string; query: string | ((path: PathOutput<P>) => string) };
 }
@@ -73,7 +75,9 @@ async function parseUrl<Q extends z.ZodType, P extends z.ZodType | undefined>(sp
     if (!parsed.success) return { ok: false, problem: { parameter: spec.path.name, message: paramProblem(parsed.error, spec.path.name).message } };
     path = parsed.data as PathOutput<P>;
   }
-  const parsed = spec.query.safeParse(firstValues(sp));
+  const values: Record<string, string | string[] | undefined> = firstValues(sp);
+  for (const key of spec.repeated ?? []) values[key] = sp[key];
+  const parsed = spec.query.safeParse(values);
   if (!parsed.success) return { ok: false, problem: paramProblem(parsed.error, 'query'), path };
   return { ok: true, params: parsed.data, path: path as PathOutput<P> };
 }

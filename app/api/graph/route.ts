@@ -1,7 +1,7 @@
 import { auditEntity } from '@/lib/audit/entity';
 import { withAuth } from '@/lib/http/with-auth';
 import { graphForRequest } from '@/lib/graph/for-request';
-import { graphApiParams } from '@/lib/params/graph';
+import { graphApiParams } from '@/app/(dashboard)/graph/search-params';
 
 export const dynamic = 'force-dynamic';
 
