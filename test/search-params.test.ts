@@ -26,3 +26,23 @@ describe('graph search-params', () => {
     expect(graph.parseGraphView(new URLSearchParams('expand=role:not-an-arn'))).toMatchObject({ ok: false, parameter: 'expand' });
   });
 });
+
+describe('list and profile search-params', () => {
+  it('leave the default sort and empty filters out, as the pages always did', async () => {
+    const roleSessions = await import('@/app/(dashboard)/role-sessions/search-params');
+    const findings = await import('@/app/(dashboard)/findings/search-params');
+    const events = await import('@/app/(dashboard)/events/search-params');
+    const roles = await import('@/app/(dashboard)/roles/[roleArn]/search-params');
+    expect(roleSessions.toHref(scope, { role: 'Ops', sort: 'last_seen', order: 'desc', account: '' })).toBe('/role-sessions?from=2026-11-18T11%3A00%3A00Z&to=2026-11-19T11%3A00%3A00Z&role=Ops');
+    expect(roleSessions.toHref({ from: '', to: '' }, {})).toBe('/role-sessions');
+    const p = findings.queryParams.parse({ severity: 'High' });
+    expect(findings.toHref(scope, p, { sort: 'lastSeen', order: 'asc' })).toBe('/findings?from=2026-11-18T11%3A00%3A00Z&to=2026-11-19T11%3A00%3A00Z&severity=High&sort=lastSeen&order=asc');
+    expect(findings.runDetectionsHref(scope)).toBe('/api/detections/run?from=2026-11-18T11%3A00%3A00Z&to=2026-11-19T11%3A00%3A00Z');
+    expect(events.toHref(scope, { principal: 'AROAEXAMPLEID12345:sara', errorCode: '*' })).toBe(
+      '/events?from=2026-11-18T11%3A00%3A00Z&to=2026-11-19T11%3A00%3A00Z&principal=AROAEXAMPLEID12345%3Asara&errorCode=*',
+    );
+    expect(roles.toHref('arn:aws:iam::111122223333:role/Ops', scope, { tab: 'graph' })).toBe(
+      '/roles/arn%3Aaws%3Aiam%3A%3A111122223333%3Arole%2FOps?from=2026-11-18T11%3A00%3A00Z&to=2026-11-19T11%3A00%3A00Z&tab=graph',
+    );
+  });
+});

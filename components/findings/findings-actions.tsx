@@ -7,6 +7,7 @@ import type { RuleRun, runCost } from '@/lib/detections/run';
 import { formatBytes, formatUsd } from '@/lib/format';
 import { BODY_LIMITS } from '@/lib/http/body-limits';
 import { apiErrorMessage, type ApiErrorBody } from '@/lib/http/error-message';
+import { runDetectionsHref } from '@/app/(dashboard)/findings/search-params';
 
 interface ImportResult {
   imported: number;
@@ -56,7 +57,7 @@ export function FindingsActions({ scope }: { scope: Scope }) {
     setBusy('detect');
     setMessage(null);
     try {
-      const res = await fetch(`/api/detections/run?${new URLSearchParams({ from: scope.from, to: scope.to })}`, { method: 'POST' });
+      const res = await fetch(runDetectionsHref(scope), { method: 'POST' });
       if (!res.ok) throw new Error(await errorText(res));
       const r = (await res.json()) as { findings: unknown[]; inserted: number; updated: number; perRule: Pick<RuleRun, 'rule' | 'error'>[]; cost: ReturnType<typeof runCost> };
       const cost = r.cost.costUsd === null ? '' : `; queries scanned ${formatBytes(r.cost.bytesScanned)}, ${formatUsd(r.cost.costUsd)}`;

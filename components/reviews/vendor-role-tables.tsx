@@ -1,7 +1,9 @@
 import Link from 'next/link';
 import { CountLink } from '@/components/count-link';
 import { roleNameOf } from '@/lib/attribution/assumer';
-import { ASSUMER_LABELS, assumerHref, eventsHref, roleSessionHref } from '@/lib/links';
+import { ASSUMER_LABELS, assumerHref } from '@/lib/links';
+import { toHref as eventsHref } from '@/app/(dashboard)/events/search-params';
+import { toHref as roleSessionHref } from '@/app/(dashboard)/role-sessions/[sessionId]/search-params';
 import { formatCount } from '@/lib/format';
 import type { Scope } from '@/lib/params/scope';
 import { COST_RULES } from '@/lib/reviews/vendors/cost-calls';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { href } from '@/lib/params/href';
-import { ipHref } from '@/lib/links';
+import { ipHref } from '@/lib/profiles/params';
 import type { Scope } from '@/lib/params/scope';
 import { accessKeyId, eventName, eventSource, sourceIp } from '@/lib/params/validators';
 import { subjectEventFilters, type Subject } from '@/lib/subjects/subject';

@@ -1,6 +1,6 @@
 import { getDataRange } from '@/lib/data-range/get-data-range';
 import { getConnection } from '@/lib/engine';
-import { severitiesFrom, type FindingListParams } from '@/lib/params/findings';
+import { severitiesFrom, type FindingListParams } from '@/lib/findings/params';
 import { listFindings } from './store';
 import { withOrigins } from './with-origin';
 

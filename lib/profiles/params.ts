@@ -2,14 +2,21 @@ import { z } from 'zod';
 import { profileTabParams } from '@/lib/params/profile-tab';
 import { volumeParams } from '@/lib/activity/params';
 import { scopeParams } from '@/lib/params/scope';
+import { href } from '@/lib/params/href';
+import type { Scope } from '@/lib/params/scope';
 import { arn, sourceIp, pathSegment } from '@/lib/params/validators';
 import { SERVICE_PRINCIPAL } from './ip-kind';
 import { parseUserArn } from './user-arn';
 
 /**
- * The three profiles' URLs: the subject in the path (URL-encoded, as lib/links.ts writes it), the
- * scope and the activity panels' `bucket`/`baseline` in the query.
+ * The role, user, IP and service profiles' URLs: the subject in the path (URL-encoded), the scope,
+ * the tab and the activity panels' `bucket`/`baseline` in the query. Here, not in the routes'
+ * search-params.ts, because lib/ links to profiles too (search, audit entries, attribution) and
+ * lib never imports app/; each route's search-params.ts re-exports its part.
  */
+
+/** The role ARN in the path, URL-encoded. */
+export const roleArnParam = pathSegment.pipe(arn.regex(/^arn:aws[a-z-]*:iam::\d{12}:role\//, 'must be an IAM role ARN'));
 
 
 export const userArnParam = pathSegment.pipe(
@@ -29,3 +36,22 @@ export const ipParam = pathSegment.pipe(sourceIp);
 export const serviceNameParam = pathSegment.pipe(z.string().max(253).regex(SERVICE_PRINCIPAL, 'must be an AWS service principal such as ec2.amazonaws.com'));
 
 export const profileParams = scopeParams.extend(volumeParams.shape).extend(profileTabParams.shape);
+
+/** Query parameters a profile link may carry besides the scope: the tab, the baseline, … (empty ones dropped). */
+export type ProfileLinkExtra = Readonly<Record<string, string | number | undefined>>;
+
+export function roleHref(roleArn: string, scope: Scope, extra: ProfileLinkExtra = {}): string {
+  return href(`/roles/${encodeURIComponent(roleArn)}`, { ...scope, ...extra });
+}
+
+export function userHref(arn: string, scope: Scope, extra: ProfileLinkExtra = {}): string {
+  return href(`/users/${encodeURIComponent(arn)}`, { ...scope, ...extra });
+}
+
+export function ipHref(ip: string, scope: Scope): string {
+  return href(`/ips/${encodeURIComponent(ip)}`, { ...scope });
+}
+
+export function serviceHref(name: string, scope: Scope): string {
+  return href(`/services/${encodeURIComponent(name)}`, { ...scope });
+}

@@ -8,9 +8,10 @@ import { PrintStyles } from '@/components/reviews/print-styles';
 import { ReviewTabs } from '@/components/reviews/review-tabs';
 import { shortTime } from '@/components/reviews/short-time';
 import { ReviewSql } from '@/components/reviews/review-sql';
-import { href } from '@/lib/params/href';
 import { getAccessIndex } from '@/lib/reviews/access/index-list';
-import { accessIndexParams, REVIEW_DEFAULT_DAYS } from '@/lib/reviews/params';
+import { REVIEW_DEFAULT_DAYS } from '@/lib/reviews/params';
+import { NO_SCOPE } from '@/lib/params/scope';
+import { csvHref, queryParams, toHref } from './search-params';
 import { loadPage } from '@/lib/http/page-params';
 import { allAuthorizationDetails, listAuthorizationDetails } from '@/lib/reviews/state/authorization-details-store';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
@@ -18,11 +19,11 @@ import type { SearchParamsRecord } from '@/lib/http/page-scope';
 export const dynamic = 'force-dynamic';
 
 export default async function AccessPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const { page, params } = await loadPage(await searchParams, { query: accessIndexParams, reviewDays: REVIEW_DEFAULT_DAYS.access, reset: { query: '/access' } });
+  const { page, params } = await loadPage(await searchParams, { query: queryParams, reviewDays: REVIEW_DEFAULT_DAYS.access, reset: { query: toHref(NO_SCOPE) } });
   const { scope } = page;
   const [uploads, summaries] = await Promise.all([allAuthorizationDetails(), listAuthorizationDetails()]);
   const index = await getAccessIndex(page.conn, scope, uploads, params);
-  const csv = href('/api/access', { ...scope, kind: params.kind === 'all' ? undefined : params.kind, q: params.q, format: 'csv' });
+  const csv = csvHref(scope, params);
   return (
     <div className="space-y-5" data-print-root>
       <PrintStyles />

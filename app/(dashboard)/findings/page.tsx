@@ -6,8 +6,9 @@ import { SeverityBadge } from '@/components/findings/severity-badge';
 import { countFindings, listFindings } from '@/lib/findings/store';
 import { FINDING_SOURCES, SEVERITY_LABELS, type Finding } from '@/lib/findings/types';
 import { formatCount, formatTime } from '@/lib/format';
-import { href } from '@/lib/params/href';
-import { findingListParams, severitiesFrom, type FindingListParams } from '@/lib/params/findings';
+import { NO_SCOPE } from '@/lib/params/scope';
+import { toHref as findingHref } from './[id]/search-params';
+import { queryParams, severitiesFrom, toHref as listHref, type FindingListParams } from './search-params';
 import type { Scope } from '@/lib/params/scope';
 import { loadPage } from '@/lib/http/page-params';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
@@ -21,10 +22,6 @@ function actorLabel(f: Finding): string {
   const a = f.actor;
   if (a.sessionId) return a.sessionId.slice(a.sessionId.indexOf(':') + 1) + (a.arn ? ` (${a.arn.split('/').slice(-2, -1)[0] ?? ''})` : '');
   return a.arn?.split(/[/:]/).pop() ?? a.userName ?? a.principalId ?? a.accessKeyId ?? '—';
-}
-
-function listHref(scope: Scope, p: FindingListParams, change: Partial<Record<'type' | 'severity' | 'source' | 'sort' | 'order', string | undefined>>): string {
-  return href('/findings', { ...scope, type: p.type, severity: p.severity, source: p.source, sort: p.sort === 'lastSeen' ? undefined : p.sort, order: p.order === 'desc' ? undefined : p.order, ...change });
 }
 
 function SortHeader({ label, column, scope, p }: { label: string; column: FindingListParams['sort']; scope: Scope; p: FindingListParams }) {
@@ -41,7 +38,7 @@ function SortHeader({ label, column, scope, p }: { label: string; column: Findin
 }
 
 export default async function FindingsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const load = await loadPage(await searchParams, { query: findingListParams, reset: { query: '/findings' } });
+  const load = await loadPage(await searchParams, { query: queryParams, reset: { query: listHref(NO_SCOPE) } });
   const { scope, range } = load.page;
   const p = load.params;
   const filter = { from: scope.from, to: scope.to, type: p.type, severity: severitiesFrom(p.severity), source: p.source };
@@ -118,7 +115,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
                       <SeverityBadge label={f.severityLabel} severity={f.severity} />
                     </td>
                     <td className={td}>
-                      <Link href={href(`/findings/${encodeURIComponent(f.id)}`, { ...scope })} className="font-medium text-indigo-700 hover:underline">
+                      <Link href={findingHref(f.id, scope)} className="font-medium text-indigo-700 hover:underline">
                         {f.title}
                       </Link>
                       <p className="font-mono text-[11px] text-slate-500">

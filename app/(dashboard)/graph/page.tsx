@@ -8,6 +8,7 @@ import { auditPageView } from '@/lib/audit/page-view';
 import { auditEntity } from '@/lib/audit/entity';
 import { nodeIdParam, parseNodeId } from '@/lib/graph/node-id';
 import { loadPage } from '@/lib/http/page-params';
+import { NO_SCOPE } from '@/lib/params/scope';
 import { firstValues, type SearchParamsRecord } from '@/lib/http/page-scope';
 import { graphViewParams, toHref } from './search-params';
 
@@ -34,7 +35,7 @@ export default async function GraphPage({ searchParams }: { searchParams: Promis
     path: { name: 'focus', schema: nodeIdParam, value: rawFocus },
     query: graphViewParams,
     repeated: ['expand'],
-    reset: { path: '/graph', query: (f) => toHref(f, { from: '', to: '' }) },
+    reset: { path: '/graph', query: (f) => toHref(f, NO_SCOPE) },
   });
   const kind = parseNodeId(focus)?.kind ?? 'session';
   const { expand, selected, path } = view;

@@ -6,9 +6,10 @@ import { PrintButton } from '@/components/reviews/print-button';
 import { PrintStyles } from '@/components/reviews/print-styles';
 import { ReviewTabs } from '@/components/reviews/review-tabs';
 import { ReviewSql } from '@/components/reviews/review-sql';
-import { href } from '@/lib/params/href';
 import { getHygieneReview, selectHygiene } from '@/lib/reviews/hygiene/review';
-import { hygieneParams, REVIEW_DEFAULT_DAYS } from '@/lib/reviews/params';
+import { REVIEW_DEFAULT_DAYS } from '@/lib/reviews/params';
+import { NO_SCOPE } from '@/lib/params/scope';
+import { csvHref, queryParams, toHref } from './search-params';
 import { loadPage } from '@/lib/http/page-params';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 import Link from 'next/link';
@@ -16,12 +17,12 @@ import Link from 'next/link';
 export const dynamic = 'force-dynamic';
 
 export default async function HygienePage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const { page, params } = await loadPage(await searchParams, { query: hygieneParams, reviewDays: REVIEW_DEFAULT_DAYS.hygiene, reset: { query: '/hygiene' } });
+  const { page, params } = await loadPage(await searchParams, { query: queryParams, reviewDays: REVIEW_DEFAULT_DAYS.hygiene, reset: { query: toHref(NO_SCOPE) } });
   const { scope } = page;
   const review = await getHygieneReview(page.conn, scope);
   const roles = selectHygiene(review.roles, params);
   const flagged = review.roles.filter((r) => r.verdict === 'does-not-identify').length;
-  const csv = href('/api/hygiene', { ...scope, sort: params.sort, order: params.order, show: params.show, role: params.role, format: 'csv' });
+  const csv = csvHref(scope, params);
   const tab = (show: 'all' | 'flagged', label: string) => (
     <Link
       href={hygieneHref(scope, { ...params, show })}

@@ -5,9 +5,11 @@ import { CountLink } from '@/components/count-link';
 import { PageHeader } from '@/components/page-header';
 import { SqlPanel } from '@/components/sql-panel';
 import { formatTime } from '@/lib/format';
-import { eventsHref, roleHref, roleSessionHref } from '@/lib/links';
-import { href } from '@/lib/params/href';
-import { roleSessionListParams, type RoleSessionListParams, type RoleSessionSort } from '@/lib/role-sessions/params';
+import { toHref as eventsHref } from '@/app/(dashboard)/events/search-params';
+import { toHref as roleHref } from '@/app/(dashboard)/roles/[roleArn]/search-params';
+import { toHref as roleSessionHref } from './[sessionId]/search-params';
+import { NO_SCOPE } from '@/lib/params/scope';
+import { queryParams, toHref, type RoleSessionListParams, type RoleSessionSort } from './search-params';
 import { loadPage } from '@/lib/http/page-params';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 import { listRoleSessions } from '@/lib/role-sessions/list-role-sessions';
@@ -22,23 +24,10 @@ const FILTERS = [
 ] as const;
 
 export default async function RoleSessionsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const { page, params } = await loadPage(await searchParams, { query: roleSessionListParams, reset: { query: '/role-sessions' } });
+  const { page, params } = await loadPage(await searchParams, { query: queryParams, reset: { query: toHref(NO_SCOPE, {}) } });
   const { scope } = page;
   const result = await listRoleSessions(page.conn, params, scope, page.range.first);
-  const state = (over: Partial<RoleSessionListParams>) => {
-    const p = { ...params, ...over };
-    return href('/role-sessions', {
-      from: scope.from,
-      to: scope.to,
-      account: p.account,
-      role: p.role,
-      sessionName: p.sessionName,
-      assumer: p.assumer,
-      sort: p.sort === 'last_seen' ? undefined : p.sort,
-      order: p.order === 'desc' ? undefined : p.order,
-      cursor: p.cursor,
-    });
-  };
+  const state = (over: Partial<RoleSessionListParams>) => toHref(scope, { ...params, ...over });
   const sortLink = (sort: RoleSessionSort, label: string) => {
     const active = params.sort === sort;
     const next = active && params.order === 'desc' ? 'asc' : 'desc';

@@ -5,7 +5,7 @@ import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { SqlPanel } from '@/components/sql-panel';
 import { LOOKBACK_DAYS } from '@/lib/search/lookup-window';
-import { searchPageParams } from '@/lib/search/params';
+import { queryParams, toHref } from './search-params';
 import type { SearchCandidate } from '@/lib/search/resolve';
 import { search } from '@/lib/search/search';
 import { loadPage } from '@/lib/http/page-params';
@@ -26,7 +26,7 @@ const EXAMPLES: [string, string][] = [
 ];
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const load = await loadPage(await searchParams, { query: searchPageParams, reset: { query: '/search' } });
+  const load = await loadPage(await searchParams, { query: queryParams, reset: { query: toHref() } });
   const { conn, scope, range } = load.page;
   const q = load.params.q ?? '';
   // Links keep the scope the search was made in; with none, each profile picks its own default.

@@ -6,8 +6,9 @@ import { PrintStyles } from '@/components/reviews/print-styles';
 import { ReviewTabs } from '@/components/reviews/review-tabs';
 import { VendorInventoryTable } from '@/components/reviews/vendor-inventory-table';
 import { ReviewSql } from '@/components/reviews/review-sql';
-import { href } from '@/lib/params/href';
-import { REVIEW_DEFAULT_DAYS, vendorListParams } from '@/lib/reviews/params';
+import { REVIEW_DEFAULT_DAYS } from '@/lib/reviews/params';
+import { NO_SCOPE } from '@/lib/params/scope';
+import { csvHref, queryParams, toHref } from './search-params';
 import { loadPage } from '@/lib/http/page-params';
 import { sortInventory } from '@/lib/reviews/vendors/inventory';
 import { loadVendorInventory } from '@/lib/reviews/vendors/load';
@@ -16,11 +17,11 @@ import type { SearchParamsRecord } from '@/lib/http/page-scope';
 export const dynamic = 'force-dynamic';
 
 export default async function VendorsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const { page, params } = await loadPage(await searchParams, { query: vendorListParams, reviewDays: REVIEW_DEFAULT_DAYS.vendors, reset: { query: '/vendors' } });
+  const { page, params } = await loadPage(await searchParams, { query: queryParams, reviewDays: REVIEW_DEFAULT_DAYS.vendors, reset: { query: toHref(NO_SCOPE) } });
   const { scope } = page;
   const inventory = await loadVendorInventory(page.conn, scope);
   const roles = sortInventory(inventory.roles, params.sort, params.order);
-  const csv = href('/api/vendors', { ...scope, sort: params.sort, order: params.order, format: 'csv' });
+  const csv = csvHref(scope, params);
   const org = inventory.organisation;
   return (
     <div className="space-y-5" data-print-root>

@@ -1,7 +1,7 @@
 import { withAuth } from '@/lib/http/with-auth';
-import { roleSessionListParams } from '@/lib/role-sessions/params';
+import { queryParams } from '@/app/(dashboard)/role-sessions/search-params';
 import { roleSessionListForRequest } from '@/lib/role-sessions/for-request';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withAuth({ query: roleSessionListParams }, ({ req, query }) => roleSessionListForRequest(query, req.signal), { role: 'viewer' });
+export const GET = withAuth({ query: queryParams }, ({ req, query }) => roleSessionListForRequest(query, req.signal), { role: 'viewer' });

@@ -13,12 +13,16 @@ import { ReviewSql } from '@/components/reviews/review-sql';
 import { auditPageView } from '@/lib/audit/page-view';
 import { auditEntity } from '@/lib/audit/entity';
 import { formatCount } from '@/lib/format';
-import { eventsHref, roleHref, userHref } from '@/lib/links';
-import { href } from '@/lib/params/href';
+import { toHref as eventsHref } from '@/app/(dashboard)/events/search-params';
+import { toHref as roleHref } from '@/app/(dashboard)/roles/[roleArn]/search-params';
+import { toHref as userHref } from '@/app/(dashboard)/users/[arn]/search-params';
 import { getAccessReview } from '@/lib/reviews/access/review';
 import { DAYS_CHOICES } from '@/lib/reviews/access/service-access';
-import { accessParams, principalArnParam, REVIEW_DEFAULT_DAYS } from '@/lib/reviews/params';
+import { REVIEW_DEFAULT_DAYS } from '@/lib/reviews/params';
+import { toHref as accessIndexHref } from '@/app/(dashboard)/access/search-params';
+import { csvHref, principalArnParam, queryParams, toHref } from './search-params';
 import { loadPage } from '@/lib/http/page-params';
+import { NO_SCOPE } from '@/lib/params/scope';
 import { allAuthorizationDetails } from '@/lib/reviews/state/authorization-details-store';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 
@@ -27,14 +31,14 @@ export const dynamic = 'force-dynamic';
 export default async function AccessPrincipalPage({ params, searchParams }: { params: Promise<{ principalArn: string }>; searchParams: Promise<SearchParamsRecord> }) {
   const { page, params: query, path: arn } = await loadPage(await searchParams, {
     path: { name: 'principal ARN', schema: principalArnParam, value: (await params).principalArn },
-    query: accessParams,
+    query: queryParams,
     reviewDays: REVIEW_DEFAULT_DAYS.access,
-    reset: { path: '/access', query: (a) => `/access/${encodeURIComponent(a)}` },
+    reset: { path: accessIndexHref(NO_SCOPE), query: (a) => toHref(a, NO_SCOPE) },
   });
   const { scope } = page;
   await auditPageView({ entity: auditEntity('access-principal', arn), scope, detail: { days: query.days } });
   const review = await getAccessReview(page.conn, arn, scope, { days: query.days, uploads: await allAuthorizationDetails() });
-  const api = (table: string) => href(`/api/access/${encodeURIComponent(arn)}`, { ...scope, days: query.days, format: 'csv', table });
+  const api = (table: string) => csvHref(arn, scope, query, table);
   const scopeDays = Math.round((Date.parse(scope.to) - Date.parse(scope.from)) / 86_400_000);
   const calls = review.used.reduce((n, s) => n + s.calls, 0);
   const failed = review.used.reduce((n, s) => n + s.failed, 0);
@@ -45,7 +49,7 @@ export default async function AccessPrincipalPage({ params, searchParams }: { pa
       <PrintStyles />
       <div>
         <p className="text-xs font-medium uppercase tracking-wide text-slate-500">
-          <Link href={href('/access', { ...scope })} className="hover:underline">
+          <Link href={accessIndexHref(scope)} className="hover:underline">
             Unused access
           </Link>{' '}
           › {review.principal.kind}
@@ -94,7 +98,7 @@ export default async function AccessPrincipalPage({ params, searchParams }: { pa
             {review.detailsAccount
               ? `The uploaded file of account ${review.detailsAccount} does not list this ${review.principal.kind}.`
               : `Upload the output of aws iam get-account-authorization-details for account ${review.principal.accountId ?? '?'} on the Unused access page.`}{' '}
-            <Link href={href('/access', { ...scope })} className="underline">
+            <Link href={accessIndexHref(scope)} className="underline">
               Upload
             </Link>
           </Notice>

@@ -5,7 +5,7 @@ import { Card } from '@/components/card';
 import { CsvLink } from '@/components/reviews/csv-link';
 import { auditEntity } from '@/lib/audit/entity';
 import { auditPageView } from '@/lib/audit/page-view';
-import { activeAuditFilters, AUDIT_CSV_MAX_ROWS, auditFilterOf, auditHref, auditSearchParams } from '@/lib/audit/search-params';
+import { activeAuditFilters, AUDIT_CSV_MAX_ROWS, auditFilterOf, queryParams, toHref as auditHref } from './search-params';
 import { queryAudit } from '@/lib/audit/store';
 import { env } from '@/lib/env';
 import { formatCount } from '@/lib/format';
@@ -16,7 +16,7 @@ export const dynamic = 'force-dynamic';
 
 /** Who did what in Trailscope, for administrators (checked here too: see auditPageView's `role`). */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const { params } = await loadPageUrl(await searchParams, { query: auditSearchParams, reset: { query: '/admin/audit' } });
+  const { params } = await loadPageUrl(await searchParams, { query: queryParams, reset: { query: auditHref({}) } });
   await auditPageView({ role: 'admin', entity: auditEntity('audit-log'), scope: params.from && params.to ? { from: params.from, to: params.to } : null, detail: activeAuditFilters(params) });
   const page = await queryAudit({ ...auditFilterOf(params), limit: params.limit });
   const retention = env().TRAILSCOPE_AUDIT_RETENTION_DAYS;

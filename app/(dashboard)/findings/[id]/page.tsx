@@ -13,8 +13,12 @@ import { getConnection } from '@/lib/engine';
 import { investigationScope, resolveFindingActor } from '@/lib/findings/resolve-actor';
 import { getFinding } from '@/lib/findings/store';
 import { formatCount, formatTime } from '@/lib/format';
-import { eventsHref, roleSessionHref, userHref } from '@/lib/links';
-import { findingIdParam } from '@/lib/params/findings';
+import { toHref as eventsHref } from '@/app/(dashboard)/events/search-params';
+import { toHref as roleSessionHref } from '@/app/(dashboard)/role-sessions/[sessionId]/search-params';
+import { toHref as userHref } from '@/app/(dashboard)/users/[arn]/search-params';
+import { NO_SCOPE } from '@/lib/params/scope';
+import { toHref as findingsHref } from '../search-params';
+import { findingIdParam } from './search-params';
 import { getDataRange } from '@/lib/data-range/get-data-range';
 
 export const dynamic = 'force-dynamic';
@@ -23,7 +27,7 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
   const { path: findingId } = await loadPageUrl({}, {
     path: { name: 'finding id', schema: findingIdParam, value: (await params).id },
     query: z.object({}),
-    reset: { path: '/findings', query: '/findings' },
+    reset: { path: findingsHref(NO_SCOPE), query: findingsHref(NO_SCOPE) },
   });
   const finding = await getFinding(findingId);
   await auditPageView({ entity: auditEntity('finding', findingId), outcome: finding ? 'ok' : 'failed', detail: finding ? undefined : { reason: 'not found' } });

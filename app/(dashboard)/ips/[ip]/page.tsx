@@ -9,14 +9,16 @@ import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
 import { auditPageView } from '@/lib/audit/page-view';
 import { auditEntity } from '@/lib/audit/entity';
 import { formatCount, formatTime } from '@/lib/format';
-import { eventsHref, ipHref, serviceHref } from '@/lib/links';
+import { toHref as eventsHref } from '@/app/(dashboard)/events/search-params';
+import { ipParam, queryParams, toHref as ipHref } from './search-params';
+import { toHref as serviceHref } from '@/app/(dashboard)/services/[name]/search-params';
 import type { Scope } from '@/lib/params/scope';
 import type { IpPrincipal } from '@/lib/profiles/ip-principals';
 import { ipKind, type IpKindName } from '@/lib/profiles/ip-kind';
 import { getIpPrincipals } from '@/lib/profiles/ip-profile';
-import { ipParam, profileParams } from '@/lib/profiles/params';
 import { extentEventsHref } from '@/lib/profiles/profile-links';
 import { loadPage } from '@/lib/http/page-params';
+import { NO_SCOPE } from '@/lib/params/scope';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 import { getSubjectExtent } from '@/lib/subjects/get-subject-extent';
 
@@ -38,8 +40,8 @@ const KIND_TONE: Record<IpKindName, string> = {
 export default async function IpPage({ params, searchParams }: { params: Promise<{ ip: string }>; searchParams: Promise<SearchParamsRecord> }) {
   const load = await loadPage(await searchParams, {
     path: { name: 'IP address', schema: ipParam, value: (await params).ip },
-    query: profileParams,
-    reset: { path: '/', query: (i) => ipHref(i, { from: '', to: '' }) },
+    query: queryParams,
+    reset: { path: '/', query: (i) => ipHref(i, NO_SCOPE) },
   });
   const ip = load.path;
   const { conn, scope, range } = load.page;

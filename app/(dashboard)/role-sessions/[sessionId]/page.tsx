@@ -12,11 +12,13 @@ import { roleNameOf } from '@/lib/attribution/assumer';
 import { auditPageView } from '@/lib/audit/page-view';
 import { auditEntity } from '@/lib/audit/entity';
 import { formatCount, formatTime } from '@/lib/format';
-import { roleHref, roleSessionHref } from '@/lib/links';
-import { eventSearchParams } from '@/lib/events/params';
-import { roleSessionProfileParams, sessionIdParam } from '@/lib/role-sessions/profile-params';
+import { toHref as roleHref } from '@/app/(dashboard)/roles/[roleArn]/search-params';
+import { toHref as roleSessionsHref } from '../search-params';
+import { queryParams, sessionIdParam, toHref as roleSessionHref } from './search-params';
+import { queryParams as eventSearchParams } from '@/app/(dashboard)/events/search-params';
 import { searchEvents } from '@/lib/events/search-events';
 import { loadPage } from '@/lib/http/page-params';
+import { NO_SCOPE } from '@/lib/params/scope';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 import { getSubjectExtent } from '@/lib/subjects/get-subject-extent';
 import { SubjectActivity } from '@/components/activity/subject-activity';
@@ -45,8 +47,8 @@ export default async function RoleSessionPage({
   const sp = await searchParams;
   const { page, params: p, path: sessionId } = await loadPage(sp, {
     path: { name: 'session id', schema: sessionIdParam, value: (await params).sessionId },
-    query: roleSessionProfileParams,
-    reset: { path: '/role-sessions', query: (id) => roleSessionHref(id, { from: '', to: '' }) },
+    query: queryParams,
+    reset: { path: roleSessionsHref(NO_SCOPE, {}), query: (id) => roleSessionHref(id, NO_SCOPE) },
   });
   const { conn, scope } = page;
   await auditPageView({ entity: auditEntity('role-session', sessionId), scope, detail: { tab: p.tab } });

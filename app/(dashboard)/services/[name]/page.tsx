@@ -10,12 +10,13 @@ import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
 import { auditPageView } from '@/lib/audit/page-view';
 import { auditEntity } from '@/lib/audit/entity';
 import { formatCount, formatTime } from '@/lib/format';
-import { ipHref, serviceHref } from '@/lib/links';
-import { profileParams, serviceNameParam } from '@/lib/profiles/params';
+import { toHref as ipHref } from '@/app/(dashboard)/ips/[ip]/search-params';
+import { queryParams, serviceNameParam, toHref as serviceHref } from './search-params';
 import { extentEventsHref } from '@/lib/profiles/profile-links';
 import { rolesAssumedLines } from '@/lib/profiles/roles-assumed-model';
 import { getServiceAssumptions } from '@/lib/profiles/service-profile';
 import { loadPage } from '@/lib/http/page-params';
+import { NO_SCOPE } from '@/lib/params/scope';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 import { getSubjectExtent } from '@/lib/subjects/get-subject-extent';
 
@@ -26,8 +27,8 @@ const link = 'text-indigo-700 hover:underline';
 export default async function ServicePage({ params, searchParams }: { params: Promise<{ name: string }>; searchParams: Promise<SearchParamsRecord> }) {
   const load = await loadPage(await searchParams, {
     path: { name: 'service', schema: serviceNameParam, value: (await params).name },
-    query: profileParams,
-    reset: { path: '/', query: (n) => serviceHref(n, { from: '', to: '' }) },
+    query: queryParams,
+    reset: { path: '/', query: (n) => serviceHref(n, NO_SCOPE) },
   });
   const name = load.path;
   const { conn, scope, range } = load.page;

@@ -4,7 +4,6 @@ import { SubjectActivity } from '@/components/activity/subject-activity';
 import { NewBehaviorTab } from '@/components/new-behavior/new-behavior-tab';
 import { ProfileTabs } from '@/components/profile-tabs';
 import { GraphTab } from '@/components/graph/graph-tab';
-import { href } from '@/lib/params/href';
 import { Card, Field } from '@/components/card';
 import { CountLink } from '@/components/count-link';
 import { RolesAssumedTable } from '@/components/roles-assumed-table';
@@ -14,15 +13,16 @@ import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
 import { auditPageView } from '@/lib/audit/page-view';
 import { auditEntity } from '@/lib/audit/entity';
 import { formatCount, formatTime } from '@/lib/format';
-import { eventsHref, userHref } from '@/lib/links';
+import { toHref as eventsHref } from '@/app/(dashboard)/events/search-params';
+import { queryParams, toHref as userHref, userProfileArnParam } from './search-params';
 import type { Scope } from '@/lib/params/scope';
 import { KEY_KIND_LABELS, type AccessKeyUsage } from '@/lib/profiles/access-keys';
 import { extentEventsHref, ipProfileHref } from '@/lib/profiles/profile-links';
-import { profileParams, userProfileArnParam } from '@/lib/profiles/params';
 import { rolesAssumedLines } from '@/lib/profiles/roles-assumed-model';
 import { USER_ARN_LABELS } from '@/lib/profiles/user-arn';
 import { getUserProfile } from '@/lib/profiles/user-profile';
 import { loadPage } from '@/lib/http/page-params';
+import { NO_SCOPE } from '@/lib/params/scope';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 import { getSubjectExtent } from '@/lib/subjects/get-subject-extent';
 
@@ -37,8 +37,8 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   const sp = await searchParams;
   const load = await loadPage(sp, {
     path: { name: 'user ARN', schema: userProfileArnParam, value: (await params).arn },
-    query: profileParams,
-    reset: { path: '/', query: (u) => userHref(u.arn, { from: '', to: '' }) },
+    query: queryParams,
+    reset: { path: '/', query: (u) => userHref(u.arn, NO_SCOPE) },
   });
   const { arn, user } = load.path;
   const { conn, scope, range } = load.page;
@@ -55,7 +55,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         </p>
       </div>
       <PageHeader title={user.kind === 'root' ? `root (${user.accountId})` : user.name} scope={scope} latest={range.last} />
-      <ProfileTabs graph={graphFocus !== null} active={load.params.tab} hrefFor={(tab) => href(`/users/${encodeURIComponent(arn)}`, { ...scope, tab: tab === 'overview' ? undefined : tab })} />
+      <ProfileTabs graph={graphFocus !== null} active={load.params.tab} hrefFor={(tab) => userHref(arn, scope, { tab: tab === 'overview' ? undefined : tab })} />
     </>
   );
   if (load.params.tab === 'graph' && graphFocus) {
@@ -76,7 +76,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
           scope={scope}
           baselineDays={load.params.baseline}
           storeFirstEvent={range.first}
-          baselineHref={(days) => href(`/users/${encodeURIComponent(arn)}`, { ...scope, tab: 'new-behavior', baseline: days })}
+          baselineHref={(days) => userHref(arn, scope, { tab: 'new-behavior', baseline: days })}
         />
       </div>
     );

@@ -1,13 +1,12 @@
-import { z } from 'zod';
 import { notFound } from '@/lib/http/errors';
 import { auditEntity } from '@/lib/audit/entity';
 import { withAuth } from '@/lib/http/with-auth';
 import { getFinding } from '@/lib/findings/store';
-import { findingIdParam } from '@/lib/params/findings';
+import { pathParams } from '@/app/(dashboard)/findings/[id]/search-params';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withAuth({ params: z.object({ id: findingIdParam }) }, async ({ params }) => {
+export const GET = withAuth({ params: pathParams }, async ({ params }) => {
   const finding = await getFinding(params.id);
   if (!finding) return notFound(`no finding ${params.id}`);
   return { finding };

@@ -5,8 +5,11 @@ import { roleNameOf } from '@/lib/attribution/assumer';
 import { auditPageView } from '@/lib/audit/page-view';
 import { auditEntity } from '@/lib/audit/entity';
 import { formatTime } from '@/lib/format';
-import { REVIEW_DEFAULT_DAYS, reviewRoleArnParam, vendorRoleParams } from '@/lib/reviews/params';
+import { REVIEW_DEFAULT_DAYS } from '@/lib/reviews/params';
+import { toHref as vendorsHref } from '@/app/(dashboard)/vendors/search-params';
+import { queryParams, reviewRoleArnParam, toHref } from './search-params';
 import { loadPage } from '@/lib/http/page-params';
+import { NO_SCOPE } from '@/lib/params/scope';
 import { loadVendorRolePage } from '@/lib/reviews/vendors/load';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 
@@ -16,9 +19,9 @@ export const dynamic = 'force-dynamic';
 export default async function VendorRoleReportPage({ params, searchParams }: { params: Promise<{ roleArn: string }>; searchParams: Promise<SearchParamsRecord> }) {
   const load = await loadPage(await searchParams, {
     path: { name: 'role ARN', schema: reviewRoleArnParam, value: (await params).roleArn },
-    query: vendorRoleParams,
+    query: queryParams,
     reviewDays: REVIEW_DEFAULT_DAYS.vendors,
-    reset: { path: '/vendors', query: (arn) => `/vendors/${encodeURIComponent(arn)}/report` },
+    reset: { path: vendorsHref(NO_SCOPE), query: (arn) => toHref(arn, NO_SCOPE) },
   });
   const roleArn = load.path;
   const { scope } = load.page;

@@ -1,15 +1,14 @@
-import { z } from 'zod';
 import { auditEntity } from '@/lib/audit/entity';
 import { withAuth } from '@/lib/http/with-auth';
 import { BODY_LIMITS } from '@/lib/http/body-limits';
 import { readBodyText } from '@/lib/http/read-body';
-import { reviewRoleArnParam } from '@/lib/reviews/params';
+import { pathParams } from '@/app/(dashboard)/vendors/[roleArn]/search-params';
 import { deleteExpectedActions, getExpectedActions, saveExpectedActions } from '@/lib/reviews/state/expected-actions-store';
 import { expectedActionsFromBody } from '@/lib/reviews/vendors/for-request';
 
 export const dynamic = 'force-dynamic';
 
-const path = { params: z.object({ roleArn: reviewRoleArnParam }) };
+const path = { params: pathParams };
 
 /** The role's expected-actions list: saved, or the read-only vendor defaults. */
 export const GET = withAuth(path, ({ params }) => getExpectedActions(params.roleArn), { role: 'viewer' });
