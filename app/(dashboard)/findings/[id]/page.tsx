@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { Card, Field } from '@/components/card';
 import { CopyLink } from '@/components/copy-link';
-import { z } from 'zod';
 import { loadPageUrl } from '@/lib/http/page-params';
 import { Notice } from '@/components/notice';
 import { OriginLine } from '@/components/origin-line';
@@ -18,7 +17,7 @@ import { toHref as roleSessionHref } from '@/app/(dashboard)/role-sessions/[sess
 import { toHref as userHref } from '@/app/(dashboard)/users/[arn]/search-params';
 import { NO_SCOPE } from '@/lib/params/scope';
 import { toHref as findingsHref } from '../search-params';
-import { findingIdParam } from './search-params';
+import { findingIdParam, queryParams } from './search-params';
 import { getDataRange } from '@/lib/data-range/get-data-range';
 
 export const dynamic = 'force-dynamic';
@@ -26,7 +25,7 @@ export const dynamic = 'force-dynamic';
 export default async function FindingPage({ params }: { params: Promise<{ id: string }> }) {
   const { path: findingId } = await loadPageUrl({}, {
     path: { name: 'finding id', schema: findingIdParam, value: (await params).id },
-    query: z.object({}),
+    query: queryParams,
     reset: { path: findingsHref(NO_SCOPE), query: findingsHref(NO_SCOPE) },
   });
   const finding = await getFinding(findingId);
