@@ -14,8 +14,6 @@ import { useGraphLayout, useLayoutInFlow } from './use-graph-layout';
 import { useGraphQuery } from './use-graph-query';
 import { useGraphView, type GraphViewState } from './use-graph-view';
 
-export type { GraphViewState } from './use-graph-view';
-
 /**
  * The canvas, composed of its parts: the view state in the URL (use-graph-view), the neighbourhood
  * fetched by React Query (use-graph-query), the layout pushed into React Flow (use-graph-layout)

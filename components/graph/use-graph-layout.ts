@@ -6,7 +6,7 @@ import { layoutEngine } from './layout-engine';
 import { PLAIN_EDGES, toFlow } from './to-flow';
 import type { GraphResponse } from './use-graph-query';
 
-export interface LaidGraph {
+interface LaidGraph {
   graph: GraphResponse;
   layout: GraphLayout;
   /** Time to lay the graph out in the browser. */

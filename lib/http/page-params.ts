@@ -7,7 +7,7 @@ import { invalidLink, linkIsValid } from './invalid-link';
 import { firstValues, loadPageScope, type PageScope, type SearchParamsRecord } from './page-scope';
 
 /** A page's path segment: its schema, the value Next handed over, and how a message names it ("role ARN"). */
-export interface PathParam<P extends z.ZodType> {
+interface PathParam<P extends z.ZodType> {
   schema: P;
   value: unknown;
   name: string;
@@ -15,7 +15,7 @@ export interface PathParam<P extends z.ZodType> {
 
 type PathOutput<P> = P extends z.ZodType ? z.output<P> : undefined;
 
-export interface PageSpec<Q extends z.ZodType, P extends z.ZodType | undefined> {
+interface PageSpec<Q extends z.ZodType, P extends z.ZodType | undefined> {
   /** The page's query parameters (the scope included where the page has one). */
   query: Q;
   path?: P extends z.ZodType ? PathParam<P> : never;
@@ -25,12 +25,12 @@ export interface PageSpec<Q extends z.ZodType, P extends z.ZodType | undefined> 
   reset: { path?: string; query: string | ((path: PathOutput<P>) => string) };
 }
 
-export interface PageUrl<Q, P> {
+interface PageUrl<Q, P> {
   params: Q;
   path: P;
 }
 
-export interface LoadedPage<Q, P> extends PageUrl<Q, P> {
+interface LoadedPage<Q, P> extends PageUrl<Q, P> {
   page: PageScope;
 }
 

@@ -28,7 +28,7 @@ export interface ParamProblem {
 }
 
 /** `top`: the top-level key (`expand`), as URLs name parameters; `path`: the full path (`roles.0.name`), for JSON bodies. */
-export type ProblemNaming = 'top' | 'path';
+type ProblemNaming = 'top' | 'path';
 
 /**
  * What a failed parse tells the caller, the one way every page, route and body reader says it: the

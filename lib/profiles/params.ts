@@ -38,7 +38,7 @@ export const serviceNameParam = pathSegment.pipe(z.string().max(253).regex(SERVI
 export const profileParams = scopeParams.extend(volumeParams.shape).extend(profileTabParams.shape);
 
 /** Query parameters a profile link may carry besides the scope: the tab, the baseline, … (empty ones dropped). */
-export type ProfileLinkExtra = Readonly<Record<string, string | number | undefined>>;
+type ProfileLinkExtra = Readonly<Record<string, string | number | undefined>>;
 
 export function roleHref(roleArn: string, scope: Scope, extra: ProfileLinkExtra = {}): string {
   return href(`/roles/${encodeURIComponent(roleArn)}`, { ...scope, ...extra });

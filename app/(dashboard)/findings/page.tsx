@@ -6,10 +6,9 @@ import { SeverityBadge } from '@/components/findings/severity-badge';
 import { countFindings, listFindings } from '@/lib/findings/store';
 import { FINDING_SOURCES, SEVERITY_LABELS, type Finding } from '@/lib/findings/types';
 import { formatCount, formatTime } from '@/lib/format';
-import { NO_SCOPE } from '@/lib/params/scope';
 import { toHref as findingHref } from './[id]/search-params';
 import { queryParams, severitiesFrom, toHref as listHref, type FindingListParams } from './search-params';
-import type { Scope } from '@/lib/params/scope';
+import { NO_SCOPE, type Scope } from '@/lib/params/scope';
 import { loadPage } from '@/lib/http/page-params';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 

@@ -12,13 +12,12 @@ import { formatCount, formatTime } from '@/lib/format';
 import { toHref as eventsHref } from '@/app/(dashboard)/events/search-params';
 import { ipParam, queryParams, toHref as ipHref } from './search-params';
 import { toHref as serviceHref } from '@/app/(dashboard)/services/[name]/search-params';
-import type { Scope } from '@/lib/params/scope';
+import { NO_SCOPE, type Scope } from '@/lib/params/scope';
 import type { IpPrincipal } from '@/lib/profiles/ip-principals';
 import { ipKind, type IpKindName } from '@/lib/profiles/ip-kind';
 import { getIpPrincipals } from '@/lib/profiles/ip-profile';
 import { extentEventsHref } from '@/lib/profiles/profile-links';
 import { loadPage } from '@/lib/http/page-params';
-import { NO_SCOPE } from '@/lib/params/scope';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 import { getSubjectExtent } from '@/lib/subjects/get-subject-extent';
 

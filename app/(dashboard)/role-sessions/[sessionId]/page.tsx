@@ -18,7 +18,6 @@ import { queryParams, sessionIdParam, toHref as roleSessionHref } from './search
 import { queryParams as eventSearchParams } from '@/app/(dashboard)/events/search-params';
 import { searchEvents } from '@/lib/events/search-events';
 import { loadPage } from '@/lib/http/page-params';
-import { NO_SCOPE } from '@/lib/params/scope';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 import { getSubjectExtent } from '@/lib/subjects/get-subject-extent';
 import { SubjectActivity } from '@/components/activity/subject-activity';
@@ -33,7 +32,7 @@ import { sessionNodeId } from '@/lib/graph/node-id';
 import { getChain } from '@/lib/attribution/chain';
 import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
 import type { Connection } from '@/lib/engine/types';
-import type { Scope } from '@/lib/params/scope';
+import { NO_SCOPE, type Scope } from '@/lib/params/scope';
 
 export const dynamic = 'force-dynamic';
 

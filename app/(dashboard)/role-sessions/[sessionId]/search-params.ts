@@ -5,6 +5,6 @@ import { roleSessionProfileParams, sessionIdParam } from '@/lib/role-sessions/pr
  * /role-sessions/[sessionId] and the /api/role-sessions/[sessionId]/* routes. Defined in
  * lib/role-sessions/profile-params.ts: lib/ links to sessions too, and never imports app/.
  */
-export { sessionIdParam, ROLE_SESSION_TABS, type RoleSessionTab, roleSessionHref as toHref } from '@/lib/role-sessions/profile-params';
+export { sessionIdParam, roleSessionHref as toHref } from '@/lib/role-sessions/profile-params';
 export const pathParams = z.object({ sessionId: sessionIdParam });
 export const queryParams = roleSessionProfileParams;

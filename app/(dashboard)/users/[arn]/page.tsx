@@ -15,14 +15,13 @@ import { auditEntity } from '@/lib/audit/entity';
 import { formatCount, formatTime } from '@/lib/format';
 import { toHref as eventsHref } from '@/app/(dashboard)/events/search-params';
 import { queryParams, toHref as userHref, userProfileArnParam } from './search-params';
-import type { Scope } from '@/lib/params/scope';
+import { NO_SCOPE, type Scope } from '@/lib/params/scope';
 import { KEY_KIND_LABELS, type AccessKeyUsage } from '@/lib/profiles/access-keys';
 import { extentEventsHref, ipProfileHref } from '@/lib/profiles/profile-links';
 import { rolesAssumedLines } from '@/lib/profiles/roles-assumed-model';
 import { USER_ARN_LABELS } from '@/lib/profiles/user-arn';
 import { getUserProfile } from '@/lib/profiles/user-profile';
 import { loadPage } from '@/lib/http/page-params';
-import { NO_SCOPE } from '@/lib/params/scope';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 import { getSubjectExtent } from '@/lib/subjects/get-subject-extent';
 
