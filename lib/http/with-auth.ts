@@ -17,7 +17,10 @@ import { appOriginsOf, changesState, isSameOriginRequest } from './same-origin';
  * valid, and how failures become JSON. Handlers return data (sent as JSON) or a Response of their
  * own, and never need a try/catch.
  *
- *   export const GET = withAuth({ query: eventsQuery }, ({ query }) => searchEvents(query), { role: 'viewer' });
+ *   export const GET = withAuth({ query: queryParams }, ({ req, query }) => eventsForRequest(query, req.signal), { role: 'viewer' });
+ *
+ * The schemas come from the page route's search-params.ts; the handler is one call into lib (a
+ * domain's `for-request.ts`), which shapes the answer, so a route file holds no logic of its own.
  *
  * A route that views an entity or changes state also declares what the audit log records; every
  * call by a known caller is then recorded, refused and failed ones included (lib/audit):

@@ -1,5 +1,5 @@
 import { withAuth } from '@/lib/http/with-auth';
-import { healthForRequest } from '@/lib/data-range/health';
+import { healthForRequest } from '@/lib/data-range/for-request';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,9 +1,14 @@
+import type { NextRequest } from 'next/server';
 import { getConnection } from '@/lib/engine';
+import { BODY_LIMITS } from '@/lib/http/body-limits';
+import { readUploadText } from '@/lib/http/read-body';
+import { ParamError } from '@/lib/params/param-error';
 import { queriesOf } from '@/lib/engine/panel';
 import { csvResponse } from '@/lib/reviews/csv';
 import { REVIEW_DEFAULT_DAYS, type AccessIndexParams, type AccessParams } from '@/lib/reviews/params';
 import { reviewScopeForRequest } from '@/lib/reviews/scope';
-import { allAuthorizationDetails } from '@/lib/reviews/state/authorization-details-store';
+import { parseAuthorizationDetails } from '@/lib/reviews/policy/authorization-details';
+import { allAuthorizationDetails, deleteAuthorizationDetails, saveAuthorizationDetails } from '@/lib/reviews/state/authorization-details-store';
 import { accessGrantedCsv, accessIndexCsv, accessUsedCsv } from './export';
 import { getAccessIndex } from './index-list';
 import { getAccessReview } from './review';
@@ -38,4 +43,21 @@ export async function accessReviewForRequest(principalArn: string, query: Access
     ...(denyUnused ? { denyUnused } : {}),
     queries: queriesOf([panels.usage, panels.dataEvents]),
   };
+}
+
+/**
+ * POST /api/access/authorization-details: `aws iam get-account-authorization-details` output, up
+ * to 50 MB, as the body or a form's `file`; replaces the account's previous upload.
+ */
+export async function uploadAuthorizationDetailsForRequest(req: NextRequest, uploadedBy: string) {
+  const { text, fileName } = await readUploadText(req, 'file', { maxBytes: BODY_LIMITS.authorizationDetails, what: 'the file' });
+  const parsed = parseAuthorizationDetails(text);
+  if (!parsed.ok) throw new ParamError('file', parsed.message);
+  return saveAuthorizationDetails(parsed.details, fileName, uploadedBy);
+}
+
+/** DELETE /api/access/authorization-details?account=: the account's upload. */
+export async function deleteAuthorizationDetailsForRequest(account: string) {
+  if (!(await deleteAuthorizationDetails(account))) throw new ParamError('account', 'has no uploaded authorization details');
+  return { deleted: account };
 }

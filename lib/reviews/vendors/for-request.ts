@@ -1,9 +1,13 @@
+import type { NextRequest } from 'next/server';
 import { getConnection } from '@/lib/engine';
+import { BODY_LIMITS } from '@/lib/http/body-limits';
+import { readBodyText } from '@/lib/http/read-body';
 import { queriesOf } from '@/lib/engine/panel';
 import { ParamError, paramProblem } from '@/lib/params/param-error';
 import { csvResponse } from '@/lib/reviews/csv';
 import { REVIEW_DEFAULT_DAYS, type VendorListParams, type VendorRoleParams } from '@/lib/reviews/params';
 import { reviewScopeForRequest } from '@/lib/reviews/scope';
+import { deleteExpectedActions, getExpectedActions, saveExpectedActions } from '@/lib/reviews/state/expected-actions-store';
 import { z } from 'zod';
 import { expectedPatterns, parseExpectedActionsText } from './expected-actions';
 import { vendorRoleCsv, vendorRolesCsv } from './export';
@@ -43,7 +47,7 @@ export async function vendorRoleForRequest(roleArn: string, query: VendorRolePar
  * type the text of a file (one pattern per line, a JSON array, or an IAM policy document).
  * Duplicates are dropped; a problem is a ParamError on `patterns`.
  */
-export function expectedActionsFromBody(text: string, contentType: string): string[] {
+function expectedActionsFromBody(text: string, contentType: string): string[] {
   if (!contentType.startsWith('application/json')) {
     const parsed = parseExpectedActionsText(text);
     if (!parsed.ok) throw new ParamError('patterns', parsed.message);
@@ -58,4 +62,16 @@ export function expectedActionsFromBody(text: string, contentType: string): stri
   const parsed = z.object({ patterns: expectedPatterns }).safeParse(body);
   if (!parsed.success) throw new ParamError('patterns', paramProblem(parsed.error, 'patterns').message);
   return [...new Set(parsed.data.patterns)];
+}
+
+/** PUT /api/vendors/[roleArn]/expected-actions: the list in the body (at most 256 KB), saved for the role. */
+export async function saveExpectedActionsForRequest(roleArn: string, req: NextRequest, savedBy: string) {
+  const text = await readBodyText(req, { maxBytes: BODY_LIMITS.expectedActions, what: 'the expected-actions list' });
+  return saveExpectedActions(roleArn, expectedActionsFromBody(text, req.headers.get('content-type') ?? ''), savedBy);
+}
+
+/** DELETE /api/vendors/[roleArn]/expected-actions: back to the defaults, answered with the list now in force. */
+export async function resetExpectedActionsForRequest(roleArn: string) {
+  await deleteExpectedActions(roleArn);
+  return getExpectedActions(roleArn);
 }
