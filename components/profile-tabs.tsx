@@ -1,5 +1,5 @@
 import { Tabs } from './tabs';
-import type { ProfileTab } from '@/lib/params/profile-tab';
+import type { ProfileTab } from '@/lib/profiles/params';
 
 /** Overview and New behavior, the tabs the role and user profiles share; the role's Graph. */
 export function ProfileTabs({ active, hrefFor, graph = false }: { active: ProfileTab; hrefFor: (tab: ProfileTab) => string; graph?: boolean }) {

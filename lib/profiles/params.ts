@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { profileTabParams } from '@/lib/params/profile-tab';
 import { volumeParams } from '@/lib/activity/params';
-import { scopeParams } from '@/lib/params/scope';
 import { href } from '@/lib/params/href';
-import type { Scope } from '@/lib/params/scope';
-import { arn, sourceIp, pathSegment } from '@/lib/params/validators';
+import { scopeParams, type Scope } from '@/lib/params/scope';
+import { arn, optionalParam, sourceIp, pathSegment } from '@/lib/params/validators';
 import { SERVICE_PRINCIPAL } from './ip-kind';
 import { parseUserArn } from './user-arn';
 
@@ -17,7 +15,6 @@ import { parseUserArn } from './user-arn';
 
 /** The role ARN in the path, URL-encoded. */
 export const roleArnParam = pathSegment.pipe(arn.regex(/^arn:aws[a-z-]*:iam::\d{12}:role\//, 'must be an IAM role ARN'));
-
 
 export const userArnParam = pathSegment.pipe(
   arn.refine((a) => parseUserArn(a) !== null, 'must be an IAM user, root or federated user ARN (arn:aws:iam::<account>:user/<name>)'),
@@ -34,6 +31,14 @@ export const userProfileArnParam = userArnParam.transform((a, ctx) => {
 export const ipParam = pathSegment.pipe(sourceIp);
 
 export const serviceNameParam = pathSegment.pipe(z.string().max(253).regex(SERVICE_PRINCIPAL, 'must be an AWS service principal such as ec2.amazonaws.com'));
+
+/** The tabs of the role and user profiles (the role-session profile adds Events; Graph is the role's). */
+const PROFILE_TABS = ['overview', 'new-behavior', 'graph'] as const;
+export type ProfileTab = (typeof PROFILE_TABS)[number];
+
+const profileTabParams = z.object({
+  tab: optionalParam(z.enum(PROFILE_TABS)).transform((v): ProfileTab => v ?? 'overview'),
+});
 
 export const profileParams = scopeParams.extend(volumeParams.shape).extend(profileTabParams.shape);
 
