@@ -7,7 +7,7 @@ import type { RuleRun, runCost } from '@/lib/detections/run';
 import { formatBytes, formatUsd } from '@/lib/format';
 import { BODY_LIMITS } from '@/lib/http/body-limits';
 import { apiErrorMessage, type ApiErrorBody } from '@/lib/http/error-message';
-import { runDetectionsHref } from '@/app/(dashboard)/findings/search-params';
+import { importApiHref, runDetectionsHref } from '@/app/(dashboard)/findings/search-params';
 
 interface ImportResult {
   imported: number;
@@ -36,7 +36,7 @@ export function FindingsActions({ scope }: { scope: Scope }) {
     setMessage(null);
     try {
       // The File itself: the browser streams it, instead of holding a copy as a string.
-      const res = await fetch('/api/findings/import', { method: 'POST', body: f, headers: { 'content-type': 'application/json' } });
+      const res = await fetch(importApiHref, { method: 'POST', body: f, headers: { 'content-type': 'application/json' } });
       if (!res.ok) throw new Error(await errorText(res));
       const r = (await res.json()) as ImportResult;
       setMessage({

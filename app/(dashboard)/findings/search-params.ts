@@ -11,3 +11,6 @@ export { findingListParams as queryParams, findingsHref as toHref, severitiesFro
 export function runDetectionsHref(scope: Scope): string {
   return href('/api/detections/run', { from: scope.from, to: scope.to });
 }
+
+/** POST /api/findings/import: the findings page's GuardDuty import. */
+export const importApiHref = '/api/findings/import';
