@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { LinkedCredential } from '@/lib/attribution/types';
-import { ASSUMER_LABELS, assumerHref, eventsHref } from '@/lib/links';
+import { ASSUMER_LABELS, assumerHref } from '@/lib/links';
+import { toHref as eventsHref } from '@/app/(dashboard)/events/search-params';
 import { formatCount, shortTime } from '@/lib/format';
 import { DataTable, Empty, num, numeric, td } from './data-table';
 import type { Scope } from '@/lib/params/scope';

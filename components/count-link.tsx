@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { num } from './data-table';
 import { formatCount } from '@/lib/format';
-import { eventsHref } from '@/lib/links';
+import { toHref as eventsHref } from '@/app/(dashboard)/events/search-params';
 import type { Scope } from '@/lib/params/scope';
 
 /** A count that opens the events behind it; a zero is shown plainly, since there is nothing to open. */

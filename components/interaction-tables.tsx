@@ -1,7 +1,10 @@
 import Link from 'next/link';
 import type { AssumedRole, InvolvedSession, RoleAssumer } from '@/lib/attribution/role-interactions';
 import { roleNameOf } from '@/lib/attribution/assumer';
-import { ASSUMER_LABELS, assumerHref, eventsHref, roleHref, roleSessionHref } from '@/lib/links';
+import { ASSUMER_LABELS, assumerHref } from '@/lib/links';
+import { toHref as eventsHref } from '@/app/(dashboard)/events/search-params';
+import { toHref as roleHref } from '@/app/(dashboard)/roles/[roleArn]/search-params';
+import { toHref as roleSessionHref } from '@/app/(dashboard)/role-sessions/[sessionId]/search-params';
 import { DataTable, Empty, num, numeric, SeenCells, td, TimeCell } from './data-table';
 import type { Scope } from '@/lib/params/scope';
 

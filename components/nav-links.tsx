@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
+import { href } from '@/lib/params/href';
 
 const LINKS = [
   { href: '/', label: 'Overview' },
@@ -26,21 +27,14 @@ const ADMIN_LINKS = [
 export function NavLinks({ admin }: { admin: boolean }) {
   const pathname = usePathname();
   const search = useSearchParams();
-  const carry = new URLSearchParams();
   // On /admin pages from/to are the audit log's filters, not a scope to take along.
-  if (!pathname.startsWith('/admin')) {
-    for (const key of ['from', 'to'] as const) {
-      const v = search.get(key);
-      if (v) carry.set(key, v);
-    }
-  }
-  const qs = carry.toString();
+  const carry = pathname.startsWith('/admin') ? {} : { from: search.get('from'), to: search.get('to') };
   return (
     <nav className="flex gap-1 text-sm">
       {LINKS.map((l) => {
         const prefixes: readonly string[] = ['also' in l ? l.also : [], l.href].flat();
         const active = l.href === '/' ? pathname === '/' : prefixes.some((p) => pathname.startsWith(p));
-        return <NavLink key={l.href} href={qs ? `${l.href}?${qs}` : l.href} label={l.label} active={active} />;
+        return <NavLink key={l.href} href={href(l.href, carry)} label={l.label} active={active} />;
       })}
       {admin && ADMIN_LINKS.map((l) => <NavLink key={l.href} href={l.href} label={l.label} active={pathname.startsWith(l.href)} />)}
     </nav>

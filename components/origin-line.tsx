@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import type { RoleChain } from '@/lib/attribution/chain';
 import { roleNameOf } from '@/lib/attribution/assumer';
-import { ASSUMER_LABELS, assumerHref, roleSessionHref } from '@/lib/links';
+import { ASSUMER_LABELS, assumerHref } from '@/lib/links';
+import { toHref as roleSessionHref } from '@/app/(dashboard)/role-sessions/[sessionId]/search-params';
 import type { Scope } from '@/lib/params/scope';
 
 const LABEL_STYLE = { proven: 'text-slate-400', inferred: 'text-amber-600', broken: 'text-red-600' } as const;

@@ -1,5 +1,5 @@
 import { Tabs } from './tabs';
-import { PROFILE_TABS, type ProfileTab } from '@/lib/params/profile-tab';
+import { PROFILE_TABS, type ProfileTab } from '@/lib/profiles/params';
 import type { RoleSessionTab } from '@/lib/role-sessions/profile-params';
 
 const TAB_LABELS: Record<ProfileTab | RoleSessionTab, string> = {

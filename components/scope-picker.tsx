@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { withScope } from '@/lib/params/href';
 import { isoUtc } from '@/lib/time';
 
 const PRESETS = [
@@ -29,11 +30,7 @@ export function ScopePicker({ from, to, latest }: { from: string; to: string; la
   const apply = (f: string, t: string) => {
     // Read at click time rather than with useSearchParams, which would keep the picker out of the
     // server render (it renders behind a Suspense fallback until hydration).
-    const next = new URLSearchParams(window.location.search);
-    next.set('from', f);
-    next.set('to', t);
-    next.delete('cursor');
-    router.push(`${pathname}?${next.toString()}`);
+    router.push(`${pathname}?${withScope(window.location.search, { from: f, to: t })}`);
   };
 
   const preset = (hours: number) => {

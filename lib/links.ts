@@ -1,35 +1,14 @@
 import type { Assumer } from '@/lib/attribution/types';
 import type { Scope } from '@/lib/params/scope';
-import { href } from '@/lib/params/href';
+import { eventsHref } from '@/lib/events/params';
+import { roleHref, serviceHref, userHref } from '@/lib/profiles/params';
+import { roleSessionHref } from '@/lib/role-sessions/profile-params';
 
 /**
- * Where each entity's profile is. Links carry the scope, so moving between profiles keeps the
- * window the investigator is looking at.
+ * Which profile an assumer or a graph node links to: the dispatch, over each route's own link
+ * (lib/profiles/params.ts, lib/role-sessions/profile-params.ts, lib/events/params.ts). Links carry
+ * the scope, so moving between profiles keeps the window the investigator is looking at.
  */
-export function roleSessionHref(sessionId: string, scope: Scope, extra: Record<string, string> = {}): string {
-  return href(`/role-sessions/${encodeURIComponent(sessionId)}`, { ...scope, ...extra });
-}
-
-export function roleHref(roleArn: string, scope: Scope): string {
-  return href(`/roles/${encodeURIComponent(roleArn)}`, { ...scope });
-}
-
-export function userHref(arn: string, scope: Scope): string {
-  return href(`/users/${encodeURIComponent(arn)}`, { ...scope });
-}
-
-export function ipHref(ip: string, scope: Scope): string {
-  return href(`/ips/${encodeURIComponent(ip)}`, { ...scope });
-}
-
-export function serviceHref(name: string, scope: Scope): string {
-  return href(`/services/${encodeURIComponent(name)}`, { ...scope });
-}
-
-export function eventsHref(scope: Scope, filters: Record<string, string | null | undefined>): string {
-  return href('/events', { ...scope, ...filters });
-}
-
 export function assumerHref(a: Assumer, scope: Scope): string {
   switch (a.type) {
     case 'role-session':
@@ -61,12 +40,6 @@ export const ASSUMER_LABELS: Record<Assumer['type'], string> = {
   'aws-account': 'account',
   unknown: 'unknown',
 };
-
-/** The graph page focused on a node, with nodes expanded around it. */
-export function graphHref(focus: string, scope: Scope, expand: readonly string[] = []): string {
-  const base = href('/graph', { ...scope, focus });
-  return expand.length ? `${base}&${expand.map((e) => `expand=${encodeURIComponent(e)}`).join('&')}` : base;
-}
 
 /** The profile behind a graph node (the events of a federated user, who has no profile of their own). */
 export function graphNodeHref(node: { id: string; kind: string; label: string; arn: string | null }, scope: Scope): string | null {

@@ -5,28 +5,21 @@ import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { SqlPanel } from '@/components/sql-panel';
 import { formatCount, formatTime } from '@/lib/format';
-import { href } from '@/lib/params/href';
+import { scopeParams } from '@/lib/params/scope';
+import { toHref as toEventsHref } from './events/search-params';
 import { getOverview } from '@/lib/overview/get-overview';
 import { getProjectionWarnings } from '@/lib/data-range/get-data-range';
-import { loadPageScope, type SearchParamsRecord } from '@/lib/http/page-scope';
-import { ParamError } from '@/lib/params/param-error';
-import { invalidLink, linkIsValid } from '@/lib/http/invalid-link';
+import { loadPage } from '@/lib/http/page-params';
+import type { SearchParamsRecord } from '@/lib/http/page-scope';
 
 export const dynamic = 'force-dynamic';
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  let page;
-  try {
-    page = await loadPageScope(await searchParams);
-  } catch (error) {
-    if (error instanceof ParamError) return invalidLink({ parameter: error.parameter, message: error.message, resetHref: '/' });
-    throw error;
-  }
-  await linkIsValid();
+  const { page } = await loadPage(await searchParams, { query: scopeParams, reset: { query: '/' } });
   const { conn, range, scope } = page;
   const [overview, projectionWarnings] = await Promise.all([getOverview(conn, scope), getProjectionWarnings(conn)]);
   const totals = overview.totals.rows[0] ?? { events: 0, failed: 0, principals: 0, accounts: 0, regions: 0 };
-  const eventsHref = (extra: Record<string, string | null>) => href('/events', { from: scope.from, to: scope.to, ...extra });
+  const eventsHref = (extra: Record<string, string | null>) => toEventsHref(scope, extra);
 
   return (
     <div className="space-y-6">

@@ -4,7 +4,8 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useState, useTransition } from 'react';
 import { Bar, BarChart, CartesianGrid, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import { formatCount } from '@/lib/format';
-import { barIndex, scopeFromSelection, withScope } from '@/lib/activity/scope-selection';
+import { barIndex, scopeFromSelection } from '@/lib/activity/scope-selection';
+import { withScope } from '@/lib/params/href';
 import { formatBucketRange, formatTick, timeAxis } from '@/lib/activity/volume-axis';
 import type { VolumePoint, VolumeSeries } from '@/lib/activity/volume-series';
 

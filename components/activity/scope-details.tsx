@@ -7,7 +7,7 @@ import { SqlPanel } from '@/components/sql-panel';
 import { DETAILS_TAB_LABELS, type DetailsModel } from '@/lib/activity/details-model';
 import { detailsTabOf } from '@/lib/activity/params';
 import { DETAILS_TABS, type DetailsTab } from '@/lib/activity/scope-details';
-import { withParam } from '@/lib/activity/scope-selection';
+import { withParam } from '@/lib/params/href';
 import { DetailsTable } from './details-table';
 
 /**

@@ -7,6 +7,7 @@ import type { RuleRun, runCost } from '@/lib/detections/run';
 import { formatBytes, formatUsd } from '@/lib/format';
 import { BODY_LIMITS } from '@/lib/http/body-limits';
 import { apiErrorMessage, type ApiErrorBody } from '@/lib/http/error-message';
+import { importApiHref, runDetectionsHref } from '@/app/(dashboard)/findings/search-params';
 
 interface ImportResult {
   imported: number;
@@ -35,7 +36,7 @@ export function FindingsActions({ scope }: { scope: Scope }) {
     setMessage(null);
     try {
       // The File itself: the browser streams it, instead of holding a copy as a string.
-      const res = await fetch('/api/findings/import', { method: 'POST', body: f, headers: { 'content-type': 'application/json' } });
+      const res = await fetch(importApiHref, { method: 'POST', body: f, headers: { 'content-type': 'application/json' } });
       if (!res.ok) throw new Error(await errorText(res));
       const r = (await res.json()) as ImportResult;
       setMessage({
@@ -56,7 +57,7 @@ export function FindingsActions({ scope }: { scope: Scope }) {
     setBusy('detect');
     setMessage(null);
     try {
-      const res = await fetch(`/api/detections/run?${new URLSearchParams({ from: scope.from, to: scope.to })}`, { method: 'POST' });
+      const res = await fetch(runDetectionsHref(scope), { method: 'POST' });
       if (!res.ok) throw new Error(await errorText(res));
       const r = (await res.json()) as { findings: unknown[]; inserted: number; updated: number; perRule: Pick<RuleRun, 'rule' | 'error'>[]; cost: ReturnType<typeof runCost> };
       const cost = r.cost.costUsd === null ? '' : `; queries scanned ${formatBytes(r.cost.bytesScanned)}, ${formatUsd(r.cost.costUsd)}`;

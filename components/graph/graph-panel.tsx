@@ -3,7 +3,9 @@
 import Link from 'next/link';
 import type { GraphEdge, GraphNode, RoleGraph } from '@/lib/graph/types';
 import type { Scope } from '@/lib/params/scope';
-import { eventsHref, graphHref, graphNodeHref } from '@/lib/links';
+import { toHref as graphHref } from '@/app/(dashboard)/graph/search-params';
+import { graphNodeHref } from '@/lib/links';
+import { toHref as eventsHref } from '@/app/(dashboard)/events/search-params';
 import { formatCount, formatTime } from '@/lib/format';
 import { EDGE_STYLE, KIND_STYLE } from './graph-style';
 

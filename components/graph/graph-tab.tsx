@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { InvalidLink } from '@/components/invalid-link';
-import { graphHref } from '@/lib/links';
-import { parseGraphView } from '@/lib/params/graph';
+import { parseGraphView, toHref as graphHref } from '@/app/(dashboard)/graph/search-params';
 import type { Scope } from '@/lib/params/scope';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 import { RoleGraphView } from './role-graph';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { CallCountCells, CountLink } from '@/components/count-link';
-import { eventsHref } from '@/lib/links';
+import { toHref as eventsHref } from '@/app/(dashboard)/events/search-params';
 import { href } from '@/lib/params/href';
 import type { Scope } from '@/lib/params/scope';
 import type { AccessIndexEntry } from '@/lib/reviews/access/index-list';

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { CountLink } from '@/components/count-link';
-import { ASSUMER_LABELS, assumerHref, eventsHref } from '@/lib/links';
+import { ASSUMER_LABELS, assumerHref } from '@/lib/links';
+import { toHref as eventsHref } from '@/app/(dashboard)/events/search-params';
 import { formatCount } from '@/lib/format';
 import type { Scope } from '@/lib/params/scope';
 import type { AssumeRoleCaller } from '@/lib/reviews/vendors/role-review';

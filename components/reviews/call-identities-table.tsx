@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { CallCountCells } from '@/components/count-link';
 import { roleNameOf } from '@/lib/attribution/assumer';
-import { ASSUMER_LABELS, assumerHref, roleSessionHref } from '@/lib/links';
+import { ASSUMER_LABELS, assumerHref } from '@/lib/links';
+import { toHref as roleSessionHref } from '@/app/(dashboard)/role-sessions/[sessionId]/search-params';
 import type { Scope } from '@/lib/params/scope';
 import type { CallIdentity } from '@/lib/reviews/vendors/role-review';
 import { DataTable, Empty, numeric, SeenCells, td } from '@/components/data-table';

@@ -1,5 +1,5 @@
 import { CountLink } from '@/components/count-link';
-import { eventsHref } from '@/lib/links';
+import { toHref as eventsHref } from '@/app/(dashboard)/events/search-params';
 import type { Scope } from '@/lib/params/scope';
 import { COST_RULES } from '@/lib/reviews/vendors/cost-calls';
 import type { CostCallSummary } from '@/lib/reviews/vendors/role-review';

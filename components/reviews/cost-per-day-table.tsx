@@ -1,5 +1,5 @@
 import { CountLink } from '@/components/count-link';
-import { eventsHref } from '@/lib/links';
+import { toHref as eventsHref } from '@/app/(dashboard)/events/search-params';
 import type { RoleCostCallRow } from '@/lib/reviews/queries/role-cost-calls';
 import { DataTable, num, td } from '@/components/data-table';
 import { isoUtc } from '@/lib/time';

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { eventsHref, roleHref } from '@/lib/links';
+import { toHref as eventsHref } from '@/app/(dashboard)/events/search-params';
+import { toHref as roleHref } from '@/app/(dashboard)/roles/[roleArn]/search-params';
 import { href } from '@/lib/params/href';
 import type { Scope } from '@/lib/params/scope';
 import type { RoleHygiene } from '@/lib/reviews/hygiene/analyse';

@@ -1,5 +1,5 @@
 import type { Scope } from '@/lib/params/scope';
-import { eventsHref } from '@/lib/links';
+import { toHref as eventsHref } from '@/app/(dashboard)/events/search-params';
 import type { RateSeries } from '@/lib/reviews/vendors/role-review';
 import { formatCount, shortTime } from '@/lib/format';
 import { isoUtc } from '@/lib/time';

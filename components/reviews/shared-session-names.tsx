@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { assumerHref, eventsHref } from '@/lib/links';
+import { assumerHref } from '@/lib/links';
+import { toHref as eventsHref } from '@/app/(dashboard)/events/search-params';
 import type { Scope } from '@/lib/params/scope';
 import type { SharedSessionName } from '@/lib/reviews/vendors/role-review';
 import { Empty } from '@/components/data-table';

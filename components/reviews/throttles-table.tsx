@@ -1,5 +1,5 @@
 import { CountLink } from '@/components/count-link';
-import { eventsHref } from '@/lib/links';
+import { toHref as eventsHref } from '@/app/(dashboard)/events/search-params';
 import type { Scope } from '@/lib/params/scope';
 import type { RoleThrottleRow } from '@/lib/reviews/queries/role-throttles';
 import { DataTable, Empty, num, numeric, SeenCells, td } from '@/components/data-table';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { CallCountCells, CountLink } from '@/components/count-link';
-import { eventsHref } from '@/lib/links';
+import { toHref as eventsHref } from '@/app/(dashboard)/events/search-params';
 import type { Scope } from '@/lib/params/scope';
 import type { ApiCallSummary } from '@/lib/reviews/vendors/role-review';
 import { DataTable, Empty, num, numeric, SeenCells, td } from '@/components/data-table';

@@ -3,7 +3,7 @@ import { Card, Field, Stat } from '@/components/card';
 import { CountLink } from '@/components/count-link';
 import type { PanelQuery } from '@/components/sql-panel';
 import { ReviewSql } from './review-sql';
-import { eventsHref } from '@/lib/links';
+import { toHref as eventsHref } from '@/app/(dashboard)/events/search-params';
 import { formatCount, shortTime } from '@/lib/format';
 import { href } from '@/lib/params/href';
 import type { Scope } from '@/lib/params/scope';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { href } from '@/lib/params/href';
-import { ipHref } from '@/lib/links';
+import { eventsHref } from '@/lib/events/params';
+import { ipHref } from '@/lib/profiles/params';
 import type { Scope } from '@/lib/params/scope';
 import { accessKeyId, eventName, eventSource, sourceIp } from '@/lib/params/validators';
 import { subjectEventFilters, type Subject } from '@/lib/subjects/subject';
@@ -38,16 +38,14 @@ export function detailLinks(
   if (!value?.success) return { succeeded: null, failed: null, profile: null };
   // API methods are named per service: the same name in two services stays two rows.
   const service = tab === 'apis' && row.service ? eventSource.safeParse(row.service) : null;
-  const params = {
+  const filters = {
     ...subjectEventFilters(subject),
     [filter.name]: value.data,
     ...(service?.success ? { eventSource: service.data } : {}),
-    from: scope.from,
-    to: scope.to,
   };
   return {
-    succeeded: row.success > 0 ? href('/events', { ...params, errorCode: 'none' }) : null,
-    failed: row.failed > 0 ? href('/events', { ...params, errorCode: '*' }) : null,
+    succeeded: row.success > 0 ? eventsHref(scope, { ...filters, errorCode: 'none' }) : null,
+    failed: row.failed > 0 ? eventsHref(scope, { ...filters, errorCode: '*' }) : null,
     profile: tab === 'ips' && subject.kind !== 'ip' ? ipHref(value.data, scope) : null,
   };
 }

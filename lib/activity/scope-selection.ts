@@ -22,24 +22,8 @@ export function scopeFromSelection(
   return { from: isoUtc(from), to: isoUtc(Math.max(to, from + HOUR)) };
 }
 
-/** The current query string with a new scope: other parameters kept, a stale page cursor dropped. */
-export function withScope(search: string, scope: Scope): string {
-  const next = new URLSearchParams(search);
-  next.set('from', scope.from);
-  next.set('to', scope.to);
-  next.delete('cursor');
-  return next.toString();
-}
-
 /** A bar's index from recharts' active index (a number, or a string in its tooltip state). */
 export function barIndex(active: number | string | null | undefined, bars: number): number | null {
   const i = typeof active === 'string' ? Number(active) : active;
   return typeof i === 'number' && Number.isInteger(i) && i >= 0 && i < bars ? i : null;
-}
-
-/** The query string with one parameter set (the details tab), everything else kept. */
-export function withParam(search: string, name: string, value: string): string {
-  const next = new URLSearchParams(search);
-  next.set(name, value);
-  return next.toString();
 }

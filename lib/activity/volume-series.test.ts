@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { prepareVolumeSeries } from './volume-series';
 import { formatBucketRange, formatRate, formatTick, timeAxis } from './volume-axis';
-import { barIndex, scopeFromSelection, withParam, withScope } from './scope-selection';
+import { barIndex, scopeFromSelection } from './scope-selection';
+import { withParam, withScope } from '@/lib/params/href';
 
 const HOUR = 3_600_000;
 const at = (iso: string) => Date.parse(iso);

@@ -1,6 +1,11 @@
-import { eventsHref, graphHref, ipHref, roleHref, roleSessionHref, serviceHref, userHref } from '@/lib/links';
+import { graphHref } from '@/lib/graph/params';
+import { eventsHref } from '@/lib/events/params';
+import { ipHref, roleHref, serviceHref, userHref } from '@/lib/profiles/params';
+import { roleSessionHref } from '@/lib/role-sessions/profile-params';
 import { activeEventFilters } from '@/lib/events/params';
-import { href } from '@/lib/params/href';
+import { findingHref, findingsHref } from '@/lib/findings/params';
+import { accessPrincipalHref, vendorRoleHref } from '@/lib/reviews/params';
+import { NO_SCOPE } from '@/lib/params/scope';
 import type { AuditScope } from './event';
 
 /**
@@ -38,7 +43,6 @@ export function parseAuditEntity(entity: string): { kind: AuditEntityKind; id: s
   return { kind: kind as AuditEntityKind, id: colon < 0 ? null : entity.slice(colon + 1) };
 }
 
-const NO_SCOPE = { from: '', to: '' };
 
 /**
  * The page an entry's entity is shown on, with the scope the entry recorded, so an auditor sees
@@ -51,7 +55,7 @@ export function auditEntityHref(entity: string | null, scope: AuditScope | null,
   const s = scope ?? NO_SCOPE;
   const { kind, id } = parsed;
   if (kind === 'events') return eventsHref(s, activeEventFilters(detail));
-  if (kind === 'findings') return href('/findings', { ...s });
+  if (kind === 'findings') return findingsHref(s);
   if (id === null) return null;
   switch (kind) {
     case 'role-session':
@@ -65,11 +69,11 @@ export function auditEntityHref(entity: string | null, scope: AuditScope | null,
     case 'service':
       return serviceHref(id, s);
     case 'access-principal':
-      return href(`/access/${encodeURIComponent(id)}`, { ...s });
+      return accessPrincipalHref(id, s);
     case 'vendor-role':
-      return href(`/vendors/${encodeURIComponent(id)}`, { ...s });
+      return vendorRoleHref(id, s);
     case 'finding':
-      return `/findings/${encodeURIComponent(id)}`;
+      return findingHref(id);
     case 'graph':
       return graphHref(id, s);
     default:

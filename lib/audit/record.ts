@@ -2,6 +2,7 @@ import { env } from '@/lib/env';
 import { auditEventSchema, MAX_DETAIL_JSON, type AuditEvent } from './event';
 import { purgeDue, retentionCutoff } from './retention';
 import { insertAudit, purgeAuditBefore } from './store';
+import { paramProblem } from '@/lib/params/param-error';
 
 export { AUDIT_ACTIONS, AUDIT_OUTCOMES, AUDIT_VIAS } from './event';
 export type { AuditAction, AuditEvent, AuditOutcome, AuditScope, AuditVia } from './event';
@@ -18,8 +19,8 @@ export async function recordAudit(event: AuditEvent): Promise<void> {
   try {
     const parsed = auditEventSchema.safeParse(event);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      console.error(`[audit] not recorded: ${issue?.path.join('.') || 'event'} ${issue?.message ?? 'is invalid'} (action ${String(event.action)})`);
+      const { parameter, message } = paramProblem(parsed.error, 'event', 'path');
+      console.error(`[audit] not recorded: ${parameter} ${message} (action ${String(event.action)})`);
       return;
     }
     const e = parsed.data;

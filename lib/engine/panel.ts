@@ -33,6 +33,11 @@ export function panelQuery(p: PanelQuery): PanelQuery {
   return { sql: p.sql, params: p.params, stats: p.stats, notes: p.notes };
 }
 
+/** The SQL, parameters, stats and notes of the panels behind a response, as every API answer carries them. */
+export function queriesOf(panels: readonly (PanelResult<unknown> | null | undefined)[]): PanelQuery[] {
+  return panels.filter((p): p is PanelResult<unknown> => !!p).map(panelQuery);
+}
+
 export async function runPanel<P, R>(
   conn: Connection,
   module: QueryModule<P, R>,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { scopeParams } from '@/lib/params/scope';
+import { href } from '@/lib/params/href';
+import { scopeParams, type Scope } from '@/lib/params/scope';
 import { accessKeyId, accountId, awsRegion, boundText, errorCode, eventName, eventSource, optionalParam, principal, sessionName, sourceIp } from '@/lib/params/validators';
 
 /** The event search filters: one schema for the /events page, GET /api/events and the query key. */
@@ -46,3 +47,8 @@ export const EVENT_FILTER_LABELS: Record<EventFilter, string> = {
   eventId: 'Event id',
   userAgent: 'User agent',
 };
+
+/** The events page filtered: what every "N events" count links to (lib/ links here too, so it lives in lib). */
+export function eventsHref(scope: Scope, filters: Readonly<Record<string, string | number | null | undefined>>): string {
+  return href('/events', { ...scope, ...filters });
+}

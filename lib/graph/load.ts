@@ -12,8 +12,6 @@ import type { RoleGraph } from './types';
 
 /** Sessions of an expanded role drawn at most (the most recently active). */
 export const MAX_SESSIONS_PER_ROLE = 50;
-/** Nodes that may be expanded at once (the URL's expansion set). */
-export const MAX_EXPANDED = 40;
 const ASSUME_ROW_CAP = 5000;
 
 export interface GraphQueries {

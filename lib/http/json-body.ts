@@ -15,9 +15,6 @@ export async function jsonBody<S extends z.ZodType>(req: Request, schema: S, par
     throw new ParamError(parameter, 'is not JSON');
   }
   const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ParamError(issue?.path.length ? issue.path.join('.') : parameter, issue?.message ?? 'is invalid');
-  }
+  if (!parsed.success) throw ParamError.fromZod(parsed.error, parameter, 'path');
   return parsed.data;
 }

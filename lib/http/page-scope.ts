@@ -23,10 +23,7 @@ export async function loadPageScope(sp: SearchParamsRecord): Promise<PageScope> 
   const conn = await getConnection();
   const values = firstValues(sp);
   const parsed = scopeParams.safeParse({ from: values.from, to: values.to });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ParamError(String(issue?.path[0] ?? 'scope'), issue?.message ?? 'is invalid');
-  }
+  if (!parsed.success) throw ParamError.fromZod(parsed.error, 'scope');
   const range = await getDataRange(conn);
   return { conn, range, scope: resolveScope(parsed.data, range.last) };
 }

@@ -6,6 +6,7 @@ import { routeAuditEvent, type RouteAuditSpec } from '@/lib/audit/route-audit';
 import { requestUser } from '@/lib/auth/request-user';
 import { hasRole, type AuthUser, type Role } from '@/lib/auth/roles';
 import { env } from '@/lib/env';
+import { paramProblem } from '@/lib/params/param-error';
 import { clientAddress } from './client-address';
 import { errorResponse, forbidden, invalidParameter, unauthorized } from './errors';
 import { appOriginsOf, changesState, isSameOriginRequest } from './same-origin';
@@ -16,7 +17,10 @@ import { appOriginsOf, changesState, isSameOriginRequest } from './same-origin';
  * valid, and how failures become JSON. Handlers return data (sent as JSON) or a Response of their
  * own, and never need a try/catch.
  *
- *   export const GET = withAuth({ query: eventsQuery }, ({ query }) => searchEvents(query), { role: 'viewer' });
+ *   export const GET = withAuth({ query: queryParams }, ({ req, query }) => eventsForRequest(query, req.signal), { role: 'viewer' });
+ *
+ * The schemas come from the page route's search-params.ts; the handler is one call into lib (a
+ * domain's `for-request.ts`), which shapes the answer, so a route file holds no logic of its own.
  *
  * A route that views an entity or changes state also declares what the audit log records; every
  * call by a known caller is then recorded, refused and failed ones included (lib/audit):
@@ -158,9 +162,8 @@ function validate(schema: z.ZodType | undefined, source: 'query' | 'params', inp
   if (!schema) return undefined;
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const name = issue?.path[0];
-  return invalidParameter(name === undefined ? source : String(name), issue?.message ?? 'is invalid');
+  const { parameter, message } = paramProblem(result.error, source);
+  return invalidParameter(parameter, message);
 }
 
 /** A repeated key (`?role=a&role=b`) becomes an array; a single one stays a string. */

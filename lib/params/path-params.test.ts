@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ipParam, serviceNameParam, userArnParam } from '@/lib/profiles/params';
+import { ipParam, roleArnParam, serviceNameParam, userArnParam } from '@/lib/profiles/params';
 import { principalArnParam, reviewRoleArnParam } from '@/lib/reviews/params';
-import { findingIdParam } from './findings';
-import { roleArnParam } from './role-profile';
+import { findingIdParam } from '@/lib/findings/params';
 import { sessionIdParam } from '@/lib/role-sessions/profile-params';
 
 /**

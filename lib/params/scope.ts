@@ -18,6 +18,9 @@ export interface Scope {
   to: string;
 }
 
+/** A link's scope left to the page it opens: empty bounds are dropped from the URL, so the page picks its own default window. */
+export const NO_SCOPE: Scope = { from: '', to: '' };
+
 /**
  * The scope time of a view. Given explicitly it is used as is (so a shared link shows the same
  * window next week); missing parts default to the 24 hours ending at the newest event, rounded up

@@ -1,5 +1,6 @@
 import { roleNameOf } from '@/lib/attribution/assumer';
-import { roleSessionHref, serviceHref, userHref } from '@/lib/links';
+import { roleSessionHref } from '@/lib/role-sessions/profile-params';
+import { serviceHref, userHref } from '@/lib/profiles/params';
 import type { Scope } from '@/lib/params/scope';
 import { principal as principalValidator, ROLE_SESSION_ID } from '@/lib/params/validators';
 import type { IpPrincipalRow } from './queries/ip-principals';

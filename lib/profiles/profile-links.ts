@@ -1,4 +1,5 @@
-import { eventsHref, ipHref } from '@/lib/links';
+import { eventsHref } from '@/lib/events/params';
+import { ipHref } from '@/lib/profiles/params';
 import { MAX_SCOPE_MS, type Scope } from '@/lib/params/scope';
 import { sourceIp } from '@/lib/params/validators';
 import { isoUtc } from '@/lib/time';

@@ -1,6 +1,8 @@
 import { roleNameOf } from '@/lib/attribution/assumer';
-import { eventsHref, roleHref, roleSessionHref } from '@/lib/links';
-import { href } from '@/lib/params/href';
+import { eventsHref } from '@/lib/events/params';
+import { roleHref } from '@/lib/profiles/params';
+import { roleSessionHref } from '@/lib/role-sessions/profile-params';
+import { roleSessionsHref } from '@/lib/role-sessions/params';
 import type { Scope } from '@/lib/params/scope';
 import type { RoleAssumedByCaller } from './roles-assumed';
 
@@ -38,7 +40,7 @@ export function rolesAssumedLines(roles: readonly RoleAssumedByCaller[], caller:
     roleAccountId: r.roleAccountId,
     crossAccount: r.crossAccount,
     sessions: r.sessions.slice(0, SESSIONS_SHOWN).map((s) => ({ name: s.sessionName, count: s.count, href: s.sessionId ? roleSessionHref(s.sessionId, scope) : null })),
-    more: r.sessions.length > SESSIONS_SHOWN ? { count: r.sessions.length - SESSIONS_SHOWN, href: href('/role-sessions', { ...scope, role: r.roleArn, assumer: caller }) } : null,
+    more: r.sessions.length > SESSIONS_SHOWN ? { count: r.sessions.length - SESSIONS_SHOWN, href: roleSessionsHref(scope, { role: r.roleArn, assumer: caller }) } : null,
     count: r.count,
     countHref: eventsHref(scope, { principal: caller, eventName: r.eventNames.length === 1 ? r.eventNames[0] : undefined }),
     first: r.first,

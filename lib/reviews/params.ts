@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { scopeParams } from '@/lib/params/scope';
+import { href } from '@/lib/params/href';
+import { scopeParams, type Scope } from '@/lib/params/scope';
 import { arn, eventName, eventSource, optionalParam, pathSegment } from '@/lib/params/validators';
 import { DAYS_CHOICES } from './access/service-access';
 
@@ -94,3 +95,13 @@ export type AccessIndexParams = z.output<typeof accessIndexParams>;
 
 /** How long each review looks back by default: reviews are about habits, not the last day. */
 export const REVIEW_DEFAULT_DAYS = { vendors: 30, hygiene: 30, access: 180 } as const;
+
+/** A vendor role's review (lib links to it too, from audit entries, so it lives here). */
+export function vendorRoleHref(roleArn: string, scope: Partial<Scope>): string {
+  return href(`/vendors/${encodeURIComponent(roleArn)}`, { ...scope });
+}
+
+/** A principal's access review; `extra` carries `days` and the like (lib links to it too, from audit entries). */
+export function accessPrincipalHref(arn: string, scope: Partial<Scope>, extra: Readonly<Record<string, string | number | undefined>> = {}): string {
+  return href(`/access/${encodeURIComponent(arn)}`, { ...scope, ...extra });
+}

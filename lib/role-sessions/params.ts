@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { scopeParams } from '@/lib/params/scope';
+import { href } from '@/lib/params/href';
+import { scopeParams, type Scope } from '@/lib/params/scope';
 import { accountId, optionalParam, principal, sessionName } from '@/lib/params/validators';
 
 /** /role-sessions and GET /api/role-sessions: filters, sort and paging, all in the URL. */
@@ -19,3 +20,22 @@ export const roleSessionListParams = scopeParams.extend({
   cursor: optionalParam(z.string().regex(/^\d{1,6}$/, 'must be a page offset')),
 });
 export type RoleSessionListParams = z.infer<typeof roleSessionListParams>;
+
+/**
+ * The list with these filters, sort and page; the default sort (last seen, newest first) and empty
+ * filters are left out. Here, not in the route's search-params.ts, because lib/ links to the list
+ * too (search, a role's assumers) and never imports app/.
+ */
+export function roleSessionsHref(scope: Scope, p: Partial<RoleSessionListParams>): string {
+  return href('/role-sessions', {
+    from: scope.from,
+    to: scope.to,
+    account: p.account,
+    role: p.role,
+    sessionName: p.sessionName,
+    assumer: p.assumer,
+    sort: p.sort === 'last_seen' ? undefined : p.sort,
+    order: p.order === 'desc' ? undefined : p.order,
+    cursor: p.cursor,
+  });
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { scopeParams } from '@/lib/params/scope';
+import { href } from '@/lib/params/href';
+import { scopeParams, type Scope } from '@/lib/params/scope';
 import { optionalParam, pathSegment, ROLE_SESSION_ID } from '@/lib/params/validators';
 import { volumeParams } from '@/lib/activity/params';
 
@@ -14,3 +15,8 @@ export const roleSessionProfileParams = scopeParams.extend(volumeParams.shape).e
 
 /** The session id in the path: `AROA…:sessionName`, as Detective identifies a role session. */
 export const sessionIdParam = pathSegment.pipe(z.string().regex(ROLE_SESSION_ID, 'must be a role session id: <role principal id>:<session name>'));
+
+/** A role session's profile; `extra` carries the tab and the like (lib/ links here too, so it lives in lib). */
+export function roleSessionHref(sessionId: string, scope: Scope, extra: Readonly<Record<string, string>> = {}): string {
+  return href(`/role-sessions/${encodeURIComponent(sessionId)}`, { ...scope, ...extra });
+}

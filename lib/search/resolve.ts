@@ -1,7 +1,9 @@
 import { roleNameOf } from '@/lib/attribution/assumer';
 import { formatCount, formatTime } from '@/lib/format';
-import { eventsHref, ipHref, roleHref, roleSessionHref, serviceHref, userHref } from '@/lib/links';
-import { href } from '@/lib/params/href';
+import { eventsHref } from '@/lib/events/params';
+import { ipHref, roleHref, serviceHref, userHref } from '@/lib/profiles/params';
+import { roleSessionHref } from '@/lib/role-sessions/profile-params';
+import { roleSessionsHref } from '@/lib/role-sessions/params';
 import type { Scope } from '@/lib/params/scope';
 import { principal, ROLE_SESSION_ID } from '@/lib/params/validators';
 import { parseUserArn, USER_ARN_LABELS } from '@/lib/profiles/user-arn';
@@ -112,7 +114,7 @@ export function resolveSearch(q: SearchQuery, rows: readonly IdentityRow[], scop
     case 'account':
       return { kind: 'redirect', href: eventsHref(scope, { account: q.accountId }) };
     case 'session-name':
-      return { kind: 'redirect', href: href('/role-sessions', { ...scope, sessionName: q.sessionName }) };
+      return { kind: 'redirect', href: roleSessionsHref(scope, { sessionName: q.sessionName }) };
     case 'assumed-role-arn':
       return decide(candidates(seen, (r) => sessionCandidate(r, scope)), capped, 'This session ARN', () => ({
         kind: 'nothing',
@@ -122,7 +124,7 @@ export function resolveSearch(q: SearchQuery, rows: readonly IdentityRow[], scop
             label: `${q.roleName} sessions named ${q.sessionName}`,
             kind: 'Role sessions',
             detail: 'the role-session list, filtered',
-            href: href('/role-sessions', { ...scope, role: q.roleName, sessionName: q.sessionName }),
+            href: roleSessionsHref(scope, { role: q.roleName, sessionName: q.sessionName }),
           },
           eventsSuggestion(scope, q.arn, { principal: q.arn }),
         ],

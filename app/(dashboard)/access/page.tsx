@@ -1,5 +1,4 @@
 import { Card } from '@/components/card';
-import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { AccessIndexTable } from '@/components/reviews/access-tables';
 import { AuthorizationUpload, DeleteAuthorizationDetails } from '@/components/reviews/authorization-upload';
@@ -9,23 +8,22 @@ import { PrintStyles } from '@/components/reviews/print-styles';
 import { ReviewTabs } from '@/components/reviews/review-tabs';
 import { shortTime } from '@/lib/format';
 import { ReviewSql } from '@/components/reviews/review-sql';
-import { href } from '@/lib/params/href';
 import { getAccessIndex } from '@/lib/reviews/access/index-list';
-import { accessIndexParams, REVIEW_DEFAULT_DAYS } from '@/lib/reviews/params';
-import { loadReviewPage } from '@/lib/reviews/scope';
+import { REVIEW_DEFAULT_DAYS } from '@/lib/reviews/params';
+import { NO_SCOPE } from '@/lib/params/scope';
+import { csvHref, queryParams, toHref } from './search-params';
+import { loadPage } from '@/lib/http/page-params';
 import { allAuthorizationDetails, listAuthorizationDetails } from '@/lib/reviews/state/authorization-details-store';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 
 export const dynamic = 'force-dynamic';
 
 export default async function AccessPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const load = await loadReviewPage(await searchParams, accessIndexParams, REVIEW_DEFAULT_DAYS.access);
-  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: '/access' });
-  const { page, params } = load;
+  const { page, params } = await loadPage(await searchParams, { query: queryParams, reviewDays: REVIEW_DEFAULT_DAYS.access, reset: { query: toHref(NO_SCOPE) } });
   const { scope } = page;
   const [uploads, summaries] = await Promise.all([allAuthorizationDetails(), listAuthorizationDetails()]);
   const index = await getAccessIndex(page.conn, scope, uploads, params);
-  const csv = href('/api/access', { ...scope, kind: params.kind === 'all' ? undefined : params.kind, q: params.q, format: 'csv' });
+  const csv = csvHref(scope, params);
   return (
     <div className="space-y-5" data-print-root>
       <PrintStyles />

@@ -4,12 +4,12 @@ import { EventsCard } from '@/components/events-card';
 import { PageHeader } from '@/components/page-header';
 import { auditPageView } from '@/lib/audit/page-view';
 import { auditEntity } from '@/lib/audit/entity';
-import { activeEventFilters, EVENT_FILTERS, EVENT_FILTER_LABELS, eventSearchParams } from '@/lib/events/params';
-import { href } from '@/lib/params/href';
-import { ParamError } from '@/lib/params/param-error';
+import { activeEventFilters, EVENT_FILTERS, EVENT_FILTER_LABELS, queryParams, toHref } from './search-params';
+import { ParamError, paramProblem } from '@/lib/params/param-error';
 import { invalidLink, linkIsValid } from '@/lib/http/invalid-link';
 import { searchEvents } from '@/lib/events/search-events';
 import { firstValues, loadPageScope, type SearchParamsRecord } from '@/lib/http/page-scope';
+import { NO_SCOPE } from '@/lib/params/scope';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,11 +17,8 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   const sp = await searchParams;
   const values = firstValues(sp);
   let problem: { parameter: string; message: string } | null = null;
-  const parsed = eventSearchParams.safeParse(values);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    problem = { parameter: String(issue?.path[0] ?? 'query'), message: issue?.message ?? 'is invalid' };
-  }
+  const parsed = queryParams.safeParse(values);
+  if (!parsed.success) problem = paramProblem(parsed.error, 'query');
   let page;
   try {
     page = await loadPageScope(sp);
@@ -30,7 +27,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
     problem = { parameter: error.parameter, message: error.message };
   }
   if (problem || !parsed.success || !page) {
-    return invalidLink({ parameter: problem?.parameter ?? 'query', message: problem?.message ?? 'is invalid', resetHref: '/events' });
+    return invalidLink({ parameter: problem?.parameter ?? 'query', message: problem?.message ?? 'is invalid', resetHref: toHref(NO_SCOPE, {}) });
   }
   await linkIsValid();
   const { conn, range, scope } = page;
@@ -41,7 +38,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
     result = await searchEvents(conn, parsed.data, scope);
   } catch (error) {
     if (!(error instanceof ParamError)) throw error;
-    return <InvalidLink parameter={error.parameter} message={error.message} resetHref={'/events'} />;
+    return <InvalidLink parameter={error.parameter} message={error.message} resetHref={toHref(NO_SCOPE, {})} />;
   }
   const filters = Object.fromEntries(EVENT_FILTERS.map((f) => [f, parsed.data[f]]));
   const active = Object.keys(searched);
@@ -70,7 +67,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
             Search
           </button>
           {active.length > 0 && (
-            <Link href={href('/events', { from: scope.from, to: scope.to })} className="text-sm text-slate-600 underline">
+            <Link href={toHref(scope, {})} className="text-sm text-slate-600 underline">
               Clear filters
             </Link>
           )}
@@ -82,7 +79,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
         result={result}
         olderHref={
           result.nextCursor
-            ? href('/events', { from: scope.from, to: scope.to, ...filters, limit: parsed.data.limit === 50 ? undefined : parsed.data.limit, cursor: result.nextCursor })
+            ? toHref(scope, { ...filters, limit: parsed.data.limit === 50 ? undefined : parsed.data.limit, cursor: result.nextCursor })
             : null
         }
       />

@@ -1,17 +1,16 @@
 import Link from 'next/link';
 import { Card } from '@/components/card';
 import { DataTable, Empty, numeric, type Column } from '@/components/data-table';
-import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { FindingsActions } from '@/components/findings/findings-actions';
 import { SeverityBadge } from '@/components/findings/severity-badge';
 import { countFindings, listFindings } from '@/lib/findings/store';
 import { FINDING_SOURCES, SEVERITY_LABELS, type Finding } from '@/lib/findings/types';
 import { formatCount, shortTime } from '@/lib/format';
-import { href } from '@/lib/params/href';
-import { findingListParams, severitiesFrom, type FindingListParams } from '@/lib/params/findings';
-import type { Scope } from '@/lib/params/scope';
-import { loadPageParams } from '@/lib/http/page-params';
+import { toHref as findingHref } from './[id]/search-params';
+import { queryParams, severitiesFrom, toHref as listHref, type FindingListParams } from './search-params';
+import { NO_SCOPE, type Scope } from '@/lib/params/scope';
+import { loadPage } from '@/lib/http/page-params';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 
 export const dynamic = 'force-dynamic';
@@ -22,10 +21,6 @@ function actorLabel(f: Finding): string {
   const a = f.actor;
   if (a.sessionId) return a.sessionId.slice(a.sessionId.indexOf(':') + 1) + (a.arn ? ` (${a.arn.split('/').slice(-2, -1)[0] ?? ''})` : '');
   return a.arn?.split(/[/:]/).pop() ?? a.userName ?? a.principalId ?? a.accessKeyId ?? '—';
-}
-
-function listHref(scope: Scope, p: FindingListParams, change: Partial<Record<'type' | 'severity' | 'source' | 'sort' | 'order', string | undefined>>): string {
-  return href('/findings', { ...scope, type: p.type, severity: p.severity, source: p.source, sort: p.sort === 'lastSeen' ? undefined : p.sort, order: p.order === 'desc' ? undefined : p.order, ...change });
 }
 
 function sortColumn(label: string, column: FindingListParams['sort'], scope: Scope, p: FindingListParams): Column {
@@ -44,8 +39,7 @@ function sortColumn(label: string, column: FindingListParams['sort'], scope: Sco
 }
 
 export default async function FindingsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const load = await loadPageParams(await searchParams, findingListParams);
-  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: '/findings' });
+  const load = await loadPage(await searchParams, { query: queryParams, reset: { query: listHref(NO_SCOPE) } });
   const { scope, range } = load.page;
   const p = load.params;
   const filter = { from: scope.from, to: scope.to, type: p.type, severity: severitiesFrom(p.severity), source: p.source };
@@ -120,7 +114,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
                   <SeverityBadge label={f.severityLabel} severity={f.severity} />
                 </td>
                 <td className={td}>
-                  <Link href={href(`/findings/${encodeURIComponent(f.id)}`, { ...scope })} className="font-medium text-indigo-700 hover:underline">
+                  <Link href={findingHref(f.id, scope)} className="font-medium text-indigo-700 hover:underline">
                     {f.title}
                   </Link>
                   <p className="font-mono text-[11px] text-slate-500">

@@ -1,15 +1,16 @@
 import Link from 'next/link';
 import { Card } from '@/components/card';
-import { invalidLink, linkIsValid } from '@/lib/http/invalid-link';
+import { linkIsValid } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { RoleGraphView } from '@/components/graph/role-graph';
 import { KIND_STYLE } from '@/components/graph/graph-style';
 import { auditPageView } from '@/lib/audit/page-view';
 import { auditEntity } from '@/lib/audit/entity';
 import { nodeIdParam, parseNodeId } from '@/lib/graph/node-id';
-import { parseGraphView } from '@/lib/params/graph';
-import { loadPageScope, firstValues, type SearchParamsRecord } from '@/lib/http/page-scope';
-import { ParamError } from '@/lib/params/param-error';
+import { loadPage } from '@/lib/http/page-params';
+import { NO_SCOPE } from '@/lib/params/scope';
+import { firstValues, type SearchParamsRecord } from '@/lib/http/page-scope';
+import { graphViewParams, toHref } from './search-params';
 
 export const dynamic = 'force-dynamic';
 
@@ -30,31 +31,25 @@ export default async function GraphPage({ searchParams }: { searchParams: Promis
       </div>
     );
   }
-  const focus = nodeIdParam.safeParse(rawFocus);
-  if (!focus.success) return invalidLink({ parameter: 'focus', message: focus.error.issues[0]?.message ?? 'is invalid', resetHref: '/graph' });
-  const view = parseGraphView(sp);
-  if (!view.ok) return invalidLink({ parameter: view.parameter, message: view.message, resetHref: `/graph?focus=${encodeURIComponent(focus.data)}` });
-  let page;
-  try {
-    page = await loadPageScope(sp);
-  } catch (error) {
-    if (error instanceof ParamError) return invalidLink({ parameter: error.parameter, message: error.message, resetHref: `/graph?focus=${encodeURIComponent(focus.data)}` });
-    throw error;
-  }
-  await linkIsValid();
-  const kind = parseNodeId(focus.data)?.kind ?? 'session';
-  const { expand, selected, path } = view.view;
-  await auditPageView({ entity: auditEntity('graph', focus.data), scope: page.scope, detail: expand.length ? { expanded: expand.length } : undefined });
+  const { page, params: view, path: focus } = await loadPage(sp, {
+    path: { name: 'focus', schema: nodeIdParam, value: rawFocus },
+    query: graphViewParams,
+    repeated: ['expand'],
+    reset: { path: '/graph', query: (f) => toHref(f, NO_SCOPE) },
+  });
+  const kind = parseNodeId(focus)?.kind ?? 'session';
+  const { expand, selected, path } = view;
+  await auditPageView({ entity: auditEntity('graph', focus), scope: page.scope, detail: expand.length ? { expanded: expand.length } : undefined });
   return (
     <div className="space-y-4">
       <div>
         <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Role-chaining graph · {KIND_STYLE[kind].label}</p>
         <p className="font-mono text-xs text-slate-500" data-testid="graph-focus">
-          {focus.data}
+          {focus}
         </p>
       </div>
       <PageHeader title="Role-chaining graph" scope={page.scope} latest={page.range.last} />
-      <RoleGraphView focus={focus.data} scope={page.scope} initial={{ expand, selected: selected ?? null, path }} height={700} />
+      <RoleGraphView focus={focus} scope={page.scope} initial={{ expand, selected: selected ?? null, path }} height={700} />
     </div>
   );
 }

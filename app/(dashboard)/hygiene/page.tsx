@@ -1,5 +1,4 @@
 import { Card } from '@/components/card';
-import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { CsvLink } from '@/components/reviews/csv-link';
 import { hygieneHref, HygieneTable } from '@/components/reviews/hygiene-table';
@@ -7,24 +6,23 @@ import { PrintButton } from '@/components/reviews/print-button';
 import { PrintStyles } from '@/components/reviews/print-styles';
 import { ReviewTabs } from '@/components/reviews/review-tabs';
 import { ReviewSql } from '@/components/reviews/review-sql';
-import { href } from '@/lib/params/href';
 import { getHygieneReview, selectHygiene } from '@/lib/reviews/hygiene/review';
-import { hygieneParams, REVIEW_DEFAULT_DAYS } from '@/lib/reviews/params';
-import { loadReviewPage } from '@/lib/reviews/scope';
+import { REVIEW_DEFAULT_DAYS } from '@/lib/reviews/params';
+import { NO_SCOPE } from '@/lib/params/scope';
+import { csvHref, queryParams, toHref } from './search-params';
+import { loadPage } from '@/lib/http/page-params';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 import Link from 'next/link';
 
 export const dynamic = 'force-dynamic';
 
 export default async function HygienePage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const load = await loadReviewPage(await searchParams, hygieneParams, REVIEW_DEFAULT_DAYS.hygiene);
-  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: '/hygiene' });
-  const { page, params } = load;
+  const { page, params } = await loadPage(await searchParams, { query: queryParams, reviewDays: REVIEW_DEFAULT_DAYS.hygiene, reset: { query: toHref(NO_SCOPE) } });
   const { scope } = page;
   const review = await getHygieneReview(page.conn, scope);
   const roles = selectHygiene(review.roles, params);
   const flagged = review.roles.filter((r) => r.verdict === 'does-not-identify').length;
-  const csv = href('/api/hygiene', { ...scope, sort: params.sort, order: params.order, show: params.show, role: params.role, format: 'csv' });
+  const csv = csvHref(scope, params);
   const tab = (show: 'all' | 'flagged', label: string) => (
     <Link
       href={hygieneHref(scope, { ...params, show })}

@@ -3,14 +3,14 @@ import { AssumerChip, UnknownAssumer } from '@/components/assumer-chip';
 import { Card } from '@/components/card';
 import { CallCountCells } from '@/components/count-link';
 import { DataTable, Empty } from '@/components/data-table';
-import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { SqlPanel } from '@/components/sql-panel';
 import { shortTime } from '@/lib/format';
-import { roleHref, roleSessionHref } from '@/lib/links';
-import { href } from '@/lib/params/href';
-import { roleSessionListParams, type RoleSessionListParams, type RoleSessionSort } from '@/lib/role-sessions/params';
-import { loadPageParams } from '@/lib/http/page-params';
+import { toHref as roleHref } from '@/app/(dashboard)/roles/[roleArn]/search-params';
+import { toHref as roleSessionHref } from './[sessionId]/search-params';
+import { NO_SCOPE } from '@/lib/params/scope';
+import { queryParams, toHref, type RoleSessionListParams, type RoleSessionSort } from './search-params';
+import { loadPage } from '@/lib/http/page-params';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 import { listRoleSessions } from '@/lib/role-sessions/list-role-sessions';
 
@@ -24,25 +24,10 @@ const FILTERS = [
 ] as const;
 
 export default async function RoleSessionsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const load = await loadPageParams(await searchParams, roleSessionListParams);
-  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: '/role-sessions' });
-  const { page, params } = load;
+  const { page, params } = await loadPage(await searchParams, { query: queryParams, reset: { query: toHref(NO_SCOPE, {}) } });
   const { scope } = page;
   const result = await listRoleSessions(page.conn, params, scope, page.range.first);
-  const state = (over: Partial<RoleSessionListParams>) => {
-    const p = { ...params, ...over };
-    return href('/role-sessions', {
-      from: scope.from,
-      to: scope.to,
-      account: p.account,
-      role: p.role,
-      sessionName: p.sessionName,
-      assumer: p.assumer,
-      sort: p.sort === 'last_seen' ? undefined : p.sort,
-      order: p.order === 'desc' ? undefined : p.order,
-      cursor: p.cursor,
-    });
-  };
+  const state = (over: Partial<RoleSessionListParams>) => toHref(scope, { ...params, ...over });
   const sortLink = (sort: RoleSessionSort, label: string) => {
     const active = params.sort === sort;
     const next = active && params.order === 'desc' ? 'asc' : 'desc';

@@ -1,15 +1,14 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { Card } from '@/components/card';
-import { invalidLink } from '@/lib/http/invalid-link';
 import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { SqlPanel } from '@/components/sql-panel';
 import { LOOKBACK_DAYS } from '@/lib/search/lookup-window';
-import { searchPageParams } from '@/lib/search/params';
+import { queryParams, toHref } from './search-params';
 import type { SearchCandidate } from '@/lib/search/resolve';
 import { search } from '@/lib/search/search';
-import { loadPageParams } from '@/lib/http/page-params';
+import { loadPage } from '@/lib/http/page-params';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 
 export const dynamic = 'force-dynamic';
@@ -27,8 +26,7 @@ const EXAMPLES: [string, string][] = [
 ];
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const load = await loadPageParams(await searchParams, searchPageParams);
-  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: '/search' });
+  const load = await loadPage(await searchParams, { query: queryParams, reset: { query: toHref() } });
   const { conn, scope, range } = load.page;
   const q = load.params.q ?? '';
   // Links keep the scope the search was made in; with none, each profile picks its own default.

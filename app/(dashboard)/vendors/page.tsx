@@ -1,5 +1,4 @@
 import { Card } from '@/components/card';
-import { invalidLink } from '@/lib/http/invalid-link';
 import { PageHeader } from '@/components/page-header';
 import { CsvLink } from '@/components/reviews/csv-link';
 import { PrintButton } from '@/components/reviews/print-button';
@@ -7,9 +6,10 @@ import { PrintStyles } from '@/components/reviews/print-styles';
 import { ReviewTabs } from '@/components/reviews/review-tabs';
 import { VendorInventoryTable } from '@/components/reviews/vendor-inventory-table';
 import { ReviewSql } from '@/components/reviews/review-sql';
-import { href } from '@/lib/params/href';
-import { REVIEW_DEFAULT_DAYS, vendorListParams } from '@/lib/reviews/params';
-import { loadReviewPage } from '@/lib/reviews/scope';
+import { REVIEW_DEFAULT_DAYS } from '@/lib/reviews/params';
+import { NO_SCOPE } from '@/lib/params/scope';
+import { csvHref, queryParams, toHref } from './search-params';
+import { loadPage } from '@/lib/http/page-params';
 import { sortInventory } from '@/lib/reviews/vendors/inventory';
 import { loadVendorInventory } from '@/lib/reviews/vendors/load';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
@@ -17,13 +17,11 @@ import type { SearchParamsRecord } from '@/lib/http/page-scope';
 export const dynamic = 'force-dynamic';
 
 export default async function VendorsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const load = await loadReviewPage(await searchParams, vendorListParams, REVIEW_DEFAULT_DAYS.vendors);
-  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: '/vendors' });
-  const { page, params } = load;
+  const { page, params } = await loadPage(await searchParams, { query: queryParams, reviewDays: REVIEW_DEFAULT_DAYS.vendors, reset: { query: toHref(NO_SCOPE) } });
   const { scope } = page;
   const inventory = await loadVendorInventory(page.conn, scope);
   const roles = sortInventory(inventory.roles, params.sort, params.order);
-  const csv = href('/api/vendors', { ...scope, sort: params.sort, order: params.order, format: 'csv' });
+  const csv = csvHref(scope, params);
   const org = inventory.organisation;
   return (
     <div className="space-y-5" data-print-root>

@@ -1,15 +1,11 @@
 import { auditEntity } from '@/lib/audit/entity';
 import { withAuth } from '@/lib/http/with-auth';
-import { getConnection } from '@/lib/engine';
-import { activeEventFilters, eventSearchParams } from '@/lib/events/params';
-import { scopeForRequest } from '@/lib/http/scope-from-request';
-import { searchEvents } from '@/lib/events/search-events';
+import { activeEventFilters, queryParams } from '@/app/(dashboard)/events/search-params';
+import { eventsForRequest } from '@/lib/events/for-request';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withAuth({ query: eventSearchParams }, async ({ req, query }) => {
-  const conn = await getConnection();
-  const { scope } = await scopeForRequest(conn, query, req.signal);
-  const page = await searchEvents(conn, query, scope, req.signal);
-  return { events: page.events, nextCursor: page.nextCursor, scope, ...page.panel };
-}, { role: 'viewer', audit: { action: 'view', entity: () => auditEntity('events'), detail: ({ query }) => activeEventFilters(query) } });
+export const GET = withAuth({ query: queryParams }, ({ req, query }) => eventsForRequest(query, req.signal), {
+  role: 'viewer',
+  audit: { action: 'view', entity: () => auditEntity('events'), detail: ({ query }) => activeEventFilters(query) },
+});

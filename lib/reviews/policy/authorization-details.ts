@@ -3,6 +3,7 @@ import { formatBytes } from '@/lib/format';
 import { BODY_LIMITS } from '@/lib/http/body-limits';
 import { jsonDepthExceeds } from '@/lib/json-depth';
 import { MAX_JSON_DEPTH, policyStatements, type PolicyStatement } from './policy-document';
+import { paramProblem } from '@/lib/params/param-error';
 
 /**
  * `aws iam get-account-authorization-details` output, read into what the reviews need: each role
@@ -100,9 +101,8 @@ function attached(list: z.infer<typeof attachedPolicy>[], via: GrantVia, group: 
 }
 
 function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  const where = issue?.path.length ? issue.path.join('.') : 'the file';
-  return `${where}: ${issue?.message ?? 'is invalid'}`;
+  const { parameter, message } = paramProblem(error, 'the file', 'path');
+  return `${parameter}: ${message}`;
 }
 
 /** Reads the CLI's JSON text. A malformed or foreign file is a message, never an exception. */

@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { Card, Stat } from '@/components/card';
 import { CountLink } from '@/components/count-link';
-import { invalidLink } from '@/lib/http/invalid-link';
 import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { accessHref, GrantedTable, UsedTable } from '@/components/reviews/access-tables';
@@ -14,28 +13,32 @@ import { ReviewSql } from '@/components/reviews/review-sql';
 import { auditPageView } from '@/lib/audit/page-view';
 import { auditEntity } from '@/lib/audit/entity';
 import { formatCount } from '@/lib/format';
-import { eventsHref, roleHref, userHref } from '@/lib/links';
-import { href } from '@/lib/params/href';
+import { toHref as eventsHref } from '@/app/(dashboard)/events/search-params';
+import { toHref as roleHref } from '@/app/(dashboard)/roles/[roleArn]/search-params';
+import { toHref as userHref } from '@/app/(dashboard)/users/[arn]/search-params';
 import { getAccessReview } from '@/lib/reviews/access/review';
 import { DAYS_CHOICES } from '@/lib/reviews/access/service-access';
-import { accessParams, principalArnParam, REVIEW_DEFAULT_DAYS } from '@/lib/reviews/params';
-import { loadReviewPage } from '@/lib/reviews/scope';
+import { REVIEW_DEFAULT_DAYS } from '@/lib/reviews/params';
+import { toHref as accessIndexHref } from '@/app/(dashboard)/access/search-params';
+import { csvHref, principalArnParam, queryParams, toHref } from './search-params';
+import { loadPage } from '@/lib/http/page-params';
+import { NO_SCOPE } from '@/lib/params/scope';
 import { allAuthorizationDetails } from '@/lib/reviews/state/authorization-details-store';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 
 export const dynamic = 'force-dynamic';
 
 export default async function AccessPrincipalPage({ params, searchParams }: { params: Promise<{ principalArn: string }>; searchParams: Promise<SearchParamsRecord> }) {
-  const parsedArn = principalArnParam.safeParse((await params).principalArn);
-  if (!parsedArn.success) return invalidLink({ parameter: 'principal ARN', message: parsedArn.error.issues[0]?.message ?? 'is invalid', resetHref: '/access' });
-  const arn = parsedArn.data;
-  const load = await loadReviewPage(await searchParams, accessParams, REVIEW_DEFAULT_DAYS.access);
-  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: `/access/${encodeURIComponent(arn)}` });
-  const { page, params: query } = load;
+  const { page, params: query, path: arn } = await loadPage(await searchParams, {
+    path: { name: 'principal ARN', schema: principalArnParam, value: (await params).principalArn },
+    query: queryParams,
+    reviewDays: REVIEW_DEFAULT_DAYS.access,
+    reset: { path: accessIndexHref(NO_SCOPE), query: (a) => toHref(a, NO_SCOPE) },
+  });
   const { scope } = page;
   await auditPageView({ entity: auditEntity('access-principal', arn), scope, detail: { days: query.days } });
   const review = await getAccessReview(page.conn, arn, scope, { days: query.days, uploads: await allAuthorizationDetails() });
-  const api = (table: string) => href(`/api/access/${encodeURIComponent(arn)}`, { ...scope, days: query.days, format: 'csv', table });
+  const api = (table: string) => csvHref(arn, scope, query, table);
   const scopeDays = Math.round((Date.parse(scope.to) - Date.parse(scope.from)) / 86_400_000);
   const calls = review.used.reduce((n, s) => n + s.calls, 0);
   const failed = review.used.reduce((n, s) => n + s.failed, 0);
@@ -46,7 +49,7 @@ export default async function AccessPrincipalPage({ params, searchParams }: { pa
       <PrintStyles />
       <div>
         <p className="text-xs font-medium uppercase tracking-wide text-slate-500">
-          <Link href={href('/access', { ...scope })} className="hover:underline">
+          <Link href={accessIndexHref(scope)} className="hover:underline">
             Unused access
           </Link>{' '}
           › {review.principal.kind}
@@ -95,7 +98,7 @@ export default async function AccessPrincipalPage({ params, searchParams }: { pa
             {review.detailsAccount
               ? `The uploaded file of account ${review.detailsAccount} does not list this ${review.principal.kind}.`
               : `Upload the output of aws iam get-account-authorization-details for account ${review.principal.accountId ?? '?'} on the Unused access page.`}{' '}
-            <Link href={href('/access', { ...scope })} className="underline">
+            <Link href={accessIndexHref(scope)} className="underline">
               Upload
             </Link>
           </Notice>

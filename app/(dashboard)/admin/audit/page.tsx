@@ -2,27 +2,21 @@ import Link from 'next/link';
 import { AuditFilters } from '@/components/audit/audit-filters';
 import { AuditLogTable } from '@/components/audit/audit-log-table';
 import { Card } from '@/components/card';
-import { invalidLink, linkIsValid } from '@/lib/http/invalid-link';
 import { CsvLink } from '@/components/reviews/csv-link';
 import { auditEntity } from '@/lib/audit/entity';
 import { auditPageView } from '@/lib/audit/page-view';
-import { activeAuditFilters, AUDIT_CSV_MAX_ROWS, auditFilterOf, auditHref, auditSearchParams } from '@/lib/audit/search-params';
+import { activeAuditFilters, AUDIT_CSV_MAX_ROWS, auditFilterOf, queryParams, toHref as auditHref } from './search-params';
 import { queryAudit } from '@/lib/audit/store';
 import { env } from '@/lib/env';
 import { formatCount } from '@/lib/format';
-import { firstValues, type SearchParamsRecord } from '@/lib/http/page-scope';
+import { loadPageUrl } from '@/lib/http/page-params';
+import type { SearchParamsRecord } from '@/lib/http/page-scope';
 
 export const dynamic = 'force-dynamic';
 
 /** Who did what in Trailscope, for administrators (checked here too: see auditPageView's `role`). */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const parsed = auditSearchParams.safeParse(firstValues(await searchParams));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return invalidLink({ parameter: String(issue?.path[0] ?? 'query'), message: issue?.message ?? 'is invalid', resetHref: '/admin/audit' });
-  }
-  const params = parsed.data;
-  await linkIsValid();
+  const { params } = await loadPageUrl(await searchParams, { query: queryParams, reset: { query: auditHref({}) } });
   await auditPageView({ role: 'admin', entity: auditEntity('audit-log'), scope: params.from && params.to ? { from: params.from, to: params.to } : null, detail: activeAuditFilters(params) });
   const page = await queryAudit({ ...auditFilterOf(params), limit: params.limit });
   const retention = env().TRAILSCOPE_AUDIT_RETENTION_DAYS;

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Card, Field } from '@/components/card';
 import { CopyLink } from '@/components/copy-link';
-import { invalidLink, linkIsValid } from '@/lib/http/invalid-link';
+import { loadPageUrl } from '@/lib/http/page-params';
 import { Notice } from '@/components/notice';
 import { OriginLine } from '@/components/origin-line';
 import { SqlPanel } from '@/components/sql-panel';
@@ -12,22 +12,28 @@ import { getConnection } from '@/lib/engine';
 import { investigationScope, resolveFindingActor } from '@/lib/findings/resolve-actor';
 import { getFinding } from '@/lib/findings/store';
 import { formatCount, formatTime } from '@/lib/format';
-import { eventsHref, roleSessionHref, userHref } from '@/lib/links';
-import { findingIdParam } from '@/lib/params/findings';
+import { toHref as eventsHref } from '@/app/(dashboard)/events/search-params';
+import { toHref as roleSessionHref } from '@/app/(dashboard)/role-sessions/[sessionId]/search-params';
+import { toHref as userHref } from '@/app/(dashboard)/users/[arn]/search-params';
+import { NO_SCOPE } from '@/lib/params/scope';
+import { toHref as findingsHref } from '../search-params';
+import { findingIdParam, queryParams } from './search-params';
 import { getDataRange } from '@/lib/data-range/get-data-range';
 
 export const dynamic = 'force-dynamic';
 
 export default async function FindingPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = findingIdParam.safeParse((await params).id);
-  if (!id.success) return invalidLink({ parameter: 'finding id', message: id.error.issues[0]?.message ?? 'is invalid', resetHref: '/findings' });
-  await linkIsValid();
-  const finding = await getFinding(id.data);
-  await auditPageView({ entity: auditEntity('finding', id.data), outcome: finding ? 'ok' : 'failed', detail: finding ? undefined : { reason: 'not found' } });
+  const { path: findingId } = await loadPageUrl({}, {
+    path: { name: 'finding id', schema: findingIdParam, value: (await params).id },
+    query: queryParams,
+    reset: { path: findingsHref(NO_SCOPE), query: findingsHref(NO_SCOPE) },
+  });
+  const finding = await getFinding(findingId);
+  await auditPageView({ entity: auditEntity('finding', findingId), outcome: finding ? 'ok' : 'failed', detail: finding ? undefined : { reason: 'not found' } });
   if (!finding) {
     return (
       <Notice title="No such finding">
-        There is no finding <code>{id.data}</code> in this Trailscope. <Link className="underline" href="/findings">Back to the findings</Link>.
+        There is no finding <code>{findingId}</code> in this Trailscope. <Link className="underline" href="/findings">Back to the findings</Link>.
       </Notice>
     );
   }

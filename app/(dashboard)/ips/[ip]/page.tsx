@@ -4,21 +4,21 @@ import { SubjectActivity } from '@/components/activity/subject-activity';
 import { Card, Field } from '@/components/card';
 import { CountLink } from '@/components/count-link';
 import { DataTable, Empty, num, numeric, SeenCells, td } from '@/components/data-table';
-import { invalidLink } from '@/lib/http/invalid-link';
 import { ProfileShell } from '@/components/profile-shell';
 import { SqlPanel } from '@/components/sql-panel';
 import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
 import { auditPageView } from '@/lib/audit/page-view';
 import { auditEntity } from '@/lib/audit/entity';
 import { formatCount, formatTime } from '@/lib/format';
-import { eventsHref, ipHref, serviceHref } from '@/lib/links';
-import type { Scope } from '@/lib/params/scope';
+import { toHref as eventsHref } from '@/app/(dashboard)/events/search-params';
+import { ipParam, queryParams, toHref as ipHref } from './search-params';
+import { toHref as serviceHref } from '@/app/(dashboard)/services/[name]/search-params';
+import { NO_SCOPE, type Scope } from '@/lib/params/scope';
 import type { IpPrincipal } from '@/lib/profiles/ip-principals';
 import { ipKind, type IpKindName } from '@/lib/profiles/ip-kind';
 import { getIpPrincipals } from '@/lib/profiles/ip-profile';
-import { ipParam, profileParams } from '@/lib/profiles/params';
 import { extentEventsHref } from '@/lib/profiles/profile-links';
-import { loadPageParams } from '@/lib/http/page-params';
+import { loadPage } from '@/lib/http/page-params';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 import { getSubjectExtent } from '@/lib/subjects/get-subject-extent';
 
@@ -35,11 +35,12 @@ const KIND_TONE: Record<IpKindName, string> = {
 };
 
 export default async function IpPage({ params, searchParams }: { params: Promise<{ ip: string }>; searchParams: Promise<SearchParamsRecord> }) {
-  const parsed = ipParam.safeParse((await params).ip);
-  if (!parsed.success) return invalidLink({ parameter: 'IP address', message: parsed.error.issues[0]?.message ?? 'is invalid', resetHref: '/' });
-  const ip = parsed.data;
-  const load = await loadPageParams(await searchParams, profileParams);
-  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: ipHref(ip, { from: '', to: '' }) });
+  const load = await loadPage(await searchParams, {
+    path: { name: 'IP address', schema: ipParam, value: (await params).ip },
+    query: queryParams,
+    reset: { path: '/', query: (i) => ipHref(i, NO_SCOPE) },
+  });
+  const ip = load.path;
   const { conn, scope, range } = load.page;
   await auditPageView({ entity: auditEntity('ip', ip), scope });
   const subject = { kind: 'ip', ip } as const;

@@ -4,7 +4,6 @@ import { AssumerChip, UnknownAssumer } from '@/components/assumer-chip';
 import { AssumptionsTable } from '@/components/assumptions-table';
 import { Card, Field } from '@/components/card';
 import { EventsCard } from '@/components/events-card';
-import { invalidLink } from '@/lib/http/invalid-link';
 import { ProfileShell } from '@/components/profile-shell';
 import { ProfileTabs } from '@/components/profile-tabs';
 import { SqlPanel } from '@/components/sql-panel';
@@ -13,11 +12,13 @@ import { roleNameOf } from '@/lib/attribution/assumer';
 import { auditPageView } from '@/lib/audit/page-view';
 import { auditEntity } from '@/lib/audit/entity';
 import { formatCount, formatTime } from '@/lib/format';
-import { roleHref, roleSessionHref } from '@/lib/links';
-import { eventSearchParams } from '@/lib/events/params';
-import { ROLE_SESSION_TABS, roleSessionProfileParams, sessionIdParam } from '@/lib/role-sessions/profile-params';
+import { toHref as roleHref } from '@/app/(dashboard)/roles/[roleArn]/search-params';
+import { toHref as roleSessionsHref } from '../search-params';
+import { queryParams, sessionIdParam, toHref as roleSessionHref } from './search-params';
+import { queryParams as eventSearchParams } from '@/app/(dashboard)/events/search-params';
+import { ROLE_SESSION_TABS } from '@/lib/role-sessions/profile-params';
 import { searchEvents } from '@/lib/events/search-events';
-import { loadPageParams } from '@/lib/http/page-params';
+import { loadPage } from '@/lib/http/page-params';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 import { getSubjectExtent } from '@/lib/subjects/get-subject-extent';
 import { SubjectActivity } from '@/components/activity/subject-activity';
@@ -32,7 +33,7 @@ import { sessionNodeId } from '@/lib/graph/node-id';
 import { getChain } from '@/lib/attribution/chain';
 import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
 import type { Connection } from '@/lib/engine/types';
-import type { Scope } from '@/lib/params/scope';
+import { NO_SCOPE, type Scope } from '@/lib/params/scope';
 
 export const dynamic = 'force-dynamic';
 
@@ -43,13 +44,12 @@ export default async function RoleSessionPage({
   params: Promise<{ sessionId: string }>;
   searchParams: Promise<SearchParamsRecord>;
 }) {
-  const id = sessionIdParam.safeParse((await params).sessionId);
-  if (!id.success) return invalidLink({ parameter: 'session id', message: id.error.issues[0]?.message ?? 'is invalid', resetHref: '/role-sessions' });
-  const sessionId = id.data;
   const sp = await searchParams;
-  const load = await loadPageParams(sp, roleSessionProfileParams);
-  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: roleSessionHref(sessionId, { from: '', to: '' }) });
-  const { page, params: p } = load;
+  const { page, params: p, path: sessionId } = await loadPage(sp, {
+    path: { name: 'session id', schema: sessionIdParam, value: (await params).sessionId },
+    query: queryParams,
+    reset: { path: roleSessionsHref(NO_SCOPE, {}), query: (id) => roleSessionHref(id, NO_SCOPE) },
+  });
   const { conn, scope } = page;
   await auditPageView({ entity: auditEntity('role-session', sessionId), scope, detail: { tab: p.tab } });
   const subject = { kind: 'role-session', principalId: sessionId } as const;

@@ -1,6 +1,5 @@
 import { Card, Field } from '@/components/card';
 import { InvalidLink } from '@/components/invalid-link';
-import { invalidLink } from '@/lib/http/invalid-link';
 import { AssumedRolesTable, InvolvedSessionsTable, RoleAssumersTable } from '@/components/interaction-tables';
 import { ProfileShell } from '@/components/profile-shell';
 import { SqlPanel } from '@/components/sql-panel';
@@ -9,10 +8,8 @@ import { auditPageView } from '@/lib/audit/page-view';
 import { auditEntity } from '@/lib/audit/entity';
 import { getRoleInteractions } from '@/lib/attribution/role-interactions';
 import { formatCount, formatTime } from '@/lib/format';
-import { href } from '@/lib/params/href';
-import { roleArnParam } from '@/lib/params/role-profile';
-import { scopeParams } from '@/lib/params/scope';
-import { loadPageParams } from '@/lib/http/page-params';
+import { loadPage } from '@/lib/http/page-params';
+import { NO_SCOPE } from '@/lib/params/scope';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 import { getSubjectExtent } from '@/lib/subjects/get-subject-extent';
 import Link from 'next/link';
@@ -21,24 +18,25 @@ import { NewBehaviorTab } from '@/components/new-behavior/new-behavior-tab';
 import { ProfileTabs, profileTabs } from '@/components/profile-tabs';
 import { GraphTab } from '@/components/graph/graph-tab';
 import { roleNodeId } from '@/lib/graph/node-id';
-import { profileTabParams } from '@/lib/params/profile-tab';
 import { SubjectActivity } from '@/components/activity/subject-activity';
 import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
-import { volumeParams } from '@/lib/activity/params';
+import { toHref as roleSessionsHref } from '@/app/(dashboard)/role-sessions/search-params';
+import { queryParams, roleArnParam, toHref } from './search-params';
 
 export const dynamic = 'force-dynamic';
 
 export default async function RolePage({ params, searchParams }: { params: Promise<{ roleArn: string }>; searchParams: Promise<SearchParamsRecord> }) {
-  const arn = roleArnParam.safeParse((await params).roleArn);
-  if (!arn.success) return invalidLink({ parameter: 'role ARN', message: arn.error.issues[0]?.message ?? 'is invalid', resetHref: '/role-sessions' });
-  const roleArn = arn.data;
   const sp = await searchParams;
-  const load = await loadPageParams(sp, scopeParams.extend(volumeParams.shape).extend(profileTabParams.shape));
-  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: `/roles/${encodeURIComponent(roleArn)}` });
+  const load = await loadPage(sp, {
+    path: { name: 'role ARN', schema: roleArnParam, value: (await params).roleArn },
+    query: queryParams,
+    reset: { path: roleSessionsHref(NO_SCOPE, {}), query: (arn) => toHref(arn, NO_SCOPE) },
+  });
+  const roleArn = load.path;
   const { conn, scope, range } = load.page;
   await auditPageView({ entity: auditEntity('role', roleArn), scope, detail: { tab: load.params.tab } });
   const subject = { kind: 'role', arn: roleArn } as const;
-  const self = (extra: Record<string, string | number | undefined>) => href(`/roles/${encodeURIComponent(roleArn)}`, { ...scope, ...extra });
+  const self = (extra: Record<string, string | number | undefined>) => toHref(roleArn, scope, extra);
   const shell = (content: ReactNode) => (
     <ProfileShell
       kind="Role"
@@ -61,7 +59,7 @@ export default async function RolePage({ params, searchParams }: { params: Promi
     getRoleInteractions(conn, roleArn, scope),
     tryLoadSubjectActivity(conn, subject, scope, load.params, range.first),
   ]);
-  if (activity.error) return <InvalidLink parameter={activity.error.parameter} message={activity.error.message} resetHref={`/roles/${encodeURIComponent(roleArn)}`} />;
+  if (activity.error) return <InvalidLink parameter={activity.error.parameter} message={activity.error.message} resetHref={toHref(roleArn, NO_SCOPE)} />;
   const ext = extent.rows[0];
 
   return shell(
@@ -74,7 +72,7 @@ export default async function RolePage({ params, searchParams }: { params: Promi
           <Field label="First observed">{formatTime(ext?.first)}</Field>
           <Field label="Last observed">{formatTime(ext?.last)}</Field>
           <Field label="Sessions (all data)">
-            <Link className="text-indigo-700 hover:underline" href={href('/role-sessions', { ...scope, role: roleArn })}>
+            <Link className="text-indigo-700 hover:underline" href={roleSessionsHref(scope, { role: roleArn })}>
               {formatCount(ext?.sessions ?? 0)}
             </Link>
           </Field>

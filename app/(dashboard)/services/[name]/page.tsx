@@ -4,19 +4,19 @@ import { SubjectActivity } from '@/components/activity/subject-activity';
 import { Card, Field } from '@/components/card';
 import { CountLink } from '@/components/count-link';
 import { RolesAssumedTable } from '@/components/roles-assumed-table';
-import { invalidLink } from '@/lib/http/invalid-link';
 import { ProfileShell } from '@/components/profile-shell';
 import { SqlPanel } from '@/components/sql-panel';
 import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
 import { auditPageView } from '@/lib/audit/page-view';
 import { auditEntity } from '@/lib/audit/entity';
 import { formatCount, formatTime } from '@/lib/format';
-import { ipHref, serviceHref } from '@/lib/links';
-import { profileParams, serviceNameParam } from '@/lib/profiles/params';
+import { toHref as ipHref } from '@/app/(dashboard)/ips/[ip]/search-params';
+import { queryParams, serviceNameParam, toHref as serviceHref } from './search-params';
 import { extentEventsHref } from '@/lib/profiles/profile-links';
 import { rolesAssumedLines } from '@/lib/profiles/roles-assumed-model';
 import { getServiceAssumptions } from '@/lib/profiles/service-profile';
-import { loadPageParams } from '@/lib/http/page-params';
+import { loadPage } from '@/lib/http/page-params';
+import { NO_SCOPE } from '@/lib/params/scope';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 import { getSubjectExtent } from '@/lib/subjects/get-subject-extent';
 
@@ -25,11 +25,12 @@ export const dynamic = 'force-dynamic';
 const link = 'text-indigo-700 hover:underline';
 
 export default async function ServicePage({ params, searchParams }: { params: Promise<{ name: string }>; searchParams: Promise<SearchParamsRecord> }) {
-  const parsed = serviceNameParam.safeParse((await params).name);
-  if (!parsed.success) return invalidLink({ parameter: 'service', message: parsed.error.issues[0]?.message ?? 'is invalid', resetHref: '/' });
-  const name = parsed.data;
-  const load = await loadPageParams(await searchParams, profileParams);
-  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: serviceHref(name, { from: '', to: '' }) });
+  const load = await loadPage(await searchParams, {
+    path: { name: 'service', schema: serviceNameParam, value: (await params).name },
+    query: queryParams,
+    reset: { path: '/', query: (n) => serviceHref(n, NO_SCOPE) },
+  });
+  const name = load.path;
   const { conn, scope, range } = load.page;
   await auditPageView({ entity: auditEntity('service', name), scope });
   const subject = { kind: 'service', name } as const;

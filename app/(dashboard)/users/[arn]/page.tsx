@@ -5,27 +5,25 @@ import { SubjectActivity } from '@/components/activity/subject-activity';
 import { NewBehaviorTab } from '@/components/new-behavior/new-behavior-tab';
 import { ProfileTabs, profileTabs } from '@/components/profile-tabs';
 import { GraphTab } from '@/components/graph/graph-tab';
-import { href } from '@/lib/params/href';
 import { Card, Field } from '@/components/card';
 import { CountLink } from '@/components/count-link';
 import { DataTable, Empty, num, numeric, SeenCells, td, TimeCell } from '@/components/data-table';
 import { RolesAssumedTable } from '@/components/roles-assumed-table';
-import { invalidLink } from '@/lib/http/invalid-link';
 import { ProfileShell } from '@/components/profile-shell';
 import { SqlPanel } from '@/components/sql-panel';
 import { tryLoadSubjectActivity } from '@/lib/activity/load-activity';
 import { auditPageView } from '@/lib/audit/page-view';
 import { auditEntity } from '@/lib/audit/entity';
 import { formatCount, formatTime } from '@/lib/format';
-import { eventsHref, userHref } from '@/lib/links';
-import type { Scope } from '@/lib/params/scope';
+import { toHref as eventsHref } from '@/app/(dashboard)/events/search-params';
+import { queryParams, toHref as userHref, userProfileArnParam } from './search-params';
+import { NO_SCOPE, type Scope } from '@/lib/params/scope';
 import { KEY_KIND_LABELS, type AccessKeyUsage } from '@/lib/profiles/access-keys';
 import { extentEventsHref, ipProfileHref } from '@/lib/profiles/profile-links';
-import { profileParams, userArnParam } from '@/lib/profiles/params';
 import { rolesAssumedLines } from '@/lib/profiles/roles-assumed-model';
-import { parseUserArn, USER_ARN_LABELS } from '@/lib/profiles/user-arn';
+import { USER_ARN_LABELS } from '@/lib/profiles/user-arn';
 import { getUserProfile } from '@/lib/profiles/user-profile';
-import { loadPageParams } from '@/lib/http/page-params';
+import { loadPage } from '@/lib/http/page-params';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 import { getSubjectExtent } from '@/lib/subjects/get-subject-extent';
 
@@ -34,14 +32,13 @@ export const dynamic = 'force-dynamic';
 const link = 'text-indigo-700 hover:underline';
 
 export default async function UserPage({ params, searchParams }: { params: Promise<{ arn: string }>; searchParams: Promise<SearchParamsRecord> }) {
-  const parsed = userArnParam.safeParse((await params).arn);
-  if (!parsed.success) return invalidLink({ parameter: 'user ARN', message: parsed.error.issues[0]?.message ?? 'is invalid', resetHref: '/' });
-  const arn = parsed.data;
-  const user = parseUserArn(arn);
-  if (!user) return invalidLink({ parameter: 'user ARN', message: 'must be an IAM user, root or federated user ARN', resetHref: '/' });
   const sp = await searchParams;
-  const load = await loadPageParams(sp, profileParams);
-  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: userHref(arn, { from: '', to: '' }) });
+  const load = await loadPage(sp, {
+    path: { name: 'user ARN', schema: userProfileArnParam, value: (await params).arn },
+    query: queryParams,
+    reset: { path: '/', query: (u) => userHref(u.arn, NO_SCOPE) },
+  });
+  const { arn, user } = load.path;
   const { conn, scope, range } = load.page;
   await auditPageView({ entity: auditEntity('user', arn), scope, detail: { tab: load.params.tab } });
   const subject = { kind: 'user', arn } as const;
@@ -59,7 +56,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         <ProfileTabs
           tabs={profileTabs(graphFocus !== null)}
           active={load.params.tab}
-          hrefFor={(tab) => href(`/users/${encodeURIComponent(arn)}`, { ...scope, tab: tab === 'overview' ? undefined : tab })}
+          hrefFor={(tab) => userHref(arn, scope, { tab: tab === 'overview' ? undefined : tab })}
         />
       }
     >
@@ -68,7 +65,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   );
   if (load.params.tab === 'graph' && graphFocus) return shell(<GraphTab focus={graphFocus} scope={scope} searchParams={sp} resetHref={userHref(arn, scope)} />);
   if (load.params.tab === 'new-behavior') {
-    const baselineHref = (days: number) => href(`/users/${encodeURIComponent(arn)}`, { ...scope, tab: 'new-behavior', baseline: days });
+    const baselineHref = (days: number) => userHref(arn, scope, { tab: 'new-behavior', baseline: days });
     return shell(<NewBehaviorTab conn={conn} subject={subject} scope={scope} baselineDays={load.params.baseline} storeFirstEvent={range.first} baselineHref={baselineHref} />);
   }
   const [extent, profile, activity] = await Promise.all([

@@ -1,8 +1,6 @@
 import { auditEntity } from '@/lib/audit/entity';
 import { withAuth } from '@/lib/http/with-auth';
-import { scopeForRequest } from '@/lib/http/scope-from-request';
-import { getConnection } from '@/lib/engine';
-import { runCost, runDetections, saveDetections } from '@/lib/detections/run';
+import { detectionRunForRequest } from '@/lib/detections/for-request';
 import { scopeParams } from '@/lib/params/scope';
 
 export const dynamic = 'force-dynamic';
@@ -13,13 +11,7 @@ export const dynamic = 'force-dynamic';
  * every query's bytes scanned and USD, failed rules' included. Idempotent: the same
  * data yields the same finding ids, so a second run only updates them.
  */
-export const POST = withAuth({ query: scopeParams }, async ({ req, query }) => {
-  const conn = await getConnection();
-  const { scope, first } = await scopeForRequest(conn, query, req.signal, true);
-  const run = await runDetections(conn, scope, req.signal, { storeFirstEvent: first });
-  const saved = await saveDetections(run);
-  return { scope, findings: run.findings, perRule: run.perRule, cost: runCost(run.perRule), ...saved };
-}, {
+export const POST = withAuth({ query: scopeParams }, ({ req, query }) => detectionRunForRequest(query, req.signal), {
   role: 'admin',
   audit: { action: 'run-detections', entity: () => auditEntity('findings'), detail: ({ result }) => (result ? { inserted: result.inserted, updated: result.updated } : undefined) },
 });

@@ -1,14 +1,8 @@
-import { z } from 'zod';
-import { notFound } from '@/lib/http/errors';
 import { auditEntity } from '@/lib/audit/entity';
 import { withAuth } from '@/lib/http/with-auth';
-import { getFinding } from '@/lib/findings/store';
-import { findingIdParam } from '@/lib/params/findings';
+import { findingForRequest } from '@/lib/findings/for-request';
+import { pathParams } from '@/app/(dashboard)/findings/[id]/search-params';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withAuth({ params: z.object({ id: findingIdParam }) }, async ({ params }) => {
-  const finding = await getFinding(params.id);
-  if (!finding) return notFound(`no finding ${params.id}`);
-  return { finding };
-}, { role: 'viewer', audit: { action: 'view', entity: ({ params }) => auditEntity('finding', params.id) } });
+export const GET = withAuth({ params: pathParams }, ({ params }) => findingForRequest(params.id), { role: 'viewer', audit: { action: 'view', entity: ({ params }) => auditEntity('finding', params.id) } });

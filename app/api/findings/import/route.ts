@@ -1,10 +1,6 @@
 import { auditEntity } from '@/lib/audit/entity';
-import { invalidInput } from '@/lib/http/errors';
-import { BODY_LIMITS } from '@/lib/http/body-limits';
-import { readUploadText } from '@/lib/http/read-body';
 import { withAuth } from '@/lib/http/with-auth';
-import { GuardDutyParseError } from '@/lib/findings/guardduty';
-import { importGuardDutyText } from '@/lib/findings/import';
+import { importFindingsForRequest } from '@/lib/findings/for-request';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,15 +9,7 @@ export const dynamic = 'force-dynamic';
  * body, or as a form's `file`, up to 50 MB: `{ imported, updated, skipped: [{ index, reason }] }`.
  * A malformed finding is skipped and reported; the others are stored.
  */
-export const POST = withAuth({}, async ({ req }) => {
-  const { text } = await readUploadText(req, 'file', { maxBytes: BODY_LIMITS.findingsImport, what: 'the file' });
-  try {
-    return await importGuardDutyText(text);
-  } catch (error) {
-    if (error instanceof GuardDutyParseError) return invalidInput(error.message);
-    throw error;
-  }
-}, {
+export const POST = withAuth({}, ({ req }) => importFindingsForRequest(req), {
   role: 'admin',
   audit: {
     action: 'import-findings',

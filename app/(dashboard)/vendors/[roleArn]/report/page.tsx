@@ -1,4 +1,3 @@
-import { invalidLink } from '@/lib/http/invalid-link';
 import { PrintButton } from '@/components/reviews/print-button';
 import { PrintStyles } from '@/components/reviews/print-styles';
 import { VendorRoleReport } from '@/components/reviews/vendor-role-report';
@@ -6,8 +5,11 @@ import { roleNameOf } from '@/lib/attribution/assumer';
 import { auditPageView } from '@/lib/audit/page-view';
 import { auditEntity } from '@/lib/audit/entity';
 import { formatTime } from '@/lib/format';
-import { REVIEW_DEFAULT_DAYS, reviewRoleArnParam, vendorRoleParams } from '@/lib/reviews/params';
-import { loadReviewPage } from '@/lib/reviews/scope';
+import { REVIEW_DEFAULT_DAYS } from '@/lib/reviews/params';
+import { toHref as vendorsHref } from '@/app/(dashboard)/vendors/search-params';
+import { queryParams, reviewRoleArnParam, toHref } from './search-params';
+import { loadPage } from '@/lib/http/page-params';
+import { NO_SCOPE } from '@/lib/params/scope';
 import { loadVendorRolePage } from '@/lib/reviews/vendors/load';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 
@@ -15,11 +17,13 @@ export const dynamic = 'force-dynamic';
 
 /** The vendor role's review as a document to print or save as PDF: every table open, nothing to click. */
 export default async function VendorRoleReportPage({ params, searchParams }: { params: Promise<{ roleArn: string }>; searchParams: Promise<SearchParamsRecord> }) {
-  const arn = reviewRoleArnParam.safeParse((await params).roleArn);
-  if (!arn.success) return invalidLink({ parameter: 'role ARN', message: arn.error.issues[0]?.message ?? 'is invalid', resetHref: '/vendors' });
-  const roleArn = arn.data;
-  const load = await loadReviewPage(await searchParams, vendorRoleParams, REVIEW_DEFAULT_DAYS.vendors);
-  if (!load.ok) return invalidLink({ parameter: load.parameter, message: load.message, resetHref: `/vendors/${encodeURIComponent(roleArn)}/report` });
+  const load = await loadPage(await searchParams, {
+    path: { name: 'role ARN', schema: reviewRoleArnParam, value: (await params).roleArn },
+    query: queryParams,
+    reviewDays: REVIEW_DEFAULT_DAYS.vendors,
+    reset: { path: vendorsHref(NO_SCOPE), query: (arn) => toHref(arn, NO_SCOPE) },
+  });
+  const roleArn = load.path;
   const { scope } = load.page;
   await auditPageView({ entity: auditEntity('vendor-role', roleArn), scope, detail: { report: true, ...(load.params.call ? { call: load.params.call } : {}) } });
   const data = await loadVendorRolePage(load.page.conn, roleArn, scope, load.params.call);

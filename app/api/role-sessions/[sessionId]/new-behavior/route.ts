@@ -1,16 +1,15 @@
-import { z } from 'zod';
 import { auditEntity } from '@/lib/audit/entity';
 import { withAuth } from '@/lib/http/with-auth';
 import { getConnection } from '@/lib/engine';
 import { newBehaviorForRequest } from '@/lib/new-behavior/for-request';
 import { newBehaviorParams } from '@/lib/new-behavior/params';
-import { sessionIdParam } from '@/lib/role-sessions/profile-params';
+import { pathParams } from '@/app/(dashboard)/role-sessions/[sessionId]/search-params';
 import { scopeParams } from '@/lib/params/scope';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = withAuth(
-  { query: scopeParams.extend(newBehaviorParams.shape), params: z.object({ sessionId: sessionIdParam }) },
+  { query: scopeParams.extend(newBehaviorParams.shape), params: pathParams },
   async ({ req, query, params }) => newBehaviorForRequest(await getConnection(), { kind: 'role-session', principalId: params.sessionId }, query, req.signal),
   { role: 'viewer', audit: { action: 'view', entity: ({ params }) => auditEntity('role-session', params.sessionId) } },
 );

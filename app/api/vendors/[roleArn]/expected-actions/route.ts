@@ -1,16 +1,12 @@
-import { z } from 'zod';
 import { auditEntity } from '@/lib/audit/entity';
 import { withAuth } from '@/lib/http/with-auth';
-import { ParamError } from '@/lib/params/param-error';
-import { BODY_LIMITS } from '@/lib/http/body-limits';
-import { readBodyText } from '@/lib/http/read-body';
-import { reviewRoleArnParam } from '@/lib/reviews/params';
-import { deleteExpectedActions, getExpectedActions, saveExpectedActions } from '@/lib/reviews/state/expected-actions-store';
-import { expectedPatterns, parseExpectedActionsText } from '@/lib/reviews/vendors/expected-actions';
+import { pathParams } from '@/app/(dashboard)/vendors/[roleArn]/search-params';
+import { getExpectedActions } from '@/lib/reviews/state/expected-actions-store';
+import { resetExpectedActionsForRequest, saveExpectedActionsForRequest } from '@/lib/reviews/vendors/for-request';
 
 export const dynamic = 'force-dynamic';
 
-const path = { params: z.object({ roleArn: reviewRoleArnParam }) };
+const path = { params: pathParams };
 
 /** The role's expected-actions list: saved, or the read-only vendor defaults. */
 export const GET = withAuth(path, ({ params }) => getExpectedActions(params.roleArn), { role: 'viewer' });
@@ -19,32 +15,10 @@ export const GET = withAuth(path, ({ params }) => getExpectedActions(params.role
  * Saves the list (at most 256 KB). JSON `{ "patterns": [...] }`, or the text of a file (one pattern per line, a JSON
  * array, or an IAM policy document) with any other content type.
  */
-export const PUT = withAuth(path, async ({ req, user, params }) => {
-  const text = await readBodyText(req, { maxBytes: BODY_LIMITS.expectedActions, what: 'the expected-actions list' });
-  let patterns: string[];
-  if ((req.headers.get('content-type') ?? '').startsWith('application/json')) {
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      throw new ParamError('patterns', 'the body is not JSON');
-    }
-    const parsed = z.object({ patterns: expectedPatterns }).safeParse(body);
-    if (!parsed.success) throw new ParamError('patterns', parsed.error.issues[0]?.message ?? 'is invalid');
-    patterns = [...new Set(parsed.data.patterns)];
-  } else {
-    const parsed = parseExpectedActionsText(text);
-    if (!parsed.ok) throw new ParamError('patterns', parsed.message);
-    patterns = parsed.patterns;
-  }
-  return saveExpectedActions(params.roleArn, patterns, user.name);
-}, {
+export const PUT = withAuth(path, ({ req, user, params }) => saveExpectedActionsForRequest(params.roleArn, req, user.name), {
   role: 'admin',
   audit: { action: 'save-expected-actions', entity: ({ params }) => auditEntity('vendor-role', params.roleArn), detail: ({ result }) => (result ? { patterns: result.patterns.length } : undefined) },
 });
 
 /** Back to the defaults. */
-export const DELETE = withAuth(path, async ({ params }) => {
-  await deleteExpectedActions(params.roleArn);
-  return getExpectedActions(params.roleArn);
-}, { role: 'admin', audit: { action: 'delete-expected-actions', entity: ({ params }) => auditEntity('vendor-role', params.roleArn) } });
+export const DELETE = withAuth(path, ({ params }) => resetExpectedActionsForRequest(params.roleArn), { role: 'admin', audit: { action: 'delete-expected-actions', entity: ({ params }) => auditEntity('vendor-role', params.roleArn) } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { graphParams } from './graph';
+import { graphParams } from './params';
 
 const focus = 'session:AROAEXAMPLEID12345:sara';
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { FINDING_SORTS, type FindingSort } from '@/lib/findings/schema';
 import { FINDING_SOURCES, SEVERITY_LABELS, type SeverityLabel } from '@/lib/findings/types';
-import { scopeParams } from './scope';
-import { optionalParam, pathSegment } from './validators';
+import { href } from '@/lib/params/href';
+import { scopeParams, type Scope } from '@/lib/params/scope';
+import { optionalParam, pathSegment } from '@/lib/params/validators';
 
 
 /** A finding type as GuardDuty and the detections write it: `Stealth:IAMUser/CloudTrailLoggingDisabled`. */
@@ -24,4 +25,20 @@ export const findingIdParam = pathSegment.pipe(z.string().regex(/^(gd|det)-[A-Za
 /** The severities at or above a minimum, as the store filters them. */
 export function severitiesFrom(min: SeverityLabel | undefined): SeverityLabel[] | undefined {
   return min ? SEVERITY_LABELS.slice(SEVERITY_LABELS.indexOf(min)) : undefined;
+}
+
+/** A finding's page (lib links to findings too, so it lives here). */
+export function findingHref(id: string, scope: Partial<Scope> = {}): string {
+  return href(`/findings/${encodeURIComponent(id)}`, { ...scope });
+}
+
+type ListLink = Partial<Record<'type' | 'severity' | 'source' | 'sort' | 'order', string | undefined>>;
+
+/**
+ * The findings list as `p` shows it, with `change` applied: the default sort (last seen, newest
+ * first) is left out of `p`, while a change names what it sets (a sort header's link says
+ * sort=lastSeen). In lib because lib links to the list too (audit entries).
+ */
+export function findingsHref(scope: Partial<Scope>, p: Partial<FindingListParams> = {}, change: ListLink = {}): string {
+  return href('/findings', { ...scope, type: p.type, severity: p.severity, source: p.source, sort: p.sort === 'lastSeen' ? undefined : p.sort, order: p.order === 'desc' ? undefined : p.order, ...change });
 }
