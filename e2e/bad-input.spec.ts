@@ -1,7 +1,7 @@
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test'; // eslint-disable-line no-restricted-imports -- API contexts only, no pages
 import { ADMIN_STORAGE_STATE } from '../playwright.config';
-import { routeTable, type RouteEntry } from '../test/route-table';
-import { PAGE_QUERY_NAMES, PROBE_PAYLOADS, SAMPLE_PATH_PARAMS, SAMPLE_QUERY } from '../test/route-samples';
+import { routeTable, type RouteEntry } from '../test/app/route-table';
+import { PAGE_QUERY_NAMES, PROBE_PAYLOADS, SAMPLE_PATH_PARAMS, SAMPLE_QUERY } from '../test/app/route-samples';
 import { expect, test } from './fixtures';
 
 /**

@@ -1,12 +1,12 @@
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test'; // eslint-disable-line no-restricted-imports -- API contexts only, no pages
 import { ADMIN_STORAGE_STATE, e2eEnv } from '../playwright.config';
-import { SAMPLE_PATH_PARAMS as SAMPLE_PARAMS, SAMPLE_QUERY } from '../test/route-samples';
-import { HTTP_METHODS, routeTable, type Access, type HttpMethod, type RouteEntry } from '../test/route-table';
+import { SAMPLE_PATH_PARAMS as SAMPLE_PARAMS, SAMPLE_QUERY } from '../test/app/route-samples';
+import { HTTP_METHODS, routeTable, type Access, type HttpMethod, type RouteEntry } from '../test/app/route-table';
 import { expect, signedInContext, test } from './fixtures';
 
 /**
  * Issue 11: every page and API route × method × identity, generated from the app/ tree, against
- * the running app. A route added without a declared role fails test/route-table.test.ts; one whose
+ * the running app. A route added without a declared role fails test/app/route-table.test.ts; one whose
  * answers differ from its declaration fails here.
  */
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createAthenaDialect } from '@/lib/engine/athena/dialect';
 import { toExecutionParameters } from '@/lib/engine/athena/parameters';
 import type { QueryModule } from '@/lib/engine/panel';
-import { longestAccepted } from './longest-accepted';
+import { longestAccepted } from './app/longest-accepted';
 
 /**
  * Issue 12, defect 6: every query module, built with the longest (and the most quote-heavy) values

@@ -1,4 +1,4 @@
-import { CHAIN, SARA, VENDOR } from '../lib/generator/scenarios';
+import { CHAIN, SARA, VENDOR } from '@/lib/generator/scenarios';
 
 /**
  * Realistic values for every dynamic route segment, from the generated scenarios the test suites run

@@ -17,8 +17,8 @@ vi.mock('@/lib/env', async (importOriginal) => {
 });
 
 const { GET } = await import('@/app/api/audit/route');
-const { recordAudit } = await import('./record');
-const { queryAudit } = await import('./store');
+const { recordAudit } = await import('@/lib/audit/record');
+const { queryAudit } = await import('@/lib/audit/store');
 const { closeStateDb } = await import('@/lib/state/db');
 
 const noParams = { params: Promise.resolve({}) };

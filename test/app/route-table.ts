@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { ROLES, type Role } from '../lib/auth/roles';
+import { ROLES, type Role } from '@/lib/auth/roles';
 
 /**
  * Every page and API route of the app, read from the `app/` tree, with the role each one declares:
@@ -32,7 +32,7 @@ export interface RouteEntry {
   methods: Partial<Record<HttpMethod, Access>>;
 }
 
-const ROOT = path.resolve(__dirname, '..');
+const ROOT = path.resolve(__dirname, '../..');
 const APP = path.join(ROOT, 'app');
 
 /** Auth.js's endpoints: sign-in, callback, sign-out, session, CSRF token. It guards them itself. */

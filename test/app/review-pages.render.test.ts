@@ -52,8 +52,8 @@ async function html(page: Promise<ReactElement>): Promise<string> {
 
 beforeAll(async () => {
   holder.conn = connection();
-  const { parseAuthorizationDetails } = await import('./policy/authorization-details');
-  const { saveAuthorizationDetails } = await import('./state/authorization-details-store');
+  const { parseAuthorizationDetails } = await import('@/lib/reviews/policy/authorization-details');
+  const { saveAuthorizationDetails } = await import('@/lib/reviews/state/authorization-details-store');
   const parsed = parseAuthorizationDetails(fs.readFileSync(path.resolve(__dirname, '../../test/fixtures/authorization-details-production.json'), 'utf8'));
   if (!parsed.ok) throw new Error(parsed.message);
   await saveAuthorizationDetails(parsed.details, 'prod.json', 'admin');
