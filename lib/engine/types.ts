@@ -16,10 +16,6 @@ export type EngineName = (typeof ENGINE_NAMES)[number];
 export const TRINO_FAMILY = ['athena', 'trino'] as const satisfies readonly EngineName[];
 export type TrinoFamilyEngine = (typeof TRINO_FAMILY)[number];
 
-export function isTrinoFamily(name: EngineName): name is TrinoFamilyEngine {
-  return (TRINO_FAMILY as readonly EngineName[]).includes(name);
-}
-
 /** JSON-safe cell values: engines convert BIGINT to number and timestamps to ISO-8601 strings. */
 export type Cell = string | number | boolean | null | Cell[] | { [key: string]: Cell };
 export type Row = Record<string, Cell>;

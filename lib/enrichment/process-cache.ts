@@ -23,8 +23,3 @@ export function loadOncePerProcess<T>(key: string, load: () => Promise<T>): Prom
   pending.catch(() => store.delete(key));
   return pending;
 }
-
-/** For tests: the next load re-reads from disk. */
-export function clearProcessCache(): void {
-  holder[STORE]?.clear();
-}

@@ -353,15 +353,12 @@ export const API = {
   },
 } as const satisfies Record<string, ApiSpec>;
 
-export type ApiName = keyof typeof API;
-
 /** A CloudTrail trail call and the trail ARN it names. */
 export function trailArn(accountId: string, region: string, name: string): string {
   return `arn:aws:cloudtrail:${region}:${accountId}:trail/${name}`;
 }
 
 export const STOP_LOGGING: ApiSpec = simple('cloudtrail.amazonaws.com', 'StopLogging', false, CT);
-export const GET_TRAIL_STATUS: ApiSpec = simple('cloudtrail.amazonaws.com', 'GetTrailStatus', true, CT);
 
 /** S3 object-level calls are data events: eventCategory Data, managementEvent false. */
 function s3Data(eventName: string, readOnly: boolean): ApiSpec {

@@ -83,13 +83,3 @@ export const IP_TABLE = {
 export type IpName = keyof typeof IP_TABLE;
 
 export const ALL_IPS: readonly IpLocation[] = Object.values(IP_TABLE);
-
-export function ipOf(name: IpName): string {
-  return IP_TABLE[name].ip;
-}
-
-const BY_IP = new Map<string, IpLocation>(ALL_IPS.map((l) => [l.ip, l]));
-
-export function locationOf(ip: string): IpLocation | undefined {
-  return BY_IP.get(ip);
-}

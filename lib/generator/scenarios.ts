@@ -185,8 +185,6 @@ export function incidentTimes(endMs: number) {
   } as const;
 }
 
-export type IncidentTimes = ReturnType<typeof incidentTimes>;
-
 export interface ScenarioTruthsInput {
   readonly seed: string;
   readonly end: number;
@@ -222,15 +220,3 @@ export type ScenarioTruths = ReturnType<typeof scenarioTruths>;
 
 /** Identity Center's credential id for sara's sign-ins (opaque, stable). */
 export const SARA_CREDENTIAL_ID_PREFIX = `AAAAA${stableUuid('sara-credential').replace(/-/g, '')}`;
-
-/** The roles the scenarios revolve around, by one name each, for tests that iterate over them. */
-export const KEY_ROLES = {
-  saraSso: SARA.ssoRole,
-  demoRole1: SARA.demoRole,
-  vendorReadOnly: VENDOR.role,
-  myBucketRole: GENERIC_SESSION.role,
-  gitlabRunner: GITLAB_RUNNER.role,
-  crossAccountOps: CHAIN.roleB,
-  prodDeployRole: CHAIN.roleC,
-  githubActionsDeploy: CHAIN.github.role,
-} as const;

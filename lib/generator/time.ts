@@ -62,12 +62,3 @@ export function wholeSeconds(ms: number): number {
 export function weekday(ms: number): number {
   return new Date(ms).getUTCDay();
 }
-
-export function hourOfDay(ms: number): number {
-  return new Date(ms).getUTCHours();
-}
-
-export function isWeekend(ms: number): boolean {
-  const day = weekday(ms);
-  return day === 0 || day === 6;
-}

@@ -12,8 +12,6 @@ export const ACCOUNTS = {
   vendor: { id: '444455556666', name: 'Acme Monitoring', inOrganization: false },
 } as const;
 
-export type AccountKey = keyof typeof ACCOUNTS;
-
 export const REGIONS = ['us-east-1', 'eu-west-1'] as const;
 export type Region = (typeof REGIONS)[number];
 

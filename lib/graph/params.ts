@@ -29,7 +29,6 @@ export type GraphView = z.output<typeof graphViewParams>;
 
 /** /graph: the focus in the scope, and the view. */
 export const graphParams = scopeParams.extend({ focus: nodeIdParam }).extend(graphViewParams.shape);
-export type GraphParams = z.output<typeof graphParams>;
 
 /** GET /api/graph takes the page's parameters without the view-only ones. */
 export const graphApiParams = graphParams.pick({ from: true, to: true, focus: true, expand: true });

@@ -9,7 +9,6 @@ import { col } from '@/lib/cloudtrail/columns';
 
 /** What a row of the counts query is about; `all` is the subject's total over the window. */
 export const COUNT_KINDS = ['ip', 'user-agent', 'api', 'all'] as const;
-export type CountKind = (typeof COUNT_KINDS)[number];
 
 export interface BehaviorCountsParams {
   subject: Subject;

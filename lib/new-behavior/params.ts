@@ -9,7 +9,6 @@ export { DEFAULT_BASELINE_DAYS, MAX_BASELINE_DAYS };
  * bounds as the volume chart's baseline, so one URL drives both panels.
  */
 export const newBehaviorParams = z.object({ baseline: baselineDays });
-export type NewBehaviorParams = z.infer<typeof newBehaviorParams>;
 
 /** Guards callers that bypass the URL schema; a bad value is a 400, not a query over a year. */
 export function checkBaselineDays(days: number): number {

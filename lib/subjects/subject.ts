@@ -8,7 +8,6 @@ import { col } from '@/lib/cloudtrail/columns';
  * every panel (volume, details, events, new behavior) filters the same way.
  */
 export const SUBJECT_KINDS = ['role-session', 'role', 'user', 'ip', 'service'] as const;
-export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
 export const subjectSchema = z.discriminatedUnion('kind', [
   /** `AROA…:sessionName`, as Detective identifies a role session. */

@@ -49,7 +49,6 @@ LIMIT 1`,
 };
 
 export const EXTENT_KINDS = ['total', 'region', 'recipient', 'caller', 'assumed', 'enabled-region'] as const;
-export type ExtentKind = (typeof EXTENT_KINDS)[number];
 
 const extentRow = z.object({
   kind: z.enum(EXTENT_KINDS),

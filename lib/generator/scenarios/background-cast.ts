@@ -414,14 +414,3 @@ export const LINKED_ROLES: readonly LinkedRoleUse[] = [
 
 /** CloudTrail checks the log bucket's ACL before it delivers. */
 export const LOG_BUCKET = { name: 'example-org-cloudtrail-logs', accountId: MGMT, region: 'us-east-1' } as const;
-
-/** The principals the background uses, for tests that need to tell them apart from the scenarios. */
-export const BACKGROUND_PRINCIPAL_ARNS: readonly string[] = [
-  ...CLI_PEOPLE.map((p) => p.user.arn),
-  ...CONSOLE_PEOPLE.map((p) => p.user.arn),
-  ...ROLE_USERS.map((r) => r.user.arn),
-  ...ROLE_USERS.map((r) => r.role.arn),
-  ...SSO_PEOPLE.map((p) => p.role.arn),
-  ...WORKLOADS.map((w) => w.role.arn),
-  ...LINKED_ROLES.map((l) => l.role.arn),
-];
