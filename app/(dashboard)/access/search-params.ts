@@ -13,3 +13,8 @@ export function toHref(scope: Scope): string {
 export function csvHref(scope: Scope, p: Pick<AccessIndexParams, 'kind' | 'q'>): string {
   return href('/api/access', { ...scope, kind: p.kind === 'all' ? undefined : p.kind, q: p.q, format: 'csv' });
 }
+
+/** POST (a file) and DELETE (`account`) /api/access/authorization-details: the uploaded IAM authorization details. */
+export function authorizationDetailsApiHref(account?: string): string {
+  return href('/api/access/authorization-details', { account });
+}
