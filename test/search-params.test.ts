@@ -83,3 +83,21 @@ describe('review and API search-params', () => {
     expect(users.userApiHref('sso:a b/c')).toBe('/api/admin/users/sso%3Aa%20b%2Fc');
   });
 });
+
+describe('route paths', () => {
+  it('are the paths the nav, the review tabs and the forms always named', async () => {
+    const routes = await Promise.all([
+      import('@/app/(dashboard)/findings/search-params'),
+      import('@/app/(dashboard)/role-sessions/search-params'),
+      import('@/app/(dashboard)/events/search-params'),
+      import('@/app/(dashboard)/vendors/search-params'),
+      import('@/app/(dashboard)/hygiene/search-params'),
+      import('@/app/(dashboard)/access/search-params'),
+      import('@/app/(dashboard)/search/search-params'),
+      import('@/app/(dashboard)/admin/audit/search-params'),
+      import('@/app/(dashboard)/admin/users/search-params'),
+    ]);
+    expect(routes.map((r) => r.path)).toEqual(['/findings', '/role-sessions', '/events', '/vendors', '/hygiene', '/access', '/search', '/admin/audit', '/admin/users']);
+    expect(graph.path).toBe('/graph');
+  });
+});

@@ -5,8 +5,10 @@ import type { AccessIndexParams } from '@/lib/reviews/params';
 /** /access and GET /api/access. The schema stays in lib/reviews/params.ts: the index is typed by it (lib never imports app/). */
 export { accessIndexParams as queryParams } from '@/lib/reviews/params';
 
+export const path = '/access';
+
 export function toHref(scope: Scope): string {
-  return href('/access', { ...scope });
+  return href(path, { ...scope });
 }
 
 /** The principals as CSV, filtered as the page shows them. */
