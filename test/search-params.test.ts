@@ -10,6 +10,9 @@ describe('graph search-params', () => {
   it('links the page, the API and the cache key alike', () => {
     expect(graph.toHref(focus, scope)).toBe('/graph?from=2026-11-18T11%3A00%3A00Z&to=2026-11-19T11%3A00%3A00Z&focus=session%3AAROAEXAMPLEID12345%3Asara');
     expect(graph.toHref(focus, scope, [role])).toMatch(/&expand=role%3Aarn%3Aaws%3Aiam%3A%3A111122223333%3Arole%2FOps$/);
+    expect(graph.toHref(focus, scope, [role, 'root:111122223333'])).toBe(
+      '/graph?from=2026-11-18T11%3A00%3A00Z&to=2026-11-19T11%3A00%3A00Z&focus=session%3AAROAEXAMPLEID12345%3Asara&expand=role%3Aarn%3Aaws%3Aiam%3A%3A111122223333%3Arole%2FOps&expand=root%3A111122223333',
+    );
     expect(graph.apiHref({ focus, scope, expand: [role, 'root:111122223333'] })).toBe(
       '/api/graph?focus=session%3AAROAEXAMPLEID12345%3Asara&from=2026-11-18T11%3A00%3A00Z&to=2026-11-19T11%3A00%3A00Z&expand=role%3Aarn%3Aaws%3Aiam%3A%3A111122223333%3Arole%2FOps&expand=root%3A111122223333',
     );

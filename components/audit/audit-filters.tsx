@@ -35,7 +35,7 @@ export function AuditFilters({ params }: { params: AuditSearchParams }) {
         <button type="submit" className="rounded bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-500" data-testid="audit-apply">
           Apply
         </button>
-        <Link href="/admin/audit" className="text-sm text-slate-600 underline">
+        <Link href={auditPath} className="text-sm text-slate-600 underline">
           Clear filters
         </Link>
       </div>

@@ -64,6 +64,5 @@ export function writeGraphView(url: URL, view: { expand: readonly string[]; sele
 
 /** The graph page focused on a node, with nodes expanded around it. */
 export function graphHref(focus: string, scope: Scope, expand: readonly string[] = []): string {
-  const base = href(GRAPH_PATH, { ...scope, focus });
-  return expand.length ? `${base}&${expand.map((e) => `expand=${encodeURIComponent(e)}`).join('&')}` : base;
+  return href(GRAPH_PATH, { ...scope, focus, expand });
 }
