@@ -3,6 +3,7 @@
 import Form from 'next/form';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useEffect, useRef } from 'react';
+import { path as searchPath } from '@/app/(dashboard)/search/search-params';
 
 /**
  * The header's search box: a GET form to /search, which resolves what was typed and redirects to
@@ -16,7 +17,7 @@ export function HeaderSearch() {
   const from = params.get('from');
   const to = params.get('to');
   // On the results page the box keeps the query, to be corrected rather than retyped.
-  const current = pathname === '/search' ? (params.get('q') ?? '') : '';
+  const current = pathname === searchPath ? (params.get('q') ?? '') : '';
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -32,7 +33,7 @@ export function HeaderSearch() {
   }, []);
 
   return (
-    <Form action="/search" role="search" aria-label="Search Trailscope" className="relative flex items-center">
+    <Form action={searchPath} role="search" aria-label="Search Trailscope" className="relative flex items-center">
       <input
         ref={input}
         key={current}

@@ -3,14 +3,22 @@
 import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { href } from '@/lib/params/href';
+import { path as findingsPath } from '@/app/(dashboard)/findings/search-params';
+import { path as roleSessionsPath } from '@/app/(dashboard)/role-sessions/search-params';
+import { path as eventsPath } from '@/app/(dashboard)/events/search-params';
+import { path as vendorsPath } from '@/app/(dashboard)/vendors/search-params';
+import { path as hygienePath } from '@/app/(dashboard)/hygiene/search-params';
+import { path as accessPath } from '@/app/(dashboard)/access/search-params';
+import { path as auditPath } from '@/app/(dashboard)/admin/audit/search-params';
+import { path as usersPath } from '@/app/(dashboard)/admin/users/search-params';
 
 const LINKS = [
   { href: '/', label: 'Overview' },
-  { href: '/findings', label: 'Findings' },
-  { href: '/role-sessions', label: 'Role sessions' },
-  { href: '/events', label: 'Events' },
+  { href: findingsPath, label: 'Findings' },
+  { href: roleSessionsPath, label: 'Role sessions' },
+  { href: eventsPath, label: 'Events' },
   // The managers' reviews (vendors, session names, access) share one entry; their own tabs switch.
-  { href: '/vendors', label: 'Reviews', also: ['/hygiene', '/access'] },
+  { href: vendorsPath, label: 'Reviews', also: [hygienePath, accessPath] },
 ] as const satisfies readonly { href: string; label: string; also?: readonly string[] }[];
 
 /**
@@ -19,16 +27,16 @@ const LINKS = [
  * recorded, not the CloudTrail time being investigated.
  */
 const ADMIN_LINKS = [
-  { href: '/admin/audit', label: 'Audit' },
-  { href: '/admin/users', label: 'Users' },
+  { href: auditPath, label: 'Audit' },
+  { href: usersPath, label: 'Users' },
 ] as const;
 
 /** Moving between pages keeps the scope time: it is carried over from the current URL. */
 export function NavLinks({ admin }: { admin: boolean }) {
   const pathname = usePathname();
   const search = useSearchParams();
-  // On /admin pages from/to are the audit log's filters, not a scope to take along.
-  const carry = pathname.startsWith('/admin') ? {} : { from: search.get('from'), to: search.get('to') };
+  // On the admin pages from/to are the audit log's filters, not a scope to take along.
+  const carry = ADMIN_LINKS.some((l) => pathname.startsWith(l.href)) ? {} : { from: search.get('from'), to: search.get('to') };
   return (
     <nav className="flex gap-1 text-sm">
       {LINKS.map((l) => {

@@ -4,6 +4,7 @@ import { SqlPanel } from './sql-panel';
 import { roleNameOf } from '@/lib/attribution/assumer';
 import { toHref as eventsHref } from '@/app/(dashboard)/events/search-params';
 import { toHref as roleSessionHref } from '@/app/(dashboard)/role-sessions/[sessionId]/search-params';
+import { toHref as findingHref } from '@/app/(dashboard)/findings/[id]/search-params';
 import { formatCount } from '@/lib/format';
 import type { Scope } from '@/lib/params/scope';
 import type { TimelineMark } from '@/lib/timeline/build';
@@ -45,7 +46,7 @@ function Mark({ mark, scope }: { mark: TimelineMark; scope: Scope }) {
       );
     case 'finding':
       return (
-        <Link href={`/findings/${encodeURIComponent(mark.findingId)}`} className="rounded bg-red-50 px-1.5 py-0.5 text-red-800 hover:underline" data-testid="timeline-mark-finding">
+        <Link href={findingHref(mark.findingId)} className="rounded bg-red-50 px-1.5 py-0.5 text-red-800 hover:underline" data-testid="timeline-mark-finding">
           <span className={`mr-1 rounded px-1 text-[10px] font-semibold text-white ${SEVERITY[mark.severityLabel] ?? 'bg-slate-500'}`}>{mark.severityLabel}</span>
           finding: {mark.title}
         </Link>

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { userApiHref } from '@/app/(dashboard)/admin/users/search-params';
 import { ROLES, type Role } from '@/lib/auth/roles';
 import type { UserSummary } from '@/lib/state/users';
 
@@ -17,7 +18,7 @@ export function UsersTable({ users }: { users: UserSummary[] }) {
     if (what === 'delete' && !window.confirm(`Delete ${name}? Their sessions end now.`)) return;
     setBusy(name);
     setMessage(null);
-    const url = `/api/admin/users/${encodeURIComponent(name)}`;
+    const url = userApiHref(name);
     const response = what === 'delete' ? await fetch(url, { method: 'DELETE' }) : await fetch(url, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(what) });
     const body = (await response.json().catch(() => ({}))) as { message?: string; password?: string };
     setBusy(null);

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { AUDIT_ACTIONS } from '@/lib/audit/event';
 import { AUDIT_FILTER_LABELS, type AuditSearchParams } from '@/lib/audit/search-params';
+import { path as auditPath } from '@/app/(dashboard)/admin/audit/search-params';
 
 const input = 'mt-1 rounded border border-slate-300 px-2 py-1.5 font-mono text-sm font-normal text-slate-900';
 const label = 'flex flex-col text-xs font-medium text-slate-600';
@@ -14,7 +15,7 @@ export function AuditFilters({ params }: { params: AuditSearchParams }) {
     </label>
   );
   return (
-    <form method="get" action="/admin/audit" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-5" aria-label="Audit log filters">
+    <form method="get" action={auditPath} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-5" aria-label="Audit log filters">
       {text('actor', 'any user')}
       <label className={label}>
         {AUDIT_FILTER_LABELS.action}
@@ -34,7 +35,7 @@ export function AuditFilters({ params }: { params: AuditSearchParams }) {
         <button type="submit" className="rounded bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-500" data-testid="audit-apply">
           Apply
         </button>
-        <Link href="/admin/audit" className="text-sm text-slate-600 underline">
+        <Link href={auditPath} className="text-sm text-slate-600 underline">
           Clear filters
         </Link>
       </div>

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { CallCountCells, CountLink } from '@/components/count-link';
 import { toHref as eventsHref } from '@/app/(dashboard)/events/search-params';
-import { href } from '@/lib/params/href';
+import { toHref as accessHref } from '@/app/(dashboard)/access/[principalArn]/search-params';
 import type { Scope } from '@/lib/params/scope';
 import type { AccessIndexEntry } from '@/lib/reviews/access/index-list';
 import { eventSourceOf } from '@/lib/reviews/policy/iam-actions';
@@ -9,10 +9,6 @@ import type { AccessStatus, ServiceAccess, UsedService } from '@/lib/reviews/acc
 import { DataTable, Empty, num, numeric, td, TimeCell } from '@/components/data-table';
 import { Badge } from './badge';
 import { shortTime } from '@/lib/format';
-
-export function accessHref(arn: string, scope: Scope, extra: Record<string, string | number | undefined> = {}): string {
-  return href(`/access/${encodeURIComponent(arn)}`, { ...scope, ...extra });
-}
 
 const STATUS: Record<AccessStatus, { tone: 'green' | 'amber' | 'red' | 'slate'; label: (days: number) => string }> = {
   used: { tone: 'green', label: () => 'used' },

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { authorizationDetailsApiHref } from '@/app/(dashboard)/access/search-params';
 import { formatBytes } from '@/lib/format';
 import { BODY_LIMITS } from '@/lib/http/body-limits';
 import { apiErrorMessage } from '@/lib/http/error-message';
@@ -32,7 +33,7 @@ export function AuthorizationUpload() {
         }
         setMessage(null);
         startTransition(async () => {
-          const response = await fetch('/api/access/authorization-details', { method: 'POST', body: form });
+          const response = await fetch(authorizationDetailsApiHref(), { method: 'POST', body: form });
           const body = (await response.json().catch(() => ({}))) as { accountId?: string; counts?: { roles: number; users: number }; message?: string; error?: string };
           if (!response.ok) {
             setMessage({ tone: 'error', text: apiErrorMessage(body, response.status) });
@@ -70,7 +71,7 @@ export function DeleteAuthorizationDetails({ accountId }: { accountId: string })
         className="rounded border border-slate-300 px-2 py-0.5 text-xs text-slate-600 hover:bg-slate-100 disabled:opacity-50"
         onClick={() =>
           startTransition(async () => {
-            const response = await fetch(`/api/access/authorization-details?account=${accountId}`, { method: 'DELETE' });
+            const response = await fetch(authorizationDetailsApiHref(accountId), { method: 'DELETE' });
             if (!response.ok) {
               const body = (await response.json().catch(() => ({}))) as { message?: string; error?: string };
               setError(apiErrorMessage(body, response.status));

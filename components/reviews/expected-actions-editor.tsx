@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { expectedActionsApiHref } from '@/app/(dashboard)/vendors/[roleArn]/search-params';
 import { apiErrorMessage } from '@/lib/http/error-message';
 
 interface Props {
@@ -22,7 +23,7 @@ export function ExpectedActionsEditor({ roleArn, patterns, source, updatedBy, up
   const [text, setText] = useState(patterns.join('\n'));
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
-  const url = `/api/vendors/${encodeURIComponent(roleArn)}/expected-actions`;
+  const url = expectedActionsApiHref(roleArn);
 
   const send = (method: 'PUT' | 'DELETE') => {
     setMessage(null);

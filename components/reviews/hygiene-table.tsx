@@ -2,7 +2,8 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { toHref as eventsHref } from '@/app/(dashboard)/events/search-params';
 import { toHref as roleHref } from '@/app/(dashboard)/roles/[roleArn]/search-params';
-import { href } from '@/lib/params/href';
+import { toHref as roleSessionsHref } from '@/app/(dashboard)/role-sessions/search-params';
+import { toHref as hygieneHref } from '@/app/(dashboard)/hygiene/search-params';
 import type { Scope } from '@/lib/params/scope';
 import type { RoleHygiene } from '@/lib/reviews/hygiene/analyse';
 import type { HygieneParams, HygieneSort } from '@/lib/reviews/params';
@@ -17,10 +18,6 @@ const VERDICT: Record<RoleHygiene['verdict'], { tone: 'red' | 'green' | 'slate';
   identifies: { tone: 'green', label: 'identifies the person' },
   'not-applicable': { tone: 'slate', label: 'AWS services only' },
 };
-
-export function hygieneHref(scope: Scope, p: Partial<Pick<HygieneParams, 'sort' | 'order' | 'show' | 'role'>>): string {
-  return href('/hygiene', { ...scope, sort: p.sort === 'issues' ? undefined : p.sort, order: p.order === 'desc' ? undefined : p.order, show: p.show === 'all' ? undefined : p.show, role: p.role });
-}
 
 /** The sessions of a role with a given name, as /events selects them: the calls those sessions made. */
 const namedSessions = (roleArn: string, sessionName: string, scope: Scope) => eventsHref(scope, { principal: roleArn, sessionName });
@@ -93,7 +90,7 @@ export function HygieneTable({ roles, scope, params, interactive = true }: { rol
               </div>
             </td>
             <td className={num} title="AssumeRole* calls into the role: the link opens its session list">
-              <Link href={href('/role-sessions', { ...scope, role: r.roleArn })} className="text-indigo-700 hover:underline">
+              <Link href={roleSessionsHref(scope, { role: r.roleArn })} className="text-indigo-700 hover:underline">
                 {r.sessions}
               </Link>
             </td>

@@ -1,11 +1,14 @@
 import Link from 'next/link';
 import type { Scope } from '@/lib/params/scope';
 import { href } from '@/lib/params/href';
+import { path as vendorsPath } from '@/app/(dashboard)/vendors/search-params';
+import { path as hygienePath } from '@/app/(dashboard)/hygiene/search-params';
+import { path as accessPath } from '@/app/(dashboard)/access/search-params';
 
 const REVIEWS = [
-  { path: '/vendors', label: 'Vendor roles' },
-  { path: '/hygiene', label: 'Session-name hygiene' },
-  { path: '/access', label: 'Unused access' },
+  { path: vendorsPath, label: 'Vendor roles' },
+  { path: hygienePath, label: 'Session-name hygiene' },
+  { path: accessPath, label: 'Unused access' },
 ] as const;
 
 /** The three managers' reviews, one click apart, keeping the scope. */

@@ -4,7 +4,7 @@ import { toHref as eventsHref } from '@/app/(dashboard)/events/search-params';
 import type { Scope } from '@/lib/params/scope';
 import type { ApiCallSummary } from '@/lib/reviews/vendors/role-review';
 import { DataTable, Empty, num, numeric, SeenCells, td } from '@/components/data-table';
-import { vendorRoleHref } from './vendor-inventory-table';
+import { toHref as vendorRoleHref } from '@/app/(dashboard)/vendors/[roleArn]/search-params';
 
 /** Every API call the role made: one line per API, the S3 buckets under it. */
 export function VendorCallsTable({ calls, roleArn, scope, selected, throttleCodes }: { calls: ApiCallSummary[]; roleArn: string; scope: Scope; selected: string | null; throttleCodes: Map<string, string[]> }) {
@@ -45,7 +45,7 @@ export function VendorCallsTable({ calls, roleArn, scope, selected, throttleCode
             </td>
             <SeenCells first={c.first} last={c.last} />
             <td className={`${td} print:hidden`}>
-              <Link href={`${vendorRoleHref(roleArn, scope, { call: key })}#identities`} className="text-indigo-700 hover:underline" data-testid="vendor-call-who">
+              <Link href={`${vendorRoleHref(roleArn, scope, c)}#identities`} className="text-indigo-700 hover:underline" data-testid="vendor-call-who">
                 who?
               </Link>
             </td>

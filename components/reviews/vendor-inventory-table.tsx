@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { CallCountCells, CountLink } from '@/components/count-link';
 import { toHref as eventsHref } from '@/app/(dashboard)/events/search-params';
-import { href } from '@/lib/params/href';
+import { toHref as vendorRoleHref } from '@/app/(dashboard)/vendors/[roleArn]/search-params';
+import { toHref as vendorsHref } from '@/app/(dashboard)/vendors/search-params';
 import type { Scope } from '@/lib/params/scope';
 import type { VendorListParams, VendorSort } from '@/lib/reviews/params';
 import type { VendorRole } from '@/lib/reviews/vendors/inventory';
@@ -9,10 +10,6 @@ import { DataTable, Empty, num, numeric, SeenCells, td, type Column } from '@/co
 import { Badge } from './badge';
 import { shortTime } from '@/lib/format';
 import { SortLink } from './sort-link';
-
-export function vendorRoleHref(roleArn: string, scope: Scope, extra: Record<string, string | undefined> = {}): string {
-  return href(`/vendors/${encodeURIComponent(roleArn)}`, { ...scope, ...extra });
-}
 
 /**
  * The AssumeRole calls of one external principal, as /events can select them: the role account's
@@ -27,7 +24,7 @@ function sessionsHref(role: VendorRole, scope: Scope, errorCode?: string): strin
 
 export function VendorInventoryTable({ roles, scope, params }: { roles: VendorRole[]; scope: Scope; params: VendorListParams }) {
   if (roles.length === 0) return <Empty testId="vendor-roles-empty">No role of the organisation was assumed by, or trusts, a principal outside it in the scope.</Empty>;
-  const sortHref = (sort: VendorSort) => (order: 'asc' | 'desc') => href('/vendors', { ...scope, sort, order });
+  const sortHref = (sort: VendorSort) => (order: 'asc' | 'desc') => vendorsHref(scope, { sort, order });
   const sortable = (sort: VendorSort, label: string, numeric = false): Column => ({ key: sort, numeric, label: <SortLink label={label} active={params.sort === sort} order={params.order} href={sortHref(sort)} /> });
   return (
     <DataTable

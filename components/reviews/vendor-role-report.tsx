@@ -5,14 +5,14 @@ import type { PanelQuery } from '@/components/sql-panel';
 import { ReviewSql } from './review-sql';
 import { toHref as eventsHref } from '@/app/(dashboard)/events/search-params';
 import { formatCount, shortTime } from '@/lib/format';
-import { href } from '@/lib/params/href';
+import { csvHref, toHref as vendorRoleHref } from '@/app/(dashboard)/vendors/[roleArn]/search-params';
+import { callKey, type VendorRoleTable } from '@/lib/reviews/params';
 import type { Scope } from '@/lib/params/scope';
 import type { VendorRolePage } from '@/lib/reviews/vendors/load';
 import { CsvLink } from './csv-link';
 import { ExpectedActionsEditor } from './expected-actions-editor';
 import { RateChart } from './rate-chart';
 import { Badge } from './badge';
-import { vendorRoleHref } from './vendor-inventory-table';
 import { AssumeRoleCallersTable } from './assume-role-callers-table';
 import { CallIdentitiesTable } from './call-identities-table';
 import { CostCallsTables } from './cost-calls-tables';
@@ -33,8 +33,8 @@ function minuteOf(at: string): Scope {
 export function VendorRoleReport({ data, scope, interactive }: { data: VendorRolePage; scope: Scope; interactive: boolean }) {
   const { review, trust } = data;
   const roleArn = review.roleArn;
-  const csv = (table: string) => href(`/api/vendors/${encodeURIComponent(roleArn)}`, { ...scope, format: 'csv', table, call: table === 'identities' && review.identities ? `${review.identities.call.eventSource}:${review.identities.call.eventName}` : undefined });
-  const csvLink = (table: string) => <CsvLink href={csv(table)} table={table} fileName={`${roleArn.split('/').pop()}-${table}.csv`} />;
+  const csv = (table: VendorRoleTable) => csvHref(roleArn, scope, table, table === 'identities' ? review.identities?.call : undefined);
+  const csvLink = (table: VendorRoleTable) => <CsvLink href={csv(table)} table={table} fileName={`${roleArn.split('/').pop()}-${table}.csv`} />;
   const sql = (panel: PanelQuery, label: string) => (interactive ? <ReviewSql query={panel} label={label} /> : undefined);
   const throttleCodes = new Map<string, string[]>();
   for (const r of review.throttled.rows) {
@@ -42,7 +42,7 @@ export function VendorRoleReport({ data, scope, interactive }: { data: VendorRol
     throttleCodes.set(key, [...new Set([...(throttleCodes.get(key) ?? []), r.errorCode])]);
   }
   const totalCalls = review.calls.reduce((n, c) => n + c.success + c.failed, 0);
-  const selected = review.identities ? `${review.identities.call.eventSource}:${review.identities.call.eventName}` : null;
+  const selected = review.identities ? callKey(review.identities.call) : null;
 
   return (
     <div className="space-y-5">

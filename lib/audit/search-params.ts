@@ -19,6 +19,8 @@ export const AUDIT_FILTER_LABELS: Record<AuditFilterName, string> = {
   to: 'Recorded before (UTC)',
 };
 
+export const AUDIT_PATH = '/admin/audit';
+
 export const AUDIT_PAGE_SIZE = 100;
 /** A CSV holds at most this many entries, newest first: narrow the filters for older ones. */
 export const AUDIT_CSV_MAX_ROWS = 100_000;
@@ -57,5 +59,5 @@ export function activeAuditFilters(params: Partial<AuditSearchParams>): Partial<
 /** The page (or `/api/audit`) with these filters; paging and format on top. */
 export function auditHref(params: Partial<AuditSearchParams>, extra: { cursor?: string; format?: 'csv'; api?: boolean } = {}): string {
   const limit = params.limit && params.limit !== AUDIT_PAGE_SIZE ? params.limit : undefined;
-  return href(extra.api ? '/api/audit' : '/admin/audit', { ...activeAuditFilters(params), limit, cursor: extra.cursor, format: extra.format });
+  return href(extra.api ? '/api/audit' : AUDIT_PATH, { ...activeAuditFilters(params), limit, cursor: extra.cursor, format: extra.format });
 }

@@ -4,6 +4,8 @@ import { scopeParams, type Scope } from '@/lib/params/scope';
 import { accessKeyId, accountId, awsRegion, boundText, errorCode, eventName, eventSource, optionalParam, principal, sessionName, sourceIp } from '@/lib/params/validators';
 
 /** The event search filters: one schema for the /events page, GET /api/events and the query key. */
+export const EVENTS_PATH = '/events';
+
 export const EVENT_FILTERS = ['principal', 'accessKeyId', 'sessionName', 'ip', 'eventName', 'eventSource', 'errorCode', 'account', 'region', 'eventId', 'userAgent'] as const;
 export type EventFilter = (typeof EVENT_FILTERS)[number];
 
@@ -50,5 +52,5 @@ export const EVENT_FILTER_LABELS: Record<EventFilter, string> = {
 
 /** The events page filtered: what every "N events" count links to (lib/ links here too, so it lives in lib). */
 export function eventsHref(scope: Scope, filters: Readonly<Record<string, string | number | null | undefined>>): string {
-  return href('/events', { ...scope, ...filters });
+  return href(EVENTS_PATH, { ...scope, ...filters });
 }

@@ -10,6 +10,9 @@ import { optionalParam, pathSegment } from '@/lib/params/validators';
 export const findingType = z.string().regex(/^[A-Za-z0-9:/._!-]{1,200}$/, 'must be a finding type such as Stealth:IAMUser/CloudTrailLoggingDisabled');
 
 /** /findings and GET /api/findings: the window, filters and sort, all in the URL. */
+/** The findings list; a finding's page is under it. */
+export const FINDINGS_PATH = '/findings';
+
 export const findingListParams = scopeParams.extend({
   type: optionalParam(findingType),
   /** The lowest severity shown. */
@@ -29,7 +32,7 @@ export function severitiesFrom(min: SeverityLabel | undefined): SeverityLabel[] 
 
 /** A finding's page (lib links to findings too, so it lives here). */
 export function findingHref(id: string, scope: Partial<Scope> = {}): string {
-  return href(`/findings/${encodeURIComponent(id)}`, { ...scope });
+  return href(`${FINDINGS_PATH}/${encodeURIComponent(id)}`, { ...scope });
 }
 
 type ListLink = Partial<Record<'type' | 'severity' | 'source' | 'sort' | 'order', string | undefined>>;
@@ -40,5 +43,5 @@ type ListLink = Partial<Record<'type' | 'severity' | 'source' | 'sort' | 'order'
  * sort=lastSeen). In lib because lib links to the list too (audit entries).
  */
 export function findingsHref(scope: Partial<Scope>, p: Partial<FindingListParams> = {}, change: ListLink = {}): string {
-  return href('/findings', { ...scope, type: p.type, severity: p.severity, source: p.source, sort: p.sort === 'lastSeen' ? undefined : p.sort, order: p.order === 'desc' ? undefined : p.order, ...change });
+  return href(FINDINGS_PATH, { ...scope, type: p.type, severity: p.severity, source: p.source, sort: p.sort === 'lastSeen' ? undefined : p.sort, order: p.order === 'desc' ? undefined : p.order, ...change });
 }

@@ -6,6 +6,9 @@ import { optionalParam, ROLE_SESSION_ID_BODY } from '@/lib/params/validators';
 import { nodeIdParam } from './node-id';
 
 /** Nodes that may be expanded at once (the URL's expansion set). */
+/** The graph page; without a focus it asks for one. */
+export const GRAPH_PATH = '/graph';
+
 export const MAX_EXPANDED = 40;
 
 /** A repeated parameter (`expand=a&expand=b`): node ids may contain commas, so no joined lists. */
@@ -60,6 +63,5 @@ export function writeGraphView(url: URL, view: { expand: readonly string[]; sele
 
 /** The graph page focused on a node, with nodes expanded around it. */
 export function graphHref(focus: string, scope: Scope, expand: readonly string[] = []): string {
-  const base = href('/graph', { ...scope, focus });
-  return expand.length ? `${base}&${expand.map((e) => `expand=${encodeURIComponent(e)}`).join('&')}` : base;
+  return href(GRAPH_PATH, { ...scope, focus, expand });
 }

@@ -96,9 +96,14 @@ export type AccessIndexParams = z.output<typeof accessIndexParams>;
 /** How long each review looks back by default: reviews are about habits, not the last day. */
 export const REVIEW_DEFAULT_DAYS = { vendors: 30, hygiene: 30, access: 180 } as const;
 
-/** A vendor role's review (lib links to it too, from audit entries, so it lives here). */
-export function vendorRoleHref(roleArn: string, scope: Partial<Scope>): string {
-  return href(`/vendors/${encodeURIComponent(roleArn)}`, { ...scope });
+/** `?call=` as callParam reads it back. */
+export function callKey(call: CallRef): string {
+  return `${call.eventSource}:${call.eventName}`;
+}
+
+/** A vendor role's review, with `call` the API whose identities are listed (lib links to it too, from audit entries, so it lives here). */
+export function vendorRoleHref(roleArn: string, scope: Partial<Scope>, call?: CallRef): string {
+  return href(`/vendors/${encodeURIComponent(roleArn)}`, { ...scope, call: call && callKey(call) });
 }
 
 /** A principal's access review; `extra` carries `days` and the like (lib links to it too, from audit entries). */

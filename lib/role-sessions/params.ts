@@ -4,6 +4,8 @@ import { scopeParams, type Scope } from '@/lib/params/scope';
 import { accountId, optionalParam, principal, sessionName } from '@/lib/params/validators';
 
 /** /role-sessions and GET /api/role-sessions: filters, sort and paging, all in the URL. */
+export const ROLE_SESSIONS_PATH = '/role-sessions';
+
 export const ROLE_SESSION_SORTS = ['last_seen', 'first_seen', 'events', 'failed', 'session_id', 'role_arn', 'account_id'] as const;
 export type RoleSessionSort = (typeof ROLE_SESSION_SORTS)[number];
 
@@ -27,7 +29,7 @@ export type RoleSessionListParams = z.infer<typeof roleSessionListParams>;
  * too (search, a role's assumers) and never imports app/.
  */
 export function roleSessionsHref(scope: Scope, p: Partial<RoleSessionListParams>): string {
-  return href('/role-sessions', {
+  return href(ROLE_SESSIONS_PATH, {
     from: scope.from,
     to: scope.to,
     account: p.account,

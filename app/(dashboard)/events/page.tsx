@@ -4,50 +4,36 @@ import { EventsCard } from '@/components/events-card';
 import { PageHeader } from '@/components/page-header';
 import { auditPageView } from '@/lib/audit/page-view';
 import { auditEntity } from '@/lib/audit/entity';
-import { activeEventFilters, EVENT_FILTERS, EVENT_FILTER_LABELS, queryParams, toHref } from './search-params';
-import { ParamError, paramProblem } from '@/lib/params/param-error';
-import { invalidLink, linkIsValid } from '@/lib/http/invalid-link';
+import { activeEventFilters, EVENT_FILTERS, EVENT_FILTER_LABELS, path, queryParams, toHref } from './search-params';
+import { ParamError } from '@/lib/params/param-error';
+import { loadPage } from '@/lib/http/page-params';
 import { searchEvents } from '@/lib/events/search-events';
-import { firstValues, loadPageScope, type SearchParamsRecord } from '@/lib/http/page-scope';
+import type { SearchParamsRecord } from '@/lib/http/page-scope';
 import { NO_SCOPE } from '@/lib/params/scope';
 
 export const dynamic = 'force-dynamic';
 
 export default async function EventsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const sp = await searchParams;
-  const values = firstValues(sp);
-  let problem: { parameter: string; message: string } | null = null;
-  const parsed = queryParams.safeParse(values);
-  if (!parsed.success) problem = paramProblem(parsed.error, 'query');
-  let page;
-  try {
-    page = await loadPageScope(sp);
-  } catch (error) {
-    if (!(error instanceof ParamError)) throw error;
-    problem = { parameter: error.parameter, message: error.message };
-  }
-  if (problem || !parsed.success || !page) {
-    return invalidLink({ parameter: problem?.parameter ?? 'query', message: problem?.message ?? 'is invalid', resetHref: toHref(NO_SCOPE, {}) });
-  }
-  await linkIsValid();
+  const { page, params } = await loadPage(await searchParams, { query: queryParams, reset: { query: toHref(NO_SCOPE, {}) } });
   const { conn, range, scope } = page;
-  const searched = activeEventFilters(parsed.data);
+  const searched = activeEventFilters(params);
   await auditPageView({ entity: auditEntity('events'), scope, detail: searched });
   let result;
   try {
-    result = await searchEvents(conn, parsed.data, scope);
+    result = await searchEvents(conn, params, scope);
   } catch (error) {
+    // Only the search can tell a cursor this server did not issue; that link is refused here, after the URL passed.
     if (!(error instanceof ParamError)) throw error;
     return <InvalidLink parameter={error.parameter} message={error.message} resetHref={toHref(NO_SCOPE, {})} />;
   }
-  const filters = Object.fromEntries(EVENT_FILTERS.map((f) => [f, parsed.data[f]]));
+  const filters = Object.fromEntries(EVENT_FILTERS.map((f) => [f, params[f]]));
   const active = Object.keys(searched);
 
   return (
     <div className="space-y-5">
       <PageHeader title="Events" scope={scope} latest={range.last} />
 
-      <form method="get" action="/events" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4" aria-label="Event filters">
+      <form method="get" action={path} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4" aria-label="Event filters">
         <input type="hidden" name="from" value={scope.from} />
         <input type="hidden" name="to" value={scope.to} />
         {EVENT_FILTERS.map((f) => (
@@ -79,7 +65,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
         result={result}
         olderHref={
           result.nextCursor
-            ? toHref(scope, { ...filters, limit: parsed.data.limit === 50 ? undefined : parsed.data.limit, cursor: result.nextCursor })
+            ? toHref(scope, { ...filters, limit: params.limit === 50 ? undefined : params.limit, cursor: result.nextCursor })
             : null
         }
       />

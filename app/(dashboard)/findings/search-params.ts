@@ -5,7 +5,7 @@ import type { Scope } from '@/lib/params/scope';
  * /findings and GET /api/findings. Defined in lib/findings/params.ts: the store's filter is typed
  * by the schema and lib links to the list too, and lib never imports app/.
  */
-export { findingListParams as queryParams, findingsHref as toHref, severitiesFrom, type FindingListParams } from '@/lib/findings/params';
+export { FINDINGS_PATH as path, findingListParams as queryParams, findingsHref as toHref, severitiesFrom, type FindingListParams } from '@/lib/findings/params';
 
 /** POST /api/detections/run over the scope: the findings page's "Run detections". */
 export function runDetectionsHref(scope: Scope): string {

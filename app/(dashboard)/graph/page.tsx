@@ -10,7 +10,7 @@ import { nodeIdParam, parseNodeId } from '@/lib/graph/node-id';
 import { loadPage } from '@/lib/http/page-params';
 import { NO_SCOPE } from '@/lib/params/scope';
 import { firstValues, type SearchParamsRecord } from '@/lib/http/page-scope';
-import { graphViewParams, toHref } from './search-params';
+import { graphViewParams, path as graphPath, toHref } from './search-params';
 
 export const dynamic = 'force-dynamic';
 
@@ -35,7 +35,7 @@ export default async function GraphPage({ searchParams }: { searchParams: Promis
     path: { name: 'focus', schema: nodeIdParam, value: rawFocus },
     query: graphViewParams,
     repeated: ['expand'],
-    reset: { path: '/graph', query: (f) => toHref(f, NO_SCOPE) },
+    reset: { path: graphPath, query: (f) => toHref(f, NO_SCOPE) },
   });
   const kind = parseNodeId(focus)?.kind ?? 'session';
   const { expand, selected, path } = view;

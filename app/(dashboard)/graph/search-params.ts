@@ -7,7 +7,7 @@ import type { Scope } from '@/lib/params/scope';
  * graph links too (audit entries, node profiles) and lib never imports app/: this file is the
  * route's one door to them, and adds what only the app uses.
  */
-export { graphApiParams, graphViewParams, parseGraphView, writeGraphView, graphHref as toHref } from '@/lib/graph/params';
+export { GRAPH_PATH as path, graphApiParams, graphViewParams, parseGraphView, writeGraphView, graphHref as toHref } from '@/lib/graph/params';
 
 export interface GraphRequest {
   focus: string;

@@ -1,7 +1,7 @@
 import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
 import { CsvLink } from '@/components/reviews/csv-link';
-import { hygieneHref, HygieneTable } from '@/components/reviews/hygiene-table';
+import { HygieneTable } from '@/components/reviews/hygiene-table';
 import { PrintButton } from '@/components/reviews/print-button';
 import { PrintStyles } from '@/components/reviews/print-styles';
 import { ReviewTabs } from '@/components/reviews/review-tabs';
@@ -25,7 +25,7 @@ export default async function HygienePage({ searchParams }: { searchParams: Prom
   const csv = csvHref(scope, params);
   const tab = (show: 'all' | 'flagged', label: string) => (
     <Link
-      href={hygieneHref(scope, { ...params, show })}
+      href={toHref(scope, { ...params, show })}
       data-testid={`hygiene-show-${show}`}
       className={`rounded px-3 py-1 ${params.show === show ? 'bg-slate-800 text-white' : 'border border-slate-300 bg-white text-slate-700 hover:bg-slate-100'}`}
     >

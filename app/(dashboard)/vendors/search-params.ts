@@ -5,8 +5,11 @@ import type { VendorListParams } from '@/lib/reviews/params';
 /** /vendors and GET /api/vendors. The schema stays in lib/reviews/params.ts: the review is typed by it (lib never imports app/). */
 export { vendorListParams as queryParams } from '@/lib/reviews/params';
 
-export function toHref(scope: Scope): string {
-  return href('/vendors', { ...scope });
+export const path = '/vendors';
+
+/** The inventory; a sort header's link names its sort and order even when they are the defaults. */
+export function toHref(scope: Scope, p: Partial<Pick<VendorListParams, 'sort' | 'order'>> = {}): string {
+  return href(path, { ...scope, sort: p.sort, order: p.order });
 }
 
 /** The inventory as CSV, sorted as the page shows it. */

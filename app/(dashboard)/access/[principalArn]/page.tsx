@@ -3,7 +3,7 @@ import { Card, Stat } from '@/components/card';
 import { CountLink } from '@/components/count-link';
 import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
-import { accessHref, GrantedTable, UsedTable } from '@/components/reviews/access-tables';
+import { GrantedTable, UsedTable } from '@/components/reviews/access-tables';
 import { CopySnippet } from '@/components/reviews/copy-snippet';
 import { CsvLink } from '@/components/reviews/csv-link';
 import { PrintButton } from '@/components/reviews/print-button';
@@ -67,7 +67,7 @@ export default async function AccessPrincipalPage({ params, searchParams }: { pa
         {DAYS_CHOICES.map((d) => (
           <Link
             key={d}
-            href={accessHref(arn, scope, { days: d })}
+            href={toHref(arn, scope, { days: d })}
             data-testid={`days-${d}`}
             aria-current={query.days === d ? 'true' : undefined}
             className={`rounded px-3 py-1 ${query.days === d ? 'bg-slate-800 text-white' : 'border border-slate-300 bg-white text-slate-700 hover:bg-slate-100'}`}
