@@ -69,7 +69,7 @@ function samplePath(pattern: string, override?: { name: string; value: string })
 
 /** Each method the route module exports, with its handler. */
 async function handlersOf(route: (typeof routes)[number]): Promise<[string, RouteHandler][]> {
-  const routeModule = (await import(/* @vite-ignore */ `../${route.file}`)) as Record<string, RouteHandler>;
+  const routeModule = (await import(/* @vite-ignore */ `../../${route.file}`)) as Record<string, RouteHandler>;
   return Object.keys(route.methods).map((method) => [method, routeModule[method] as RouteHandler]);
 }
 

@@ -33,7 +33,7 @@ describe('the route table', () => {
 
   it('the parsed declarations are what the handlers enforce at run time', async () => {
     for (const route of table.filter((r) => r.kind === 'api' && !r.pattern.startsWith('/api/auth/'))) {
-      const routeModule = (await import(/* @vite-ignore */ `../${route.file}`)) as Record<string, { access?: { role: string } }>;
+      const routeModule = (await import(/* @vite-ignore */ `../../${route.file}`)) as Record<string, { access?: { role: string } }>;
       for (const [method, access] of Object.entries(route.methods)) {
         expect(routeModule[method]?.access?.role, `${method} ${route.pattern}`).toBe(access.kind === 'role' ? access.role : undefined);
       }

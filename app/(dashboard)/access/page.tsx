@@ -11,7 +11,7 @@ import { ReviewSql } from '@/components/reviews/review-sql';
 import { getAccessIndex } from '@/lib/reviews/access/index-list';
 import { REVIEW_DEFAULT_DAYS } from '@/lib/reviews/params';
 import { NO_SCOPE } from '@/lib/params/scope';
-import { csvHref, queryParams, toHref } from './search-params';
+import { csvHref, path, queryParams, toHref } from './search-params';
 import { loadPage } from '@/lib/http/page-params';
 import { allAuthorizationDetails, listAuthorizationDetails } from '@/lib/reviews/state/authorization-details-store';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
@@ -59,7 +59,7 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
           )}
         </div>
       </Card>
-      <form method="get" action="/access" className="flex flex-wrap items-end gap-2 text-sm" aria-label="Principal filters">
+      <form method="get" action={path} className="flex flex-wrap items-end gap-2 text-sm" aria-label="Principal filters">
         <input type="hidden" name="from" value={scope.from} />
         <input type="hidden" name="to" value={scope.to} />
         <label className="flex flex-col text-xs font-medium text-slate-600">

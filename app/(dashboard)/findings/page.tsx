@@ -8,7 +8,7 @@ import { countFindings, listFindings } from '@/lib/findings/store';
 import { FINDING_SOURCES, SEVERITY_LABELS, type Finding } from '@/lib/findings/types';
 import { formatCount, shortTime } from '@/lib/format';
 import { toHref as findingHref } from './[id]/search-params';
-import { queryParams, severitiesFrom, toHref as listHref, type FindingListParams } from './search-params';
+import { path, queryParams, severitiesFrom, toHref as listHref, type FindingListParams } from './search-params';
 import { NO_SCOPE, type Scope } from '@/lib/params/scope';
 import { loadPage } from '@/lib/http/page-params';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
@@ -50,7 +50,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
       <PageHeader title="Findings" scope={scope} latest={range.last} />
       <FindingsActions scope={scope} />
       <Card title={`${formatCount(counts.total)} findings seen in the scope${counts.total > findings.length ? ` (the first ${findings.length})` : ''}`}>
-        <form method="get" action="/findings" className="mb-3 flex flex-wrap items-end gap-2 text-sm" aria-label="Filter findings">
+        <form method="get" action={path} className="mb-3 flex flex-wrap items-end gap-2 text-sm" aria-label="Filter findings">
           <input type="hidden" name="from" value={scope.from} />
           <input type="hidden" name="to" value={scope.to} />
           <label className="flex flex-col text-xs text-slate-600">

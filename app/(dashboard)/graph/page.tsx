@@ -11,6 +11,7 @@ import { loadPage } from '@/lib/http/page-params';
 import { NO_SCOPE } from '@/lib/params/scope';
 import { firstValues, type SearchParamsRecord } from '@/lib/http/page-scope';
 import { graphViewParams, path as graphPath, toHref } from './search-params';
+import { path as roleSessionsPath } from '../role-sessions/search-params';
 
 export const dynamic = 'force-dynamic';
 
@@ -25,7 +26,7 @@ export default async function GraphPage({ searchParams }: { searchParams: Promis
         <Card title="Choose what to start from">
           <p className="text-sm text-slate-600">
             The graph starts from one identity or session and shows one hop each way: who assumed it and what it assumed. Open it from the <b>Graph</b> tab
-            of a <Link href="/role-sessions" className="text-indigo-700 hover:underline">role session</Link> or a role, or from a node’s “Focus here”.
+            of a <Link href={roleSessionsPath} className="text-indigo-700 hover:underline">role session</Link> or a role, or from a node’s “Focus here”.
           </p>
         </Card>
       </div>

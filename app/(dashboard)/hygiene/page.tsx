@@ -9,7 +9,7 @@ import { ReviewSql } from '@/components/reviews/review-sql';
 import { getHygieneReview, selectHygiene } from '@/lib/reviews/hygiene/review';
 import { REVIEW_DEFAULT_DAYS } from '@/lib/reviews/params';
 import { NO_SCOPE } from '@/lib/params/scope';
-import { csvHref, queryParams, toHref } from './search-params';
+import { csvHref, path, queryParams, toHref } from './search-params';
 import { loadPage } from '@/lib/http/page-params';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 import Link from 'next/link';
@@ -41,7 +41,7 @@ export default async function HygienePage({ searchParams }: { searchParams: Prom
         Whether each role’s session names say who is behind a session. A name shared by different people, a generic name (<code>session1</code>, <code>botocore-session-…</code>) or a
         name that is not the assumer’s own leaves only the AssumeRole events to tell who did what; a source identity on every session makes up for it.
       </p>
-      <form method="get" action="/hygiene" className="flex flex-wrap items-end gap-2 text-sm" aria-label="Hygiene filters">
+      <form method="get" action={path} className="flex flex-wrap items-end gap-2 text-sm" aria-label="Hygiene filters">
         <input type="hidden" name="from" value={scope.from} />
         <input type="hidden" name="to" value={scope.to} />
         {params.show !== 'all' && <input type="hidden" name="show" value={params.show} />}

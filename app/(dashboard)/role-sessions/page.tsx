@@ -9,7 +9,7 @@ import { shortTime } from '@/lib/format';
 import { toHref as roleHref } from '@/app/(dashboard)/roles/[roleArn]/search-params';
 import { toHref as roleSessionHref } from './[sessionId]/search-params';
 import { NO_SCOPE } from '@/lib/params/scope';
-import { queryParams, toHref, type RoleSessionListParams, type RoleSessionSort } from './search-params';
+import { path, queryParams, toHref, type RoleSessionListParams, type RoleSessionSort } from './search-params';
 import { loadPage } from '@/lib/http/page-params';
 import type { SearchParamsRecord } from '@/lib/http/page-scope';
 import { listRoleSessions } from '@/lib/role-sessions/list-role-sessions';
@@ -42,7 +42,7 @@ export default async function RoleSessionsPage({ searchParams }: { searchParams:
   return (
     <div className="space-y-5">
       <PageHeader title="Role sessions" scope={scope} latest={page.range.last} />
-      <form method="get" action="/role-sessions" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-5" aria-label="Role session filters">
+      <form method="get" action={path} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-5" aria-label="Role session filters">
         <input type="hidden" name="from" value={scope.from} />
         <input type="hidden" name="to" value={scope.to} />
         {FILTERS.map((f) => (

@@ -33,7 +33,7 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
   if (!finding) {
     return (
       <Notice title="No such finding">
-        There is no finding <code>{findingId}</code> in this Trailscope. <Link className="underline" href="/findings">Back to the findings</Link>.
+        There is no finding <code>{findingId}</code> in this Trailscope. <Link className="underline" href={findingsHref(NO_SCOPE)}>Back to the findings</Link>.
       </Notice>
     );
   }

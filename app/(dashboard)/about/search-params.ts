@@ -1,0 +1,2 @@
+/** /about: no parameters; its address, for the footer link. */
+export const path = '/about';
