@@ -39,7 +39,9 @@ const launchOptions: LaunchOptions | undefined = fs.existsSync(SYSTEM_CHROMIUM)
 
 export default defineConfig({
   testDir: './e2e',
-  outputDir: './test-results',
+  // Each Playwright run empties its outputDir; the pages' screenshots (test-results/screens) sit
+  // beside it so the Athena pass does not wipe the DuckDB pass's (scripts/e2e.ts clears them per run).
+  outputDir: './test-results/playwright',
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   // Two cores: the server under test needs one of them.

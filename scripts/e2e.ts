@@ -35,6 +35,7 @@ const BASE_URL = `http://127.0.0.1:${PORT}`;
 const SSO_BASE_URL = `http://localhost:${PORT}`;
 const OIDC_PORT = Number(process.env.TRAILSCOPE_E2E_OIDC_PORT ?? 3190);
 const OIDC_CLIENT_ID = 'trailscope-e2e';
+const SCREENS_DIR = path.join(process.cwd(), 'test-results', 'screens');
 const ATHENA_PORT = Number(process.env.TRAILSCOPE_E2E_ATHENA_PORT ?? 3150);
 const ATHENA_BASE_URL = `http://127.0.0.1:${ATHENA_PORT}`;
 
@@ -51,6 +52,8 @@ const PROJECTS = {
 
 async function main(): Promise<number> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'trailscope-e2e-'));
+  // This run's screenshots only: Playwright keeps them across its two passes (playwright.config.ts).
+  fs.rmSync(SCREENS_DIR, { recursive: true, force: true });
   const dataDir = path.join(tmp, 'data');
   const logs = path.join(tmp, 'logs');
   const adminPassword = randomBytes(18).toString('base64url');
