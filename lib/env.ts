@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { ENGINE_NAMES } from '@/lib/engine/types';
 
 /**

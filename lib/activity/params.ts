@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { baselineDays } from '@/lib/params/baseline';
 import { optionalParam } from '@/lib/params/validators';
 import { SUBJECT_KINDS, subjectSchema, type Subject } from '@/lib/subjects/subject';

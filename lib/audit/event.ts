@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 
 /**
  * What one audit entry says: who (actor, how they proved it, from where), did what (action) to

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { href } from '@/lib/params/href';
 import { isoInstant, optionalParam } from '@/lib/params/validators';
 import { AUDIT_ACTIONS, MAX_ACTOR_LENGTH, MAX_ENTITY_LENGTH } from './event';

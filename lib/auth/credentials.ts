@@ -1,6 +1,6 @@
 // From @auth/core directly (next-auth re-exports this very class) so tests need not load Next.
 import { CredentialsSignin } from '@auth/core/errors';
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { recordAudit } from '@/lib/audit/record';
 import { clientAddress } from '@/lib/http/client-address';
 import { getUser } from '@/lib/state/users';

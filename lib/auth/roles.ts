@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 
 /** Edge-safe: imported by auth.config.ts. Ordered from least to most privileged. */
 export const ROLES = ['viewer', 'admin'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { USER_NAME } from './bootstrap';
 import { roleSchema } from './roles';
 

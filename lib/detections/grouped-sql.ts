@@ -4,7 +4,7 @@
  * latest actor fields and up to MAX_EVIDENCE event ids. Written once here so every rule reads the
  * actor and evidence the same way on both engines.
  */
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import type { Dialect } from '@/lib/engine/dialect';
 import { code, join, sql, trusted, type Sql } from '@/lib/sql/sql';
 import { col } from '@/lib/cloudtrail/columns';

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { readJsonOr, writeJsonAtomic } from './json-file';
 import type { StoreLayout } from './layout';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { isoInstant } from '@/lib/params/validators';
 
 /** Keyset paging over (event time, event id), newest first: stable while new events arrive. */

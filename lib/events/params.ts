@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { href } from '@/lib/params/href';
 import { scopeParams, type Scope } from '@/lib/params/scope';
 import { accessKeyId, accountId, awsRegion, boundText, errorCode, eventName, eventSource, optionalParam, principal, sessionName, sourceIp } from '@/lib/params/validators';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { FINDING_SORTS, type FindingSort } from '@/lib/findings/schema';
 import { FINDING_SOURCES, SEVERITY_LABELS, type SeverityLabel } from '@/lib/findings/types';
 import { href } from '@/lib/params/href';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { getChain, type RoleChain } from '@/lib/attribution/chain';
 import { roleNameOf } from '@/lib/attribution/assumer';
 import type { Connection } from '@/lib/engine/types';

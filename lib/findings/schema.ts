@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { FINDING_SOURCES, SEVERITY_LABELS, type Finding, type SeverityLabel } from './types';
 import { isInstantInRange, parseIsoUtc } from '@/lib/time';
 

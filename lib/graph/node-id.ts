@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { upstreamSession } from '@/lib/attribution/chain';
 import type { Assumer } from '@/lib/attribution/types';
 import type { NodeKind } from './types';

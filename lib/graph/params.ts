@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { href } from '@/lib/params/href';
 import { paramProblem, type ParamProblem } from '@/lib/params/param-error';
 import { scopeParams, type Scope } from '@/lib/params/scope';

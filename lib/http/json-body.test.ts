@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { ParamError } from '@/lib/params/param-error';
 import { jsonBody } from './json-body';
 import { BodyTooLargeError } from './read-body';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { profileParams, roleArnParam, roleHref } from '@/lib/profiles/params';
 import { NO_SCOPE } from '@/lib/params/scope';
 import { vendorListParams } from '@/lib/reviews/params';

@@ -1,6 +1,6 @@
 import { NextRequest } from 'next/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { EngineError } from '@/lib/engine/types';
 import { parseEnv } from '@/lib/env';
 import { ParamError } from '@/lib/params/param-error';

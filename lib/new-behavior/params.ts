@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { baselineDays, BASELINE_DAYS_MESSAGE, DEFAULT_BASELINE_DAYS, MAX_BASELINE_DAYS } from '@/lib/params/baseline';
 import { ParamError } from '@/lib/params/param-error';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { cachedFact } from '@/lib/engine/cached-fact';
 import { EngineError, type Connection } from '@/lib/engine/types';
 import { env } from '@/lib/env';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { isoInstant, optionalParam } from './validators';
 import { ParamError } from './param-error';
 import { FIRST_DAY, isInstantInRange, isoUtc, LAST_DAY } from '@/lib/time';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { fitsBoundLiteral, maxBoundTextLength } from '@/lib/sql/bound-limit';
 import { FIRST_DAY, isInstantInRange, isoUtc, LAST_DAY, parseIsoUtc } from '@/lib/time';
 

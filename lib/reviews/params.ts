@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { href } from '@/lib/params/href';
 import { scopeParams, type Scope } from '@/lib/params/scope';
 import { arn, eventName, eventSource, optionalParam, pathSegment } from '@/lib/params/validators';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { href } from '@/lib/params/href';
 import { scopeParams, type Scope } from '@/lib/params/scope';
 import { optionalParam, pathSegment, ROLE_SESSION_ID } from '@/lib/params/validators';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { scopeParams } from '@/lib/params/scope';
 import { optionalParam } from '@/lib/params/validators';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { sql, type Sql } from '@/lib/sql/sql';
 import { arn, principal, sourceIp } from '@/lib/params/validators';
 import { col } from '@/lib/cloudtrail/columns';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { sql, trusted } from '@/lib/sql/sql';
 import type { QueryModule } from '@/lib/engine/panel';
 import { col } from '@/lib/cloudtrail/columns';

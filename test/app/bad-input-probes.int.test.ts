@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { NextRequest } from 'next/server';
 import { describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { parseEnv } from '@/lib/env';
 import { toExecutionParameters } from '@/lib/engine/athena/parameters';
 import type { Connection } from '@/lib/engine/types';

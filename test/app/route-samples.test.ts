@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import type { RouteHandler } from '@/lib/http/with-auth';
 import { routeTable } from './route-table';
 import { PAGE_QUERY_NAMES } from './route-samples';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { boundText } from '@/lib/params/validators';
 import { inPackedList, isPackable } from '@/lib/sql/packed-list';
 import { join, sql, trusted, type Sql } from '@/lib/sql/sql';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { boundText } from '@/lib/params/validators';
 import { join, sql, trusted } from '@/lib/sql/sql';
 import { failedCall } from '@/lib/cloudtrail/predicates';

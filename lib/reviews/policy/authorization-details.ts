@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { formatBytes } from '@/lib/format';
 import { BODY_LIMITS } from '@/lib/http/body-limits';
 import { jsonDepthExceeds } from '@/lib/json-depth';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import type { QueryModule } from '@/lib/engine/panel';
 import { sql } from '@/lib/sql/sql';
 import { col } from '@/lib/cloudtrail/columns';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { boundText } from '@/lib/params/validators';
 import { TIME_GRAINS } from '@/lib/engine/dialect';
 import type { QueryModule } from '@/lib/engine/panel';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { boundText } from '@/lib/params/validators';
 import type { QueryModule } from '@/lib/engine/panel';
 import { isThrottleError } from '@/lib/reviews/vendors/throttling';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { globMatches } from '@/lib/reviews/policy/glob';
 import { iamActionOf } from '@/lib/reviews/policy/iam-actions';
 

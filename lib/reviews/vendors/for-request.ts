@@ -8,7 +8,7 @@ import { csvResponse } from '@/lib/reviews/csv';
 import { REVIEW_DEFAULT_DAYS, type VendorListParams, type VendorRoleParams } from '@/lib/reviews/params';
 import { reviewScopeForRequest } from '@/lib/reviews/scope';
 import { deleteExpectedActions, getExpectedActions, saveExpectedActions } from '@/lib/reviews/state/expected-actions-store';
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { expectedPatterns, parseExpectedActionsText } from './expected-actions';
 import { vendorRoleCsv, vendorRolesCsv } from './export';
 import { sortInventory } from './inventory';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { sql } from '@/lib/sql/sql';
 import { subjectPredicate, subjectSchema } from '@/lib/subjects/subject';
 import type { QueryModule } from '@/lib/engine/panel';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { href } from '@/lib/params/href';
 import type { Scope } from '@/lib/params/scope';
 import { principalArnParam, type AccessParams } from '@/lib/reviews/params';

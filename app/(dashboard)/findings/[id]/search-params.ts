@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { findingIdParam } from '@/lib/findings/params';
 
 /** /findings/[id] and GET /api/findings/[id]: the id in the path (lib links to findings too, so both live in lib/findings/params.ts). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { profileParams, roleArnParam } from '@/lib/profiles/params';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { profileParams, userArnParam } from '@/lib/profiles/params';
 
 /** /users/[arn] and /api/users/[arn]/*; defined in lib/profiles/params.ts (lib links to profiles too, and never imports app/). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { changeUserForRequest, deleteUserForRequest } from '@/lib/auth/for-request';
 import { userNameParam } from '@/lib/auth/user-params';
 import { withAuth } from '@/lib/http/with-auth';
