@@ -26,8 +26,11 @@ interface AuditApiEntry {
 }
 
 test('views are audited; an admin filters the log by action, opens what was viewed, downloads CSV; a viewer gets 403', async ({ page, browser }) => {
-  // Whole seconds, a second early: the API's `from` is an instant to the second.
-  const since = new Date(Math.floor(Date.now() / 1000) * 1000 - 1000).toISOString().replace('.000Z', 'Z');
+  // Start on a fresh second: the API's `from` is an instant to the second, and the test before this
+  // one may have viewed events within the current second (a second early caught its entries).
+  const start = Math.ceil(Date.now() / 1000) * 1000;
+  await page.waitForTimeout(start - Date.now() + 1);
+  const since = new Date(start).toISOString().replace('.000Z', 'Z');
   const entriesSince = async (query: string) => {
     const response = await page.request.get(`/api/audit?from=${since}&${query}`);
     expect(response.status()).toBe(200);
