@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { createDuckDbConnection } from '@/lib/engine/duckdb/connection';
 import { getRoleSessionAttribution } from '@/lib/attribution/role-session';
 import { loadSubjectActivity } from '@/lib/activity/load-activity';
@@ -14,7 +16,7 @@ import { getEnricher } from '@/lib/enrichment/enricher';
  * The role-session profile (details + attribution + API volume + scope details, as the page runs
  * them) and the session list, on the store bench:ingest left. 50 runs each.
  */
-const { dataDir } = benchStore();
+const { dataDir, events } = benchStore();
 const RUNS = 50;
 
 async function main() {
@@ -44,7 +46,9 @@ async function main() {
     getNewBehavior(conn, { kind: 'role-session', principalId: sessions[i % sessions.length] as string }, scope, { enricher, storeFirstEvent: range.first }),
   );
   const list = await timeRuns(RUNS, (i) => listRoleSessions(conn, { ...listParams, sort: i % 2 ? 'events' : 'last_seen' }, scope, range.first));
-  console.log(JSON.stringify({ store: dataDir, events: range.events, scope, sessionsSampled: sessions.length, roleSessionProfileMs: profile, roleSessionListMs: list, newBehaviorMs: newBehavior, newBehaviorFirstCallMs }, null, 2));
+  const report = { store: dataDir, events: range.events, scope, sessionsSampled: sessions.length, roleSessionProfileMs: profile, roleSessionListMs: list, newBehaviorMs: newBehavior, newBehaviorFirstCallMs };
+  console.log(JSON.stringify(report, null, 2));
+  fs.writeFileSync(path.join(path.dirname(dataDir), `profile-${events}.json`), JSON.stringify(report, null, 2));
   await conn.close();
 }
 

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { createDuckDbConnection } from '@/lib/engine/duckdb/connection';
 import { eventSearchParams } from '@/lib/events/params';
 import { searchEvents } from '@/lib/events/search-events';
@@ -5,7 +7,7 @@ import { getDataRange } from '@/lib/data-range/get-data-range';
 import { resolveScope } from '@/lib/params/scope';
 import { benchStore, timeRuns } from './stats';
 
-const { dataDir } = benchStore();
+const { dataDir, events } = benchStore();
 const RUNS = 50;
 
 async function main() {
@@ -26,7 +28,7 @@ async function main() {
     'whole data range': { from: range.first, to: new Date(Date.parse(range.last) + 1000).toISOString().replace('.000Z', 'Z') },
     'default 24h scope': resolveScope({}, range.last),
   };
-  const report: Record<string, { p50: number; p95: number; max: number; runs: number; meanRows: number }> = {};
+  const byScope: Record<string, { p50: number; p95: number; max: number; runs: number; meanRows: number }> = {};
   for (const [name, scope] of Object.entries(scopes)) {
     const accessKeys = await keysIn(scope);
     let rows = 0;
@@ -35,9 +37,11 @@ async function main() {
       const page = await searchEvents(conn, eventSearchParams.parse({ accessKeyId: key, ...scope }), scope);
       rows += page.events.length;
     });
-    report[name] = { ...timing, meanRows: Math.round(rows / RUNS) };
+    byScope[name] = { ...timing, meanRows: Math.round(rows / RUNS) };
   }
-  console.log(JSON.stringify({ store: dataDir, events: range.events, eventSearchByAccessKeyMs: report }, null, 2));
+  const report = { store: dataDir, events: range.events, eventSearchByAccessKeyMs: byScope };
+  console.log(JSON.stringify(report, null, 2));
+  fs.writeFileSync(path.join(path.dirname(dataDir), `query-${events}.json`), JSON.stringify(report, null, 2));
   await conn.close();
 }
 
