@@ -3,7 +3,7 @@
  * side by side. For each size it runs bench:ingest (generates the events once into bench/out/, then
  * a fresh ingest against the multi-process zcat floor), bench:profile and bench:query on that store,
  * each in its own process, and prints the figures issue 14 tracks. Writes bench/out/scale.json and
- * bench/out/scale.md. Disk: about 130 MB of gzip and 110 MB of store per million events.
+ * bench/out/scale.md. Disk: about 175 MB of gzip and 165 MB of store per million events (measured at 1M).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
