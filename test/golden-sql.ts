@@ -68,6 +68,11 @@ export function describeGoldenSql(cases: readonly GoldenCase[]): void {
       expect(module.build(duckdbDialect, module.params.parse(params) as never).toQuery()).toMatchSnapshot();
     });
 
+    it.runIf(module.fromSummary !== undefined)('DuckDB SQL from the hourly summary is stable', () => {
+      const checked = module.params.parse(params) as never;
+      expect(module.fromSummary?.(duckdbDialect, duckdbDialect.summary!, checked)?.toQuery() ?? null).toMatchSnapshot();
+    });
+
     it.each(ATHENA_PARTITIONINGS)('Athena SQL (%s partitions) parses as Trino, binds only in WHERE, prunes partitions', (partitioning) => {
       const dialect = createAthenaDialect({ catalog: 'AwsDataCatalog', database: 'trailscope', table: 'cloudtrail_logs', partitioning });
       const q = module.build(dialect, module.params.parse(params) as never).toQuery();

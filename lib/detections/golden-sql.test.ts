@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rangeKey } from '@/lib/event-store/segment-range';
 import { duckdbDialect } from '@/lib/engine/duckdb/dialect';
 import type { QueryModule } from '@/lib/engine/panel';
 import { describeGoldenSql, type GoldenCase } from '@/test/golden-sql';
@@ -33,7 +34,7 @@ describeGoldenSql(cases);
 describe('detection queries bind what they are given', () => {
   it('organisation accounts are bound values, and only 12-digit ids are accepted', () => {
     const q = externalAssumeRoles.build(duckdbDialect, { ...scope, organisationAccounts: ['111111111111'] }).toQuery();
-    expect(q.params).toEqual([scope.from, scope.to, '111111111111', '111111111111']);
+    expect(q.params).toEqual([scope.from, scope.to, rangeKey(scope.from), rangeKey(scope.to), '111111111111', '111111111111']);
     expect(() => externalAssumeRoles.params.parse({ ...scope, organisationAccounts: ["1' OR '1'='1"] })).toThrow();
     expect(() => externalAssumeRoles.params.parse({ ...scope, organisationAccounts: [] })).toThrow();
   });

@@ -78,4 +78,15 @@ export interface Dialect {
   readonly partitionsTable: Sql | null;
   /** Case-insensitive LIKE. */
   ilike(expr: Sql, pattern: Sql): Sql;
+  /**
+   * The hourly summary kept at ingest (lib/summary/hourly.ts), where this engine has one: DuckDB
+   * reads it as `cloudtrail_hourly`; Athena and Trino read the events (null).
+   */
+  readonly summary: HourlySummarySource | null;
+}
+
+export interface HourlySummarySource {
+  readonly table: Sql;
+  /** The predicate bounding the summary to the hours in [from, to), both on the hour. */
+  hourRange(fromIso: string, toIso: string): Sql;
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Dialect } from '@/lib/engine/dialect';
+import type { Dialect, HourlySummarySource } from '@/lib/engine/dialect';
 import type { Connection, QueryStats } from '@/lib/engine/types';
 import type { Sql, SqlParam } from '@/lib/sql/sql';
 
@@ -13,6 +13,12 @@ export interface QueryModule<P, R> {
   params: z.ZodType<P>;
   row: z.ZodType<R>;
   build(dialect: Dialect, params: P): Sql;
+  /**
+   * The same rows from the hourly summary kept at ingest, for an engine that has one and parameters
+   * it can answer exactly (windows on the hour); null where it cannot. `build` stays the reference:
+   * test/summary-equivalence.int.test.ts compares the two on random windows and subjects.
+   */
+  fromSummary?(dialect: Dialect, summary: HourlySummarySource, params: P): Sql | null;
 }
 
 /** What a panel shows under its rows: the statement, its parameters, what it cost and any notes. */
@@ -45,7 +51,8 @@ export async function runPanel<P, R>(
   signal?: AbortSignal,
 ): Promise<PanelResult<R>> {
   const checked = module.params.parse(params);
-  const built = module.build(conn.dialect, checked);
+  const summary = conn.dialect.summary;
+  const built = (summary && module.fromSummary?.(conn.dialect, summary, checked)) || module.build(conn.dialect, checked);
   const { sql, params: bound } = built.toQuery();
   const result = await conn.query({ sql, params: bound, tags: { panel: module.name }, signal });
   const rows = result.rows.map((r, i) => {

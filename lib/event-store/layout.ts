@@ -5,7 +5,9 @@ import path from 'node:path';
  *
  *   events/manifest.json      which parquet segments make up the store (replaced atomically)
  *   events/sources.json       the source files already ingested (path, size, mtime)
- *   events/segments/*.parquet immutable, each sorted by event time
+ *   events/segments/tmin=…/tmax=…/seg-*.parquet          immutable segments, in delivery order,
+ *                                                       under their event-time range (segment-range.ts)
+ *   events/segments/tmin=…/tmax=…/seg-*.hourly.parquet   each segment's hourly summary (lib/summary)
  *   events/ingest.lock        held by the one ingest process that may write
  *
  * Ingest writes a segment, then swaps the manifest; the app re-reads the manifest when it

@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import { z } from '@/lib/zod';
 import { readJsonOr, writeJsonAtomic } from './json-file';
 import type { StoreLayout } from './layout';
@@ -10,6 +9,11 @@ const segmentSchema = z.object({
   minTime: z.string(),
   maxTime: z.string(),
   createdAt: z.string(),
+  /**
+   * The segment's hourly summary (lib/summary/hourly.ts), beside it in segments/. Absent in stores
+   * written before summaries existed: the engine then summarises that segment when it reads it.
+   */
+  summary: z.string().optional(),
 });
 export type Segment = z.infer<typeof segmentSchema>;
 
@@ -31,11 +35,6 @@ export async function readManifest(layout: StoreLayout): Promise<Manifest> {
 
 export async function writeManifest(layout: StoreLayout, manifest: Manifest): Promise<void> {
   await writeJsonAtomic(layout.manifest, manifest);
-}
-
-/** Absolute paths of the segments, in manifest order. */
-export function segmentPaths(layout: StoreLayout, manifest: Manifest): string[] {
-  return manifest.segments.map((s) => path.join(layout.segments, s.file));
 }
 
 /** A cheap change token: the manifest's mtime and size (checked before each query). */

@@ -67,7 +67,7 @@ describe('ingest into the embedded store', () => {
   it('exposes exactly the Athena columns, with structs, through the engine', async () => {
     conn = await createDuckDbConnection({ dataDir });
     const cols = await conn.query({ sql: `SELECT column_name FROM (DESCRIBE SELECT * FROM cloudtrail_logs)` });
-    expect(cols.rows.map((r) => r.column_name)).toEqual([...COLUMN_NAMES, 'event_time', 'raw', 'source_file']);
+    expect(cols.rows.map((r) => r.column_name)).toEqual([...COLUMN_NAMES, 'event_time', 'raw', 'source_file', 'tmin', 'tmax']);
     const d = conn.dialect;
     const q = sql`SELECT eventid, eventtime, useridentity.sessioncontext.sourceidentity AS si, useridentity.sessioncontext.sessionissuer.arn AS role,
       readonly, requestparameters, responseelements, resources[1].arn AS res, tlsdetails.tlsversion AS tls

@@ -8,6 +8,7 @@ import { readManifest, writeManifest, type Manifest } from '@/lib/event-store/ma
 import { alreadyIngested, readSources, writeSources, type SourceRegistry } from '@/lib/event-store/sources';
 import { acquireIngestLock } from '@/lib/event-store/lock';
 import { loadBatch, type BatchResult } from '@/lib/event-store/load-batch';
+import { upgradeSegments } from '@/lib/event-store/upgrade';
 import { discoverFiles, type SourceFile } from './discover';
 import { decode, FileSkip, recordsOf } from './parse-file';
 import { checkRecord } from './check-record';
@@ -129,7 +130,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     await conn.run(`SET preserve_insertion_order = false`);
     await conn.run(`SET TimeZone = 'UTC'`);
 
-    const writer = new StoreWriter(conn, layout, await readManifest(layout), await readSources(layout), summary);
+    const manifest = await upgradeSegments(conn, layout, await readManifest(layout));
+    const writer = new StoreWriter(conn, layout, manifest, await readSources(layout), summary);
     const found = await discoverFiles(options.paths);
     summary.filesFound = found.files.length;
     summary.filesIgnored = found.ignored;

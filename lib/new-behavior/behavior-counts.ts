@@ -1,9 +1,11 @@
 import { z } from '@/lib/zod';
-import type { Dialect } from '@/lib/engine/dialect';
+import type { Dialect, HourlySummarySource } from '@/lib/engine/dialect';
+import { hourly } from '@/lib/summary/hourly';
+import { onTheHour } from '@/lib/summary/on-the-hour';
 import { failedCall, succeededCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/engine/panel';
 import { sql, trusted, type Sql } from '@/lib/sql/sql';
-import { subjectPredicate, subjectSchema, type Subject } from '@/lib/subjects/subject';
+import { subjectPredicate, subjectSchema, subjectSummaryPredicate, type Subject } from '@/lib/subjects/subject';
 import { countIf } from '@/lib/sql/count-if';
 import { col } from '@/lib/cloudtrail/columns';
 
@@ -61,20 +63,38 @@ export type BehaviorCountRow = z.output<typeof row>;
  * comparing epoch seconds reads the same on both engines (no TIMESTAMP vs TIMESTAMP WITH TIME ZONE
  * literal to get wrong). Scopes start on whole seconds (on the hour, in practice), so nothing is lost.
  */
+interface Groups {
+  ip: Sql;
+  userAgent: Sql;
+  source: Sql;
+  name: Sql;
+}
+const RAW_GROUPS: Groups = { ip: col.sourceIpAddress, userAgent: col.userAgent, source: col.eventSource, name: col.eventName };
+const SUMMARY_GROUPS: Groups = { ip: hourly.source_ip, userAgent: hourly.user_agent, source: hourly.event_source, name: hourly.event_name };
+
+/** The kind, value and service columns of a row of the four groupings. */
+function grouping(g: Groups): Sql {
+  return sql`CASE WHEN GROUPING(${g.ip}) = 0 THEN 'ip'
+            WHEN GROUPING(${g.userAgent}) = 0 THEN 'user-agent'
+            WHEN GROUPING(${g.name}) = 0 THEN 'api'
+            ELSE 'all' END AS kind,
+       CASE WHEN GROUPING(${g.ip}) = 0 THEN ${g.ip}
+            WHEN GROUPING(${g.userAgent}) = 0 THEN ${g.userAgent}
+            WHEN GROUPING(${g.name}) = 0 THEN ${g.name} END AS value,
+       CASE WHEN GROUPING(${g.source}) = 0 THEN ${g.source} END AS service,`;
+}
+
+function groupingSets(g: Groups): Sql {
+  return sql`GROUPING SETS ((${g.ip}), (${g.userAgent}), (${g.source}, ${g.name}), ())`;
+}
+
 function build(d: Dialect, p: BehaviorCountsParams): Sql {
   const split = trusted(Math.ceil(Date.parse(p.scopeFrom) / 1000));
   const seconds = d.epochSeconds(d.eventTime);
   const inScope = sql`${seconds} >= ${split}`;
   const inBaseline = sql`${seconds} < ${split}`;
   return sql`
-SELECT CASE WHEN GROUPING(${col.sourceIpAddress}) = 0 THEN 'ip'
-            WHEN GROUPING(${col.userAgent}) = 0 THEN 'user-agent'
-            WHEN GROUPING(${col.eventName}) = 0 THEN 'api'
-            ELSE 'all' END AS kind,
-       CASE WHEN GROUPING(${col.sourceIpAddress}) = 0 THEN ${col.sourceIpAddress}
-            WHEN GROUPING(${col.userAgent}) = 0 THEN ${col.userAgent}
-            WHEN GROUPING(${col.eventName}) = 0 THEN ${col.eventName} END AS value,
-       CASE WHEN GROUPING(${col.eventSource}) = 0 THEN ${col.eventSource} END AS service,
+SELECT ${grouping(RAW_GROUPS)}
        ${countIf(inBaseline)} AS baseline_calls,
        ${countIf(sql`${inScope} AND ${succeededCall}`)} AS scope_success,
        ${countIf(sql`${inScope} AND ${failedCall}`)} AS scope_failed,
@@ -84,7 +104,28 @@ SELECT CASE WHEN GROUPING(${col.sourceIpAddress}) = 0 THEN 'ip'
 FROM ${d.table}
 WHERE ${d.timeRange(p.baselineFrom, p.scopeTo)}
   AND (${subjectPredicate(p.subject)})
-GROUP BY GROUPING SETS ((${col.sourceIpAddress}), (${col.userAgent}), (${col.eventSource}, ${col.eventName}), ())
+GROUP BY ${groupingSets(RAW_GROUPS)}
+ORDER BY 1, 2, 3`;
+}
+
+/** The same counts from the hourly summary, when the baseline and the scope start and end on the hour. */
+function fromSummary(d: Dialect, s: HourlySummarySource, p: BehaviorCountsParams): Sql | null {
+  if (!onTheHour(p.baselineFrom, p.scopeFrom, p.scopeTo)) return null;
+  const inScope = sql`${hourly.hour} >= ${d.timestamp(p.scopeFrom)}`;
+  const inBaseline = sql`${hourly.hour} < ${d.timestamp(p.scopeFrom)}`;
+  const calls = (where: Sql) => sql`CAST(coalesce(sum(${hourly.calls}) FILTER (WHERE ${where}), 0) AS BIGINT)`;
+  return sql`
+SELECT ${grouping(SUMMARY_GROUPS)}
+       ${calls(inBaseline)} AS baseline_calls,
+       ${calls(sql`${inScope} AND NOT ${hourly.failed}`)} AS scope_success,
+       ${calls(sql`${inScope} AND ${hourly.failed}`)} AS scope_failed,
+       ${d.isoString(sql`min(${hourly.firstTime}) FILTER (WHERE ${inScope})`)} AS scope_first,
+       ${d.isoString(sql`max(${hourly.lastTime}) FILTER (WHERE ${inBaseline})`)} AS baseline_last,
+       ${d.isoString(sql`min(${hourly.firstTime})`)} AS first_seen
+FROM ${s.table}
+WHERE ${s.hourRange(p.baselineFrom, p.scopeTo)}
+  AND (${subjectSummaryPredicate(p.subject)})
+GROUP BY ${groupingSets(SUMMARY_GROUPS)}
 ORDER BY 1, 2, 3`;
 }
 
@@ -93,4 +134,5 @@ export const behaviorCounts: QueryModule<BehaviorCountsParams, BehaviorCountRow>
   params,
   row,
   build,
+  fromSummary,
 };

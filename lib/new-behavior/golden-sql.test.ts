@@ -25,6 +25,10 @@ describe('new-behavior-counts', () => {
     expect(behaviorCounts.build(duckdbDialect, behaviorCounts.params.parse(params(session))).toQuery()).toMatchSnapshot();
   });
 
+  it('DuckDB SQL from the hourly summary is stable', () => {
+    expect(behaviorCounts.fromSummary?.(duckdbDialect, duckdbDialect.summary!, behaviorCounts.params.parse(params(session)))?.toQuery() ?? null).toMatchSnapshot();
+  });
+
   it.each(ATHENA_PARTITIONINGS)('Athena SQL (%s partitions) parses as Trino, binds only in WHERE, prunes partitions', (partitioning) => {
     const q = behaviorCounts.build(athena(partitioning), behaviorCounts.params.parse(params(session))).toQuery();
     expectValidTrino(q.sql, q.params);

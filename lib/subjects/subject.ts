@@ -2,6 +2,7 @@ import { z } from '@/lib/zod';
 import { sql, type Sql } from '@/lib/sql/sql';
 import { arn, principal, sourceIp } from '@/lib/params/validators';
 import { col } from '@/lib/cloudtrail/columns';
+import { hourly } from '@/lib/summary/hourly';
 
 /**
  * What a profile page is about. One place says how each kind of subject selects its events, so
@@ -34,6 +35,22 @@ export function subjectPredicate(subject: Subject): Sql {
       return sql`${col.sourceIpAddress} = ${subject.ip}`;
     case 'service':
       return sql`${col.userIdentity.invokedBy} = ${subject.name}`;
+  }
+}
+
+/** The same selection over the hourly summary's columns (lib/summary/hourly.ts). */
+export function subjectSummaryPredicate(subject: Subject): Sql {
+  switch (subject.kind) {
+    case 'role-session':
+      return sql`${hourly.principal_id} = ${subject.principalId}`;
+    case 'role':
+      return sql`${hourly.issuer_arn} = ${subject.arn}`;
+    case 'user':
+      return sql`${hourly.identity_arn} = ${subject.arn}`;
+    case 'ip':
+      return sql`${hourly.source_ip} = ${subject.ip}`;
+    case 'service':
+      return sql`${hourly.invoked_by} = ${subject.name}`;
   }
 }
 

@@ -221,5 +221,6 @@ export function createAthenaDialect(ref: AthenaTableRef, name: TrinoFamilyEngine
 
     prunesByDay: ref.partitioning !== 'none',
     partitionsTable,
+    summary: null,
   };
 }

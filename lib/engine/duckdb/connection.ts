@@ -1,7 +1,7 @@
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
-import { storeLayout, pathLiteral } from '@/lib/event-store/layout';
-import { manifestToken, readManifest, segmentPaths } from '@/lib/event-store/manifest';
-import { STORE_COLUMN_LIST, STORE_TABLE_COLUMNS_DDL } from './record-columns';
+import { storeLayout } from '@/lib/event-store/layout';
+import { manifestToken, readManifest } from '@/lib/event-store/manifest';
+import { EMPTY_TABLES, storeViews } from './store-views';
 import { duckdbDialect } from './dialect';
 import { cellConverter } from './cells';
 import { EngineError, type Connection, type QueryRequest, type QueryResult, type Row } from '../types';
@@ -25,14 +25,8 @@ export async function createDuckDbConnection(options: { dataDir: string; threads
     const token = await manifestToken(layout);
     if (token === viewToken) return;
     const manifest = await readManifest(layout);
-    const files = segmentPaths(layout, manifest);
-    // With no data yet, an empty table of the same shape keeps every query valid.
-    const source =
-      files.length === 0
-        ? `empty_cloudtrail_logs`
-        : `read_parquet([${files.map(pathLiteral).join(', ')}])`;
-    await admin.run(`CREATE TABLE IF NOT EXISTS empty_cloudtrail_logs (\n  ${STORE_TABLE_COLUMNS_DDL}\n)`);
-    await admin.run(`CREATE OR REPLACE VIEW cloudtrail_logs AS SELECT ${STORE_COLUMN_LIST} FROM ${source}`);
+    // With no data yet, empty tables of the same shape keep every query valid.
+    for (const statement of [...EMPTY_TABLES, ...storeViews(layout, manifest)]) await admin.run(statement);
     viewToken = token;
   };
 

@@ -7,6 +7,7 @@ import { parseStoredRecord } from '@/lib/cloudtrail/raw';
 import { OPTIONAL_COLUMN_PATHS, type OptionalColumnPath } from '@/lib/cloudtrail/columns';
 import { code, sql, trusted, allow, type Sql } from '@/lib/sql/sql';
 import { addIsoDays } from '@/lib/time';
+import { rangeKey } from '@/lib/event-store/segment-range';
 import { TIME_GRAINS, type Dialect, type TimeGrain } from '../dialect';
 
 const JSON_PATH = /^\$(\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])+$/;
@@ -19,7 +20,11 @@ export const duckdbDialect: Dialect = {
   eventTime: code('event_time'),
   timestamp: (iso: string) => sql`CAST(${iso} AS TIMESTAMP)`,
   timeRange(fromIso: string, toIso: string): Sql {
-    return sql`event_time >= CAST(${fromIso} AS TIMESTAMP) AND event_time < CAST(${toIso} AS TIMESTAMP)`;
+    // tmin/tmax: the segment's range from its path (lib/event-store/segment-range.ts), so segments
+    // outside the range are never opened. Event times are whole seconds: one at or after `from`
+    // lies in a segment ending at or after from's second; one before `to`, in a segment starting
+    // at or before to's second.
+    return sql`event_time >= CAST(${fromIso} AS TIMESTAMP) AND event_time < CAST(${toIso} AS TIMESTAMP) AND tmax >= ${rangeKey(fromIso)} AND tmin <= ${rangeKey(toIso)}`;
   },
   jsonExtractScalar(json: Sql, path: `$${string}`): Sql {
     // Paths are written in our source; as literal text (not a bound value) they read the same on
@@ -45,4 +50,11 @@ export const duckdbDialect: Dialect = {
   },
   prunesByDay: false,
   partitionsTable: null,
+  summary: {
+    table: code('cloudtrail_hourly'),
+    hourRange(fromIso: string, toIso: string): Sql {
+      // The summary sits beside its segment, under the same tmin/tmax: pruned the same way.
+      return sql`hour >= CAST(${fromIso} AS TIMESTAMP) AND hour < CAST(${toIso} AS TIMESTAMP) AND tmax >= ${rangeKey(fromIso)} AND tmin <= ${rangeKey(toIso)}`;
+    },
+  },
 };

@@ -8,6 +8,8 @@ import type { QueryModule } from '@/lib/engine/panel';
 import { isoUtc } from '@/lib/time';
 import { countIf } from '@/lib/sql/count-if';
 import { col } from '@/lib/cloudtrail/columns';
+import { hourly } from '@/lib/summary/hourly';
+import { onTheHour } from '@/lib/summary/on-the-hour';
 
 /**
  * Role sessions active in the scope: one row per `AROA…:sessionName` principal, newest first by
@@ -98,6 +100,32 @@ SELECT ${col.userIdentity.principalId} AS session_id,
 FROM ${d.table}
 WHERE ${join(where, '\n  AND ')}
   AND ${col.userIdentity.principalId} IS NOT NULL
+GROUP BY 1
+ORDER BY ${sort} ${order}, session_id
+OFFSET ${trusted(p.offset)} LIMIT ${trusted(p.limit)}`;
+  },
+  // The assumer filter reads STS calls' responses, which the summary does not keep.
+  fromSummary(d, s, p) {
+    if (p.assumer || !onTheHour(p.from, p.to)) return null;
+    const where: Sql[] = [s.hourRange(p.from, p.to), sql`${hourly.identity_type} = 'AssumedRole'`];
+    if (p.account) where.push(sql`${hourly.account_id} = ${p.account}`);
+    if (p.role) where.push(p.role.startsWith('arn:') ? sql`${hourly.issuer_arn} = ${p.role}` : sql`${hourly.issuer_name} = ${p.role}`);
+    if (p.sessionName) where.push(sql`split_part(${hourly.principal_id}, ':', 2) = ${p.sessionName}`);
+    const sort = trusted(allow(p.sort, ROLE_SESSION_SORTS));
+    const order = trusted(allow(p.order, ['asc', 'desc'] as const));
+    return sql`
+SELECT ${hourly.principal_id} AS session_id,
+  max(${hourly.issuer_arn}) AS role_arn,
+  max(${hourly.account_id}) AS account_id,
+  ${d.isoString(sql`min(${hourly.firstTime})`)} AS first_seen,
+  ${d.isoString(sql`max(${hourly.lastTime})`)} AS last_seen,
+  CAST(sum(${hourly.calls}) AS BIGINT) AS events,
+  CAST(coalesce(sum(${hourly.calls}) FILTER (WHERE ${hourly.failed}), 0) AS BIGINT) AS failed,
+  count(DISTINCT ${hourly.access_key_id}) AS credentials,
+  count(DISTINCT ${hourly.source_ip}) AS source_ips
+FROM ${s.table}
+WHERE ${join(where, '\n  AND ')}
+  AND ${hourly.principal_id} IS NOT NULL
 GROUP BY 1
 ORDER BY ${sort} ${order}, session_id
 OFFSET ${trusted(p.offset)} LIMIT ${trusted(p.limit)}`;

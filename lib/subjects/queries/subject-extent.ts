@@ -1,6 +1,8 @@
 import { z } from '@/lib/zod';
 import { sql } from '@/lib/sql/sql';
-import { subjectPredicate, subjectSchema } from '@/lib/subjects/subject';
+import { subjectPredicate, subjectSchema, subjectSummaryPredicate } from '@/lib/subjects/subject';
+import { hourly } from '@/lib/summary/hourly';
+import { onTheHour } from '@/lib/summary/on-the-hour';
 import type { QueryModule } from '@/lib/engine/panel';
 import { col } from '@/lib/cloudtrail/columns';
 
@@ -30,4 +32,15 @@ SELECT count(*) AS events,
        max(${col.userIdentity.sessionContext.sessionIssuer.arn}) AS role_arn
 FROM ${d.table}
 WHERE ${subjectPredicate(p.subject)}${p.window ? sql` AND ${d.timeRange(p.window.from, p.window.to)}` : sql``}`,
+  fromSummary: (d, s, p) =>
+    p.window && !onTheHour(p.window.from, p.window.to)
+      ? null
+      : sql`
+SELECT CAST(coalesce(sum(${hourly.calls}), 0) AS BIGINT) AS events,
+       ${d.isoString(sql`min(${hourly.firstTime})`)} AS first,
+       ${d.isoString(sql`max(${hourly.lastTime})`)} AS last,
+       count(DISTINCT CASE WHEN ${hourly.identity_type} = 'AssumedRole' THEN ${hourly.principal_id} END) AS sessions,
+       max(${hourly.issuer_arn}) AS role_arn
+FROM ${s.table}
+WHERE ${subjectSummaryPredicate(p.subject)}${p.window ? sql` AND ${s.hourRange(p.window.from, p.window.to)}` : sql``}`,
 };
