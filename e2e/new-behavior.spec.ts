@@ -28,7 +28,7 @@ test('the new-behavior API: the vendor role’s credential report is new', async
   expect(res.status()).toBe(200);
   const body = (await res.json()) as { newApiCalls: { eventName: string }[]; baseline: { from: string }; queries: { sql: string }[] };
   expect(body.newApiCalls.map((c) => c.eventName)).toContain('GenerateCredentialReport');
-  expect(body.queries[0]?.sql).toContain('cloudtrail_logs');
+  expect(body.queries[0]?.sql).toContain('FROM cloudtrail_hourly');
   expect((await request.get(`/api/roles/${encodeURIComponent(VENDOR.role.arn)}/new-behavior?baseline=365`)).status()).toBe(400);
 });
 

@@ -55,7 +55,8 @@ test('the role sessions API answers with assumers and the SQL it ran', async ({ 
   const body = (await res.json()) as { sessions: { sessionId: string; assumedBy: { assumer: { type: string } }[] }[]; queries: { sql: string }[] };
   const demo = body.sessions.find((s) => s.sessionId === `${SARA.demoRole.roleId}:sara`);
   expect(demo?.assumedBy.map((b) => b.assumer.type)).toEqual(['role-session']);
-  expect(body.queries[0]?.sql).toContain('cloudtrail_logs');
+  // A scope on the hour: the embedded engine answers from the hourly summary kept at ingest.
+  expect(body.queries[0]?.sql).toContain('FROM cloudtrail_hourly');
 
   const one = await request.get(`/api/role-sessions/${encodeURIComponent(`${SARA.ssoRole.roleId}:sara`)}?${SCOPE}`);
   const detail = (await one.json()) as { assumedBy: { type: string; name: string; confidence: string }[] };
@@ -63,7 +64,7 @@ test('the role sessions API answers with assumers and the SQL it ran', async ({ 
 
   const demoId = encodeURIComponent(`${SARA.demoRole.roleId}:sara`);
   const volume = (await (await request.get(`/api/role-sessions/${demoId}/volume?${SCOPE}&bucket=1h`)).json()) as { sql: string; series: unknown };
-  expect(volume.sql).toContain('cloudtrail_logs');
+  expect(volume.sql).toContain('FROM cloudtrail_hourly');
   expect(volume.series).toBeTruthy();
   const details = (await (await request.get(`/api/role-sessions/${demoId}/details?${SCOPE}`)).json()) as {
     byApi: { rows: { key: string; success: number; failed: number }[]; sql: string };
