@@ -4,14 +4,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from '@playwright/test';
 import { generate } from '@/lib/generator/generate';
 import { generateOptionsSchema } from '@/lib/generator/options';
-import { SARA } from '@/lib/generator/scenarios';
 import { GzipFileSink } from '@/lib/generator/writer';
 import { ATHENA_CATALOG, startAthenaStack, type AthenaStack } from '@/scripts/lib/athena-local/stack';
 import { buildIsFresh, spawnServer, stop, waitUntilAnswering } from '@/scripts/lib/processes';
 import { isTrinoInstalled } from '@/scripts/lib/trino/install-layout';
+import { INVESTIGATION_PAGES, screenshot, signedInBrowser, viewPage } from './lib/investigation-pages';
 
 /**
  * `npm run bench:athena -- [--events 1000000] [--logs DIR] [--screens DIR]`: what each page view of
@@ -30,19 +29,6 @@ const { values } = parseArgs({
     partitioning: { type: 'string', default: 'projected-date' },
   },
 });
-
-const SCOPE = 'from=2026-11-18T09%3A00%3A00Z&to=2026-11-18T11%3A00%3A00Z';
-const session = `/role-sessions/${encodeURIComponent(`${SARA.ssoRole.roleId}:sara`)}`;
-const PAGES: [string, string][] = [
-  ['overview (a day)', '/?from=2026-11-18T00%3A00%3A00Z&to=2026-11-19T00%3A00%3A00Z'],
-  ['role sessions (a day)', '/role-sessions?from=2026-11-18T00%3A00%3A00Z&to=2026-11-19T00%3A00%3A00Z'],
-  ['session: overview', `${session}?${SCOPE}`],
-  ['session: new behavior', `${session}?${SCOPE}&tab=new-behavior`],
-  ['session: timeline', `${session}?${SCOPE}&tab=timeline`],
-  ['session: graph', `${session}?${SCOPE}&tab=graph`],
-  ['events (the session)', `/events?${SCOPE}&principal=${encodeURIComponent(`${SARA.ssoRole.roleId}:sara`)}`],
-  ['health API', '/api/health'],
-];
 
 const MB = 1024 * 1024;
 const billed = (bytes: number) => (bytes === 0 ? 0 : Math.max(10 * MB, Math.ceil(bytes / MB) * MB));
@@ -93,36 +79,19 @@ async function main(): Promise<void> {
     );
     const base = `http://127.0.0.1:${port}`;
     await waitUntilAnswering(server, `${base}/api/health`, 60_000);
-    const browser = await chromium.launch(
-      fs.existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] } : {},
-    );
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${base}/sign-in`);
-    await page.getByLabel('Username').fill('admin');
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
-    await page.waitForLoadState('networkidle');
+    const { browser, page } = await signedInBrowser(base, password);
 
     const rows: string[] = ['| page view | cold: queries | scanned | billed | time | warm: queries | scanned | billed |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
     let total = { bytes: 0, billed: 0, queries: 0 };
-    for (const [name, url] of PAGES) {
+    for (const [name, url] of INVESTIGATION_PAGES) {
       const runs: { queries: number; bytes: number; billed: number; ms: number }[] = [];
       for (const pass of ['cold', 'warm']) {
         const before = stack.athena.executions().length;
-        const started = Date.now();
-        if (url.startsWith('/api/')) await page.request.get(base + url);
-        else {
-          await page.goto(base + url, { timeout: 600_000 });
-          await page.waitForLoadState('networkidle', { timeout: 600_000 });
-        }
+        const ms = await viewPage(page, base, url);
         const ran = stack.athena.executions().slice(before);
         const bytes = ran.reduce((s, e) => s + e.dataScannedInBytes, 0);
-        runs.push({ queries: ran.length, bytes, billed: ran.reduce((s, e) => s + billed(e.dataScannedInBytes), 0), ms: Date.now() - started });
-        if (pass === 'cold' && values.screens && !url.startsWith('/api/')) {
-          fs.mkdirSync(values.screens, { recursive: true });
-          await page.screenshot({ path: path.join(values.screens, `${name.replace(/[^a-z0-9]+/gi, '-')}.png`), fullPage: true });
-        }
+        runs.push({ queries: ran.length, bytes, billed: ran.reduce((s, e) => s + billed(e.dataScannedInBytes), 0), ms });
+        if (pass === 'cold' && !url.startsWith('/api/')) await screenshot(page, values.screens, name);
       }
       const [cold, warm] = runs as [(typeof runs)[0], (typeof runs)[0]];
       total = { bytes: total.bytes + cold.bytes, billed: total.billed + cold.billed, queries: total.queries + cold.queries };

@@ -83,6 +83,12 @@ export interface Dialect {
    * reads it as `cloudtrail_hourly`; Athena and Trino read the events (null).
    */
   readonly summary: HourlySummarySource | null;
+  /**
+   * Every event's id and time, sorted by id in small row groups, where the engine keeps them
+   * (DuckDB's `cloudtrail_event_ids`, with `event_time` and the store's range columns, so
+   * `timeRange` applies): a lookup by id without reading the events. Null elsewhere.
+   */
+  readonly eventIds: Sql | null;
 }
 
 export interface HourlySummarySource {

@@ -6,9 +6,8 @@ import { RECORD_STRUCTURE, RECORD_STRUCT_TYPE } from '@/lib/engine/duckdb/record
 import type { RecordSkipReason } from '@/lib/ingest/skip-reasons';
 import { pathLiteral, type StoreLayout } from './layout';
 import type { Segment } from './manifest';
-import { hourlySummaryOf } from '@/lib/summary/hourly';
-import { code } from '@/lib/sql/sql';
 import { segmentDir } from './segment-range';
+import { PARQUET_OPTIONS, writeSidecars } from './sidecars';
 
 /**
  * Loads one batch of files into one parquet segment. DuckDB reads the files itself: CloudTrail's
@@ -35,7 +34,6 @@ export interface BatchResult {
 
 // Far above any CloudTrail delivery file; a larger value makes DuckDB reserve that much per thread.
 const MAX_OBJECT_BYTES = 32 * 1024 * 1024;
-export const PARQUET_OPTIONS = `FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, ROW_GROUP_SIZE 100000`;
 const ISO_SECOND = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
 function iso(cell: unknown): string {
@@ -78,13 +76,6 @@ SELECT t.* REPLACE (coalesce(strftime(event_time, '%Y-%m-%dT%H:%M:%SZ'), t.event
 FROM timed`;
 }
 
-/** The hourly summary of one written segment file, as DuckDB SQL text (COPY takes no parameters). */
-export function summarySql(segmentFile: string): string {
-  const { sql: text, params } = hourlySummaryOf(code(`read_parquet(${pathLiteral(segmentFile)})`)).toQuery();
-  if (params.length > 0) throw new Error('the hourly summary binds no values');
-  return text;
-}
-
 export async function loadBatch(
   conn: DuckDBConnection,
   layout: StoreLayout,
@@ -95,8 +86,6 @@ export async function loadBatch(
   const name = `seg-${Date.now().toString(36)}-${randomBytes(6).toString('hex')}.parquet`;
   const first = path.join(layout.segments, `${name}.1.tmp`);
   const second = path.join(layout.segments, `${name}.2.tmp`);
-  const summaryName = name.replace(/\.parquet$/, '.hourly.parquet');
-  const summaryTmp = path.join(layout.segments, `${summaryName}.tmp`);
   try {
     await conn.run(`COPY (${parseAndType(files)}) TO ${pathLiteral(first)} (${PARQUET_OPTIONS})`);
     const written = pathLiteral(first);
@@ -157,11 +146,9 @@ COPY (
     }
     result.duplicates = stats.valid - inserted;
     if (inserted === 0) return result;
-    await conn.run(`COPY (${summarySql(final)}) TO ${pathLiteral(summaryTmp)} (${PARQUET_OPTIONS})`);
     const dir = segmentDir(iso(stats.lo), iso(stats.hi));
-    await fs.mkdir(path.join(layout.segments, dir), { recursive: true });
-    // The summary lands first: a segment is never listed without it.
-    await fs.rename(summaryTmp, path.join(layout.segments, dir, summaryName));
+    // The sidecars land first: a segment is never listed without them.
+    const sidecars = await writeSidecars(conn, layout, final, dir, name.replace(/\.parquet$/, ''));
     await fs.rename(final, path.join(layout.segments, dir, name));
     result.inserted = inserted;
     result.segment = {
@@ -170,12 +157,11 @@ COPY (
       minTime: iso(stats.lo),
       maxTime: iso(stats.hi),
       createdAt: new Date().toISOString(),
-      summary: `${dir}/${summaryName}`,
+      ...sidecars,
     };
     return result;
   } finally {
     await fs.rm(first, { force: true });
     await fs.rm(second, { force: true });
-    await fs.rm(summaryTmp, { force: true });
   }
 }

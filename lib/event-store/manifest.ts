@@ -14,6 +14,8 @@ const segmentSchema = z.object({
    * written before summaries existed: the engine then summarises that segment when it reads it.
    */
   summary: z.string().optional(),
+  /** Its event ids, sorted (sidecars.ts); absent likewise in older stores. */
+  ids: z.string().optional(),
 });
 export type Segment = z.infer<typeof segmentSchema>;
 
@@ -21,10 +23,12 @@ const manifestSchema = z.object({
   version: z.literal(1),
   generation: z.number().int().nonnegative(),
   segments: z.array(segmentSchema),
+  /** Files compaction replaced, deleted by a later ingest once no reader can still be using them (compact.ts). */
+  retired: z.array(z.object({ file: z.string(), at: z.string() })).default([]),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 
-export const EMPTY_MANIFEST: Manifest = { version: 1, generation: 0, segments: [] };
+export const EMPTY_MANIFEST: Manifest = { version: 1, generation: 0, segments: [], retired: [] };
 
 export async function readManifest(layout: StoreLayout): Promise<Manifest> {
   const raw = await readJsonOr<unknown>(layout.manifest, EMPTY_MANIFEST);

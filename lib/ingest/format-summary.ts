@@ -31,6 +31,7 @@ export function formatSummary(s: IngestSummary): string {
     );
   }
   if (s.timeFromTimestampField > 0) details.push(`  ${n(s.timeFromTimestampField)} records had no eventTime; their @timestamp was used`);
+  if (s.segmentsCompacted.merged > 0) details.push(`  ${n(s.segmentsCompacted.merged)} small segments merged into ${n(s.segmentsCompacted.into)}`);
   if (s.missingPaths.length > 0) details.push(`  not found: ${s.missingPaths.join(', ')}`);
   return [line, ...details].join('\n');
 }

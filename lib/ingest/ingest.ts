@@ -9,6 +9,7 @@ import { alreadyIngested, readSources, writeSources, type SourceRegistry } from 
 import { acquireIngestLock } from '@/lib/event-store/lock';
 import { loadBatch, type BatchResult } from '@/lib/event-store/load-batch';
 import { upgradeSegments } from '@/lib/event-store/upgrade';
+import { compactSegments, type CompactionLimits } from '@/lib/event-store/compact';
 import { discoverFiles, type SourceFile } from './discover';
 import { decode, FileSkip, recordsOf } from './parse-file';
 import { checkRecord } from './check-record';
@@ -39,6 +40,8 @@ export interface IngestSummary {
   filesWithSkippedRecords: Record<string, number>;
   timeFromTimestampField: number;
   segmentsWritten: number;
+  /** Small segments merged at the end (lib/event-store/compact.ts), and the segments they became. */
+  segmentsCompacted: { merged: number; into: number };
   elapsedMs: number;
 }
 
@@ -49,6 +52,8 @@ export interface IngestOptions {
   batchBytes?: number;
   /** Records the Node path collects per batch. */
   batchRecords?: number;
+  /** When small segments are merged at the end (lib/event-store/compact.ts); false: never. */
+  compaction?: CompactionLimits | false;
   onProgress?: (p: IngestProgress) => void;
 }
 
@@ -67,6 +72,7 @@ function emptySummary(): IngestSummary {
     filesWithSkippedRecords: {},
     timeFromTimestampField: 0,
     segmentsWritten: 0,
+    segmentsCompacted: { merged: 0, into: 0 },
     elapsedMs: 0,
   };
 }
@@ -179,6 +185,11 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     }
 
     await readSlowPath(slow, writer, options.batchRecords ?? 100_000, advance);
+    if (options.compaction !== false) {
+      const compacted = await compactSegments(conn, layout, writer.manifest, options.compaction);
+      writer.manifest = compacted.manifest;
+      summary.segmentsCompacted = { merged: compacted.merged, into: compacted.written };
+    }
   } finally {
     conn.closeSync();
     instance.closeSync();

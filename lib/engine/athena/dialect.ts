@@ -222,5 +222,6 @@ export function createAthenaDialect(ref: AthenaTableRef, name: TrinoFamilyEngine
     prunesByDay: ref.partitioning !== 'none',
     partitionsTable,
     summary: null,
+    eventIds: null,
   };
 }

@@ -50,6 +50,7 @@ export const duckdbDialect: Dialect = {
   },
   prunesByDay: false,
   partitionsTable: null,
+  eventIds: code('cloudtrail_event_ids'),
   summary: {
     table: code('cloudtrail_hourly'),
     hourRange(fromIso: string, toIso: string): Sql {

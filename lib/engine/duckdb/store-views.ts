@@ -7,8 +7,8 @@ import { code } from '@/lib/sql/sql';
 import { STORE_COLUMN_LIST, STORE_TABLE_COLUMNS_DDL } from './record-columns';
 
 /**
- * The views the embedded engine's queries read: `cloudtrail_logs` over the segments and
- * `cloudtrail_hourly` over their summaries, each with the segment's time range (`tmin`, `tmax`,
+ * The views the embedded engine's queries read: `cloudtrail_logs` over the segments,
+ * `cloudtrail_hourly` over their summaries and `cloudtrail_event_ids` over their sorted ids, each with the segment's time range (`tmin`, `tmax`,
  * from its Hive-style path) that `timeRange` prunes by.
  *
  * A store written before segments were partitioned and summarised is read as it is until the next
@@ -22,6 +22,8 @@ const readFiles = (layout: StoreLayout, names: readonly string[], partitioned: b
   `read_parquet([${names.map((n) => pathLiteral(path.join(layout.segments, n))).join(', ')}]${
     partitioned ? `, hive_partitioning = true, hive_types = {'tmin': VARCHAR, 'tmax': VARCHAR}` : ''
   })`;
+
+const ID_COLUMNS = 'eventid, event_time';
 
 export const EMPTY_TABLES = [
   `CREATE TABLE IF NOT EXISTS empty_cloudtrail_logs (\n  ${STORE_TABLE_COLUMNS_DDL},\n  tmin VARCHAR, tmax VARCHAR\n)`,
@@ -44,5 +46,14 @@ export function storeViews(layout: StoreLayout, manifest: Manifest): string[] {
     logs = `SELECT ${STORE_COLUMN_LIST}, ${WHOLE_RANGE} FROM ${events}`;
     hourly = `SELECT ${hourlyColumns}, ${WHOLE_RANGE} FROM (${hourlySummaryOf(code(events)).toQuery().sql})`;
   }
-  return [`CREATE OR REPLACE VIEW cloudtrail_logs AS ${logs}`, `CREATE OR REPLACE VIEW cloudtrail_hourly AS ${hourly}`];
+  // The event ids: from their sidecars, or where a segment lacks one, from the events.
+  const ids =
+    segments.length > 0 && segments.every((s) => isPartitioned(s.file) && s.ids !== undefined)
+      ? `SELECT ${ID_COLUMNS}, ${RANGE_COLUMNS} FROM ${readFiles(layout, segments.map((s) => s.ids!), true)}`
+      : `SELECT ${ID_COLUMNS}, ${RANGE_COLUMNS} FROM cloudtrail_logs`;
+  return [
+    `CREATE OR REPLACE VIEW cloudtrail_logs AS ${logs}`,
+    `CREATE OR REPLACE VIEW cloudtrail_hourly AS ${hourly}`,
+    `CREATE OR REPLACE VIEW cloudtrail_event_ids AS ${ids}`,
+  ];
 }

@@ -5,6 +5,8 @@ import type { QueryModule } from '@/lib/engine/panel';
 import { sql, trusted, type Sql } from '@/lib/sql/sql';
 import { countIf } from '@/lib/sql/count-if';
 import { col } from '@/lib/cloudtrail/columns';
+import { hourly } from '@/lib/summary/hourly';
+import { onTheHour } from '@/lib/summary/on-the-hour';
 
 /**
  * What a principal used in the scope, by API: a role through any of its sessions, an IAM user by
@@ -51,6 +53,25 @@ FROM ${d.table}
 WHERE ${d.timeRange(p.from, p.to)}
   AND ${principalPredicate(p.kind, p.arn)}
   AND ${col.eventSource} IS NOT NULL AND ${col.eventName} IS NOT NULL
+GROUP BY 1, 2
+ORDER BY 1, 2
+LIMIT ${trusted(PRINCIPAL_USAGE_LIMIT + 1)}`;
+  },
+  fromSummary(d, s, p) {
+    if (!onTheHour(p.from, p.to)) return null;
+    const calls = (where: Sql) => sql`CAST(coalesce(sum(${hourly.calls}) FILTER (WHERE ${where}), 0) AS BIGINT)`;
+    return sql`
+SELECT ${hourly.event_source} AS event_source,
+       ${hourly.event_name} AS event_name,
+       ${calls(sql`NOT ${hourly.failed}`)} AS success,
+       ${calls(hourly.failed)} AS failed,
+       ${d.isoString(sql`min(${hourly.firstTime}) FILTER (WHERE NOT ${hourly.failed})`)} AS first_used,
+       ${d.isoString(sql`max(${hourly.lastTime}) FILTER (WHERE NOT ${hourly.failed})`)} AS last_used,
+       ${d.isoString(sql`max(${hourly.lastTime})`)} AS last_attempt
+FROM ${s.table}
+WHERE ${s.hourRange(p.from, p.to)}
+  AND ${p.kind === 'role' ? sql`${hourly.issuer_arn} = ${p.arn}` : sql`${hourly.identity_arn} = ${p.arn}`}
+  AND ${hourly.event_source} IS NOT NULL AND ${hourly.event_name} IS NOT NULL
 GROUP BY 1, 2
 ORDER BY 1, 2
 LIMIT ${trusted(PRINCIPAL_USAGE_LIMIT + 1)}`;
