@@ -24,7 +24,11 @@ import { roleCallTotals } from '@/lib/reviews/queries/role-call-totals';
 import { activePrincipals } from '@/lib/reviews/queries/active-principals';
 import { eventSearchParams } from '@/lib/events/params';
 import { eventSearch } from '@/lib/events/queries/event-search';
-import { runPanel } from '@/lib/engine/panel';
+import { dialectFor, runPanel } from '@/lib/engine/panel';
+import { assumeRoleEvents, NO_MATCH } from '@/lib/attribution/queries/assume-role-events';
+import { externalAssumptions } from '@/lib/reviews/queries/external-assumptions';
+import { sessionNameUsage } from '@/lib/reviews/queries/session-name-usage';
+import { externalAssumeRoles } from '@/lib/detections/queries/external-assume-role';
 
 /**
  * The property behind the hourly summary: every summary-backed answer equals the raw-event query
@@ -209,6 +213,36 @@ describe('the hourly summary answers as the events do', () => {
     }
     console.log(`hourly summary: ${compared} event searches by key, IP, principal or event id compared (${narrowed} narrowed), all equal`);
     expect(narrowed).toBe(compared);
+  }, 120_000);
+
+  it('queries that read only STS calls answer the same from the STS sidecars', async () => {
+    const d = conn.dialect;
+    const sts = dialectFor(d, { readsOnlySts: true });
+    expect(sts.table).not.toEqual(d.table);
+    const roles = subjects.filter((s) => s.kind === 'role').map((s) => s.arn);
+    const sessions = subjects.filter((s) => s.kind === 'role-session').map((s) => s.principalId);
+    const run = async <P, R>(module: QueryModule<P, R>, params: P, label: string) => {
+      const go = async (dialect: typeof d) => {
+        const q = module.build(dialect, module.params.parse(params)).toQuery();
+        return (await conn.query({ sql: q.sql, params: q.params })).rows;
+      };
+      const [all, only] = [await go(d), await go(sts)];
+      expect(only, label).toEqual(all);
+      return all.length;
+    };
+    let compared = 0;
+    let rows = 0;
+    for (let i = 0; i < CASES * 2; i++) {
+      const { from, to } = window();
+      const scope = { from: iso(from), to: iso(to) };
+      rows += await run(assumeRoleEvents, { ...NO_MATCH, ...scope, callerRoleArns: roles, roleArns: roles, assumedRoleIds: sessions, federated: ['AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity'] }, `assume-role-events ${i}`);
+      rows += await run(externalAssumptions, { ...scope, organisationAccounts: ['123456789012'] }, `external-assumptions ${i}`);
+      rows += await run(sessionNameUsage, scope, `session-name-usage ${i}`);
+      rows += await run(externalAssumeRoles, { ...scope, organisationAccounts: ['123456789012'] }, `external-assume-role ${i}`);
+      compared++;
+    }
+    console.log(`STS sidecars: ${compared} windows × 4 STS-only queries compared (${rows} rows), all equal`);
+    expect(rows).toBeGreaterThan(0);
   }, 120_000);
 
   it('answers only what it can answer exactly: a window off the hour reads the events', () => {

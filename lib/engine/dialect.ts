@@ -89,6 +89,12 @@ export interface Dialect {
    * `timeRange` applies): a lookup by id without reading the events. Null elsewhere.
    */
   readonly eventIds: Sql | null;
+  /**
+   * The STS calls alone, with every column of `table`, where the engine keeps them apart (DuckDB's
+   * `cloudtrail_sts_events`): a query that reads only STS calls (QueryModule.readsOnlySts) reads
+   * these instead of every event. Null elsewhere.
+   */
+  readonly stsEvents: Sql | null;
 }
 
 export interface HourlySummarySource {

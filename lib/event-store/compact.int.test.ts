@@ -30,13 +30,13 @@ describe('compaction', () => {
       const after = await readManifest(layout);
       expect(after.segments.length).toBe(before.segments.length - done.merged + done.written);
       expect(after.segments.reduce((n, s) => n + s.rows, 0)).toBe(6_000);
-      expect(after.retired).toHaveLength(done.merged * 3);
+      expect(after.retired).toHaveLength(done.merged * 4);
       // A reader still on the old manifest finds its files.
       for (const r of after.retired) expect(fs.existsSync(path.join(layout.segments, r.file))).toBe(true);
       expect(await answers()).toEqual(expected);
 
       await compactSegments(conn, layout, after, { smallRows: 2_000, mergedRows: 3_000 }, now + RETIRE_AFTER_MS - 1000);
-      expect((await readManifest(layout)).retired).toHaveLength(done.merged * 3);
+      expect((await readManifest(layout)).retired).toHaveLength(done.merged * 4);
       await compactSegments(conn, layout, await readManifest(layout), { smallRows: 2_000, mergedRows: 3_000 }, now + RETIRE_AFTER_MS);
       const final = await readManifest(layout);
       expect(final.retired).toEqual([]);

@@ -8,7 +8,7 @@ const seg = (name: string, rows: number, sidecars = true): Segment => ({
   minTime: '2026-11-01T00:00:00Z',
   maxTime: '2026-11-01T01:00:00Z',
   createdAt: '2026-11-01T02:00:00Z',
-  ...(sidecars ? { summary: `${name}.hourly.parquet`, ids: `${name}.ids.parquet` } : {}),
+  ...(sidecars ? { summary: `${name}.hourly.parquet`, ids: `${name}.ids.parquet`, sts: `${name}.sts.parquet` } : {}),
 });
 const names = (runs: Segment[][]) => runs.map((r) => r.map((s) => s.file.split('/').pop()!.replace('.parquet', '')));
 const limits = { smallRows: 100, mergedRows: 250 };

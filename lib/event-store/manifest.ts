@@ -16,6 +16,8 @@ const segmentSchema = z.object({
   summary: z.string().optional(),
   /** Its event ids, sorted (sidecars.ts); absent likewise in older stores. */
   ids: z.string().optional(),
+  /** Its STS calls (sidecars.ts); absent likewise in older stores. */
+  sts: z.string().optional(),
 });
 export type Segment = z.infer<typeof segmentSchema>;
 

@@ -31,7 +31,8 @@ describe('upgrading a store written before summaries', () => {
       fs.renameSync(path.join(layout.segments, s.file), path.join(layout.segments, flat));
       fs.rmSync(path.join(layout.segments, s.summary!));
       fs.rmSync(path.join(layout.segments, s.ids!));
-      const { summary: _s, ids: _i, ...rest } = s;
+      fs.rmSync(path.join(layout.segments, s.sts!));
+      const { summary: _s, ids: _i, sts: _t, ...rest } = s;
       return { ...rest, file: flat };
     });
     await writeManifest(layout, { ...manifest, segments: old });

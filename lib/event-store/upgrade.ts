@@ -8,7 +8,7 @@ import { writeSidecars } from './sidecars';
 
 /** Whether a segment has what the engine reads quickly: its partitioned path and both sidecars. */
 export function isCurrent(segment: Segment): boolean {
-  return isPartitioned(segment.file) && segment.summary !== undefined && segment.ids !== undefined;
+  return isPartitioned(segment.file) && segment.summary !== undefined && segment.ids !== undefined && segment.sts !== undefined;
 }
 
 /**

@@ -141,6 +141,7 @@ function inList(expr: Sql, values: readonly string[]): Sql {
 
 export const assumeRoleEvents: QueryModule<z.output<typeof assumeRoleEventsParams>, AssumeRoleEventRow> = {
   name: 'assume-role-events',
+  readsOnlySts: true,
   params: assumeRoleEventsParams,
   row: rowSchema,
   build(d: Dialect, p) {

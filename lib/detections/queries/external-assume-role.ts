@@ -21,6 +21,7 @@ export type ExternalAssumeRoleRow = z.output<typeof row>;
  */
 export const externalAssumeRoles: QueryModule<ExternalAssumeRoleParams, ExternalAssumeRoleRow> = {
   name: 'detection-external-assume-role',
+  readsOnlySts: true,
   params,
   row,
   build(d, p) {

@@ -223,5 +223,6 @@ export function createAthenaDialect(ref: AthenaTableRef, name: TrinoFamilyEngine
     partitionsTable,
     summary: null,
     eventIds: null,
+    stsEvents: null,
   };
 }

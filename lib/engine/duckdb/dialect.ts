@@ -51,6 +51,7 @@ export const duckdbDialect: Dialect = {
   prunesByDay: false,
   partitionsTable: null,
   eventIds: code('cloudtrail_event_ids'),
+  stsEvents: code('cloudtrail_sts_events'),
   summary: {
     table: code('cloudtrail_hourly'),
     hourRange(fromIso: string, toIso: string): Sql {

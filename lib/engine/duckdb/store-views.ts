@@ -8,7 +8,8 @@ import { STORE_COLUMN_LIST, STORE_TABLE_COLUMNS_DDL } from './record-columns';
 
 /**
  * The views the embedded engine's queries read: `cloudtrail_logs` over the segments,
- * `cloudtrail_hourly` over their summaries and `cloudtrail_event_ids` over their sorted ids, each with the segment's time range (`tmin`, `tmax`,
+ * `cloudtrail_hourly` over their summaries, `cloudtrail_event_ids` over their sorted ids and
+ * `cloudtrail_sts_events` over their STS calls, each with the segment's time range (`tmin`, `tmax`,
  * from its Hive-style path) that `timeRange` prunes by.
  *
  * A store written before segments were partitioned and summarised is read as it is until the next
@@ -51,8 +52,14 @@ export function storeViews(layout: StoreLayout, manifest: Manifest): string[] {
     segments.length > 0 && segments.every((s) => isPartitioned(s.file) && s.ids !== undefined)
       ? `SELECT ${ID_COLUMNS}, ${RANGE_COLUMNS} FROM ${readFiles(layout, segments.map((s) => s.ids!), true)}`
       : `SELECT ${ID_COLUMNS}, ${RANGE_COLUMNS} FROM cloudtrail_logs`;
+  // The STS calls alone, with every column of cloudtrail_logs.
+  const sts =
+    segments.length > 0 && segments.every((s) => isPartitioned(s.file) && s.sts !== undefined)
+      ? `SELECT ${STORE_COLUMN_LIST}, ${RANGE_COLUMNS} FROM ${readFiles(layout, segments.map((s) => s.sts!), true)}`
+      : `SELECT * FROM cloudtrail_logs WHERE eventsource = 'sts.amazonaws.com'`;
   return [
     `CREATE OR REPLACE VIEW cloudtrail_logs AS ${logs}`,
+    `CREATE OR REPLACE VIEW cloudtrail_sts_events AS ${sts}`,
     `CREATE OR REPLACE VIEW cloudtrail_hourly AS ${hourly}`,
     `CREATE OR REPLACE VIEW cloudtrail_event_ids AS ${ids}`,
   ];

@@ -50,6 +50,7 @@ export const EXTERNAL_ASSUMPTIONS_LIMIT = 5000;
 
 export const externalAssumptions: QueryModule<ExternalAssumptionsParams, ExternalAssumptionRow> = {
   name: 'vendor-external-assumptions',
+  readsOnlySts: true,
   params,
   row: row,
   build(d, p) {

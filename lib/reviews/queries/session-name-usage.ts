@@ -47,6 +47,7 @@ export const SESSION_NAME_USAGE_LIMIT = 20_000;
 
 export const sessionNameUsage: QueryModule<z.infer<typeof params>, SessionNameUsageRow> = {
   name: 'hygiene-session-name-usage',
+  readsOnlySts: true,
   params,
   row: row,
   build(d, p) {
