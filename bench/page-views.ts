@@ -13,8 +13,8 @@ import { INVESTIGATION_PAGES, screenshot, signedInBrowser, viewPage } from './li
  * `npm run bench:pages -- --store DIR [--screens DIR]`: sara's investigation on the embedded engine
  * over a store bench:ingest left (DIR holds `events/`; e.g. bench/out/store-10000000). Starts the
  * built app on it, signs in and opens each page like a person, cold then warm: the time until the
- * page's network is idle, and the engine time each of its SQL panels reports. Needs `npm run build`.
- * The app keeps its own state (users, findings) beside the events, in DIR.
+ * page's last request finished, and the engine time each of its SQL panels reports. Needs `npm run build`.
+ * The app's own state (users, findings, audit) goes to a fresh directory whose events/ links to DIR's.
  */
 const { values } = parseArgs({
   options: {
@@ -34,6 +34,10 @@ async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'trailscope-bench-pages-'));
   let server: ChildProcess | undefined;
   try {
+    // A fresh app state each run (its admin is created with this run's password), over DIR's events.
+    const appData = path.join(tmp, 'data');
+    fs.mkdirSync(appData, { mode: 0o700 });
+    fs.symlinkSync(storeLayout(dataDir).root, storeLayout(appData).root);
     const port = Number(values.port);
     const password = randomBytes(12).toString('base64url');
     server = spawnServer(
@@ -41,7 +45,7 @@ async function main(): Promise<void> {
       {
         ...process.env,
         TRAILSCOPE_ENGINE: 'duckdb',
-        TRAILSCOPE_DATA_DIR: dataDir,
+        TRAILSCOPE_DATA_DIR: appData,
         TRAILSCOPE_ADMIN_PASSWORD: password,
         AUTH_SECRET: randomBytes(32).toString('base64url'),
         AUTH_TRUST_HOST: 'true',
@@ -60,7 +64,7 @@ async function main(): Promise<void> {
       rows.push(`| ${name} | ${cold} ms | ${warm} ms | ${panels.length} | ${panels.length ? `${Math.max(...panels)} ms` : '–'} |`);
     }
     await browser.close();
-    console.log(`\n${events.toLocaleString('en-US')} events in ${manifest.segments.length} segments (${dataDir}); wall time until the network is idle\n`);
+    console.log(`\n${events.toLocaleString('en-US')} events in ${manifest.segments.length} segments (${dataDir}); wall time until the page's last request (the page and its panels' API calls) finished\n`);
     console.log(rows.join('\n'));
   } finally {
     if (server) await stop(server);

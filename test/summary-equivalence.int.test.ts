@@ -19,6 +19,7 @@ import { BUCKET_SIZES } from '@/lib/activity/buckets';
 import { ROLE_SESSION_SORTS } from '@/lib/role-sessions/params';
 import type { Subject } from '@/lib/subjects/subject';
 import { searchEvents } from '@/lib/events/search-events';
+import { dataRange } from '@/lib/data-range/queries/data-range';
 import { principalUsage } from '@/lib/reviews/queries/principal-usage';
 import { roleCallTotals } from '@/lib/reviews/queries/role-call-totals';
 import { activePrincipals } from '@/lib/reviews/queries/active-principals';
@@ -121,6 +122,12 @@ describe('the hourly summary answers as the events do', () => {
     const to = Math.min(lastHour, from + HOUR * (1 + Math.floor(random() ** 3 * ((lastHour - firstHour) / HOUR))));
     return { from, to };
   };
+
+  it('the data range: the same from the summary as from the events', async () => {
+    const range = await both(dataRange, {});
+    expect(range.summary).toEqual(range.raw);
+    expect(range.raw[0]?.events).toBe(40_000);
+  });
 
   it('covers every kind of subject', () => {
     expect(new Set(subjects.map((s) => s.kind))).toEqual(new Set(['role-session', 'role', 'user', 'ip', 'service']));
