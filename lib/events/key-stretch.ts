@@ -2,6 +2,7 @@ import { join, sql, type Sql } from '@/lib/sql/sql';
 import type { Connection } from '@/lib/engine/types';
 import { hourly } from '@/lib/summary/hourly';
 import { isoUtc } from '@/lib/time';
+import { col } from '@/lib/cloudtrail/columns';
 
 const HOUR = 3_600_000;
 
@@ -31,7 +32,7 @@ function lookup(conn: Connection, filters: StretchFilters, window: { from: strin
       source: 'the sorted event ids kept at ingest have this id',
       query: sql`SELECT ${d.isoString(sql`min(event_time)`)} AS first, ${d.isoString(sql`max(event_time)`)} AS last
 FROM ${d.eventIds}
-WHERE eventid = ${filters.eventId} AND ${d.timeRange(window.from, window.to)}`,
+WHERE ${col.eventId} = ${filters.eventId} AND ${d.timeRange(window.from, window.to)}`,
     };
   }
   const summary = d.summary;
