@@ -7,7 +7,9 @@ import path from 'node:path';
  *   events/sources.json       the source files already ingested (path, size, mtime)
  *   events/segments/tmin=…/tmax=…/seg-*.parquet          immutable segments, in delivery order,
  *                                                       under their event-time range (segment-range.ts)
- *   events/segments/tmin=…/tmax=…/seg-*.hourly.parquet   each segment's hourly summary (lib/summary)
+ *   events/segments/tmin=…/tmax=…/seg-*.{hourly,ids,sts}.parquet
+ *                                                       beside each, its sidecars (sidecars.ts): hourly
+ *                                                       summary, sorted event ids, STS calls
  *   events/ingest.lock        held by the one ingest process that may write
  *
  * Ingest writes a segment, then swaps the manifest; the app re-reads the manifest when it
