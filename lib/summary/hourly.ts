@@ -44,16 +44,6 @@ export const hourly = {
 
 export const HOURLY_COLUMN_NAMES = ['hour', ...DIMENSIONS.map(([name]) => name), 'failed', 'calls', 'first_time', 'last_time'] as const;
 
-/** DuckDB DDL of the summary, for an empty table when nothing is ingested yet. */
-export const HOURLY_TABLE_DDL = [
-  'hour TIMESTAMP',
-  ...DIMENSIONS.map(([name]) => `${name} VARCHAR`),
-  'failed BOOLEAN',
-  'calls BIGINT',
-  'first_time TIMESTAMP',
-  'last_time TIMESTAMP',
-].join(', ');
-
 /**
  * The summary of a relation with the store's columns (`event_time` among them), in DuckDB SQL.
  * `relation` is SQL we wrote (a read_parquet of our own files), never request input.

@@ -25,7 +25,6 @@ export async function createDuckDbConnection(options: { dataDir: string; threads
     const token = await manifestToken(layout);
     if (token === viewToken) return;
     const manifest = await readManifest(layout);
-    // With no data yet, empty tables of the same shape keep every query valid.
     for (const statement of [...EMPTY_TABLES, ...storeViews(layout, manifest)]) await admin.run(statement);
     viewToken = token;
   };

@@ -10,6 +10,16 @@ import { addIsoDays } from '@/lib/time';
 import { rangeKey } from '@/lib/event-store/segment-range';
 import { TIME_GRAINS, type Dialect, type TimeGrain } from '../dialect';
 
+/**
+ * The segments that can hold an event in [from, to): tmin/tmax are each segment's range from its
+ * path (lib/event-store/segment-range.ts), so the others are never opened. Event times are whole
+ * seconds: one at or after `from` lies in a segment ending at or after from's second; one before
+ * `to`, in a segment starting at or before to's second.
+ */
+function segmentsMeeting(fromIso: string, toIso: string): Sql {
+  return sql`tmax >= ${rangeKey(fromIso)} AND tmin <= ${rangeKey(toIso)}`;
+}
+
 const JSON_PATH = /^\$(\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])+$/;
 
 export const duckdbDialect: Dialect = {
@@ -20,11 +30,7 @@ export const duckdbDialect: Dialect = {
   eventTime: code('event_time'),
   timestamp: (iso: string) => sql`CAST(${iso} AS TIMESTAMP)`,
   timeRange(fromIso: string, toIso: string): Sql {
-    // tmin/tmax: the segment's range from its path (lib/event-store/segment-range.ts), so segments
-    // outside the range are never opened. Event times are whole seconds: one at or after `from`
-    // lies in a segment ending at or after from's second; one before `to`, in a segment starting
-    // at or before to's second.
-    return sql`event_time >= CAST(${fromIso} AS TIMESTAMP) AND event_time < CAST(${toIso} AS TIMESTAMP) AND tmax >= ${rangeKey(fromIso)} AND tmin <= ${rangeKey(toIso)}`;
+    return sql`event_time >= CAST(${fromIso} AS TIMESTAMP) AND event_time < CAST(${toIso} AS TIMESTAMP) AND ${segmentsMeeting(fromIso, toIso)}`;
   },
   jsonExtractScalar(json: Sql, path: `$${string}`): Sql {
     // Paths are written in our source; as literal text (not a bound value) they read the same on
@@ -56,7 +62,7 @@ export const duckdbDialect: Dialect = {
     table: code('cloudtrail_hourly'),
     hourRange(fromIso: string, toIso: string): Sql {
       // The summary sits beside its segment, under the same tmin/tmax: pruned the same way.
-      return sql`hour >= CAST(${fromIso} AS TIMESTAMP) AND hour < CAST(${toIso} AS TIMESTAMP) AND tmax >= ${rangeKey(fromIso)} AND tmin <= ${rangeKey(toIso)}`;
+      return sql`hour >= CAST(${fromIso} AS TIMESTAMP) AND hour < CAST(${toIso} AS TIMESTAMP) AND ${segmentsMeeting(fromIso, toIso)}`;
     },
   },
 };
