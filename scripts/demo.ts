@@ -15,6 +15,8 @@ import { generatePassword } from '@/lib/auth/password';
 import { closeStateDb } from '@/lib/state/db';
 import { ingest } from '@/lib/ingest/ingest';
 import { formatSummary } from '@/lib/ingest/format-summary';
+import { detectAfterIngest } from '@/lib/detections/detect-new';
+import { formatDetectNew } from '@/lib/detections/format-run';
 import { readManifest } from '@/lib/event-store/manifest';
 import { storeLayout } from '@/lib/event-store/layout';
 import { buildIsFresh, NEXT_BIN, ROOT, run, spawnServer, step, stop, waitUntilAnswering } from './lib/processes';
@@ -45,6 +47,12 @@ async function main() {
   } else {
     console.log(`Using the ${manifest.segments.reduce((n, s) => n + s.rows, 0).toLocaleString('en-US')} events already in ${dataDir}`);
   }
+
+  // The inbox is full when the app opens: what fired is the first thing an investigator asks.
+  await step('detections', async () => {
+    const detected = await detectAfterIngest(dataDir);
+    console.log(detected ? formatDetectNew(detected) : 'Detections: another run holds the lock; the app runs them when it starts.');
+  });
 
   const reset = process.argv.includes('--reset-password') ? generatePassword() : undefined;
   const admin = await step('admin user', async () => {

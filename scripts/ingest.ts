@@ -1,6 +1,9 @@
 import { env } from '@/lib/env';
 import { ingest, type IngestProgress } from '@/lib/ingest/ingest';
 import { formatSummary } from '@/lib/ingest/format-summary';
+import { detectAfterIngest } from '@/lib/detections/detect-new';
+import { formatDetectNew } from '@/lib/detections/format-run';
+import { closeStateDb } from '@/lib/state/db';
 
 function progressBar(p: IngestProgress, started: number): string {
   const width = 30;
@@ -12,9 +15,11 @@ function progressBar(p: IngestProgress, started: number): string {
 }
 
 async function main() {
-  const paths = process.argv.slice(2).filter((a) => a !== '--');
+  const args = process.argv.slice(2).filter((a) => a !== '--');
+  const detect = !args.includes('--no-detect');
+  const paths = args.filter((a) => a !== '--no-detect');
   if (paths.length === 0) {
-    console.error('usage: npm run ingest -- <file or directory>...');
+    console.error('usage: npm run ingest -- [--no-detect] <file or directory>...\n  --no-detect   do not run the detections over the new events now (the app runs them when it next looks)');
     process.exit(2);
   }
   const { TRAILSCOPE_DATA_DIR } = env();
@@ -34,6 +39,11 @@ async function main() {
   });
   if (tty) process.stderr.write('\n');
   console.log(formatSummary(summary));
+  if (detect) {
+    const detected = await detectAfterIngest(TRAILSCOPE_DATA_DIR);
+    await closeStateDb();
+    console.log(detected ? formatDetectNew(detected) : 'Detections: the app is running them now; it covers these events too.');
+  }
 }
 
 main().catch((error: unknown) => {

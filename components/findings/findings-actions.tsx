@@ -59,12 +59,15 @@ export function FindingsActions({ scope }: { scope: Scope }) {
     try {
       const res = await fetch(runDetectionsHref(scope), { method: 'POST' });
       if (!res.ok) throw new Error(await errorText(res));
-      const r = (await res.json()) as { findings: unknown[]; inserted: number; updated: number; perRule: Pick<RuleRun, 'rule' | 'error'>[]; cost: ReturnType<typeof runCost> };
+      const r = (await res.json()) as { findings: unknown[]; inserted: number; updated: number; perRule: Pick<RuleRun, 'rule' | 'error' | 'skipped'>[]; cost: ReturnType<typeof runCost> };
       const cost = r.cost.costUsd === null ? '' : `; queries scanned ${formatBytes(r.cost.bytesScanned)}, ${formatUsd(r.cost.costUsd)}`;
       setMessage({
         kind: 'ok',
         text: `Detections: ${r.findings.length} findings in the scope (${r.inserted} new, ${r.updated} already known)${cost}`,
-        details: r.perRule.flatMap((rule) => (rule.error ? [`${rule.rule} could not run: ${rule.error}`] : [])),
+        details: r.perRule.flatMap((rule) => {
+          const why = rule.error ?? rule.skipped;
+          return why ? [`${rule.rule} could not run: ${why}`] : [];
+        }),
       });
       router.refresh();
     } catch (error) {

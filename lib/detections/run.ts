@@ -44,8 +44,10 @@ export interface RuleRun {
   truncated: boolean;
   /** Context worth showing beside the count (where the organisation accounts came from, principals without a baseline). */
   note?: string;
-  /** The rule could not run (a query failed, no organisation accounts); the other rules still did. */
+  /** The rule failed (a query failed); the other rules still ran. A later run retries it. */
   error?: string;
+  /** The rule cannot run as Trailscope is set up (no organisation accounts): not retried until the setting changes. */
+  skipped?: string;
 }
 
 export interface DetectionRun {
@@ -107,7 +109,7 @@ async function newCountry(ctx: Context): Promise<Outcome> {
 async function externalAccounts(ctx: Context): Promise<Outcome> {
   const org = await organisationAccounts(ctx.conn, ctx.signal);
   if (org.accounts.length === 0) {
-    return { findings: [], queries: [], truncated: false, error: 'No organisation accounts: set TRAILSCOPE_ORG_ACCOUNTS, or ingest the organisation accounts’ trails.' };
+    return { findings: [], queries: [], truncated: false, skipped: 'No organisation accounts: set TRAILSCOPE_ORG_ACCOUNTS, or ingest the organisation accounts’ trails.' };
   }
   const outcome = await grouped(ctx, externalAssumeRoles, { ...ctx.scope, organisationAccounts: org.accounts }, externalAssumeRoleFinding);
   return { ...outcome, note: `${org.accounts.length} organisation account${org.accounts.length === 1 ? '' : 's'} (${org.source === 'config' ? 'TRAILSCOPE_ORG_ACCOUNTS' : 'inferred from the ingested trails'})` };

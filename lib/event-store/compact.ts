@@ -3,7 +3,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { pathLiteral, type StoreLayout } from './layout';
-import { writeManifest, type Manifest, type Segment } from './manifest';
+import { arrivalsOf, writeManifest, type Manifest, type Segment } from './manifest';
 import { segmentDir } from './segment-range';
 import { ID_PARQUET_OPTIONS, PARQUET_OPTIONS } from './sidecars';
 import { isCurrent } from './upgrade';
@@ -98,6 +98,7 @@ async function merge(conn: DuckDBConnection, layout: StoreLayout, run: readonly 
     summary: `${dir}/${base}.hourly.parquet`,
     ids: `${dir}/${base}.ids.parquet`,
     sts: `${dir}/${base}.sts.parquet`,
+    arrivals: run.flatMap(arrivalsOf),
   };
 }
 

@@ -3,6 +3,10 @@ import { z } from '@/lib/zod';
 import { readJsonOr, writeJsonAtomic } from './json-file';
 import type { StoreLayout } from './layout';
 
+/** Events of one time range that arrived together: a segment as ingest wrote it. */
+const arrivalSchema = z.object({ minTime: z.string(), maxTime: z.string(), createdAt: z.string() });
+export type Arrival = z.infer<typeof arrivalSchema>;
+
 const segmentSchema = z.object({
   file: z.string(),
   rows: z.number().int().nonnegative(),
@@ -18,6 +22,12 @@ const segmentSchema = z.object({
   ids: z.string().optional(),
   /** Its STS calls (sidecars.ts); absent likewise in older stores. */
   sts: z.string().optional(),
+  /**
+   * For a segment compaction merged: when each of its inputs arrived, and what time it covered
+   * (absent: the segment's own range and createdAt). Detections after an ingest run over what
+   * arrived since their last run, which a merge must not make look new again.
+   */
+  arrivals: z.array(arrivalSchema).optional(),
 });
 export type Segment = z.infer<typeof segmentSchema>;
 
@@ -31,6 +41,11 @@ const manifestSchema = z.object({
 export type Manifest = z.infer<typeof manifestSchema>;
 
 export const EMPTY_MANIFEST: Manifest = { version: 1, generation: 0, segments: [], retired: [] };
+
+/** What arrived when, in a segment (see `arrivals`). */
+export function arrivalsOf(segment: Segment): Arrival[] {
+  return segment.arrivals ?? [{ minTime: segment.minTime, maxTime: segment.maxTime, createdAt: segment.createdAt }];
+}
 
 export async function readManifest(layout: StoreLayout): Promise<Manifest> {
   const raw = await readJsonOr<unknown>(layout.manifest, EMPTY_MANIFEST);

@@ -56,6 +56,11 @@ function stateDb(): Promise<DuckDBInstance> {
   return c.opening;
 }
 
+/** The state file is open in another process (the app, while a CLI tries): DuckDB allows one. */
+export function isStateLockedElsewhere(error: unknown): boolean {
+  return error instanceof Error && /Could not set lock on file/.test(error.message);
+}
+
 /**
  * Runs `fn` on a fresh connection. Connections are cheap in DuckDB and one per call keeps
  * concurrent requests from sharing a transaction.
