@@ -50,6 +50,12 @@ export interface Dialect {
    * table's columns, without the optional ones it lacks, and notes which those are).
    */
   readonly rawRecord: Sql;
+  /**
+   * The delivery file a row was read from (DuckDB: the file ingest read it from, `source_file`;
+   * Athena and Trino: the object's path, the hidden `"$path"` column): counting these tells which
+   * deliveries are present.
+   */
+  readonly deliveryFile: Sql;
   /** The CloudTrail record from a `rawRecord` value as this engine returns it. */
   parseRawRecord(text: string): CloudTrailRecord;
   /**

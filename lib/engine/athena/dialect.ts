@@ -141,6 +141,8 @@ export function createAthenaDialect(ref: AthenaTableRef, name: TrinoFamilyEngine
     table,
     eventTime,
     rawRecord,
+    // The Hive connector's hidden column: the S3 object (or local file) the row was read from.
+    deliveryFile: code('"$path"'),
     parseRawRecord: recordFromAthenaJson,
 
     timestamp(iso: string): Sql {

@@ -44,6 +44,7 @@ export const duckdbDialect: Dialect = {
   bucket: (seconds: number, ts: Sql) =>
     sql`time_bucket(to_seconds(${trusted(Math.max(1, Math.floor(seconds)))}), ${ts}, TIMESTAMP '1970-01-01 00:00:00')`,
   rawRecord: code('raw'),
+  deliveryFile: code('source_file'),
   parseRawRecord: parseStoredRecord,
   arrayResult: (expr: Sql) => expr,
   distinctList: (expr: Sql) => sql`list_sort(array_agg(DISTINCT ${expr}) FILTER (WHERE ${expr} IS NOT NULL))`,
