@@ -1,0 +1,111 @@
+import { z } from '@/lib/zod';
+import { col } from '@/lib/cloudtrail/columns';
+import type { Dialect } from '@/lib/engine/dialect';
+import type { QueryModule } from '@/lib/engine/panel';
+import { sql, trusted, type Sql } from '@/lib/sql/sql';
+import { hourly } from '@/lib/summary/hourly';
+import { onTheHour } from '@/lib/summary/on-the-hour';
+
+/** More account × region × hour rows than this and the window is too wide to judge: the loader says so. */
+export const COVERAGE_ROW_LIMIT = 200_000;
+
+const params = z.object({
+  from: z.string(),
+  to: z.string(),
+  /** Also count the delivery files of each account × region × UTC day (the events' hours are always counted). */
+  files: z.boolean(),
+});
+export type CoverageCountsParams = z.infer<typeof params>;
+
+const row = z
+  .object({
+    account_id: z.string().nullable(),
+    region: z.string().nullable(),
+    grain: z.enum(['hour', 'day']),
+    at: z.string(),
+    events: z.number(),
+    files: z.number().nullable(),
+  })
+  .transform((r) => ({ accountId: r.account_id, region: r.region, grain: r.grain, at: r.at, events: r.events, files: r.files }));
+export type CoverageCountRow = z.output<typeof row>;
+
+/** The columns every coverage row is grouped by, read once per event. */
+function perEvent(d: Dialect, withFile: boolean): Sql {
+  return sql`${col.recipientAccountId} AS account_id,
+         ${col.awsRegion} AS region,
+         ${d.dateTrunc('hour', d.eventTime)} AS hour${
+           withFile
+             ? sql`,
+         ${d.dateTrunc('day', d.eventTime)} AS day,
+         ${d.deliveryFile} AS delivery_file`
+             : sql``
+         }`;
+}
+
+/**
+ * Events per account × region × UTC hour in [from, to), and with `files` the events and distinct
+ * delivery files per account × region × UTC day, in one pass over the events: on Athena the
+ * window's partitions are read (and billed) once, whichever grains are asked for. The loader
+ * (../load-coverage.ts) turns the hours into silences and the days into the heat map's cells.
+ *
+ * On DuckDB the hours come from the hourly summary (windows on the hour); the files only the
+ * events know (`source_file`), so the days still read the store's narrow columns.
+ */
+export const coverageCounts: QueryModule<CoverageCountsParams, CoverageCountRow> = {
+  name: 'coverage-counts',
+  params,
+  row,
+  build(d, p) {
+    const where = d.timeRange(p.from, p.to);
+    const limit = trusted(COVERAGE_ROW_LIMIT + 1);
+    if (!p.files) {
+      return sql`
+SELECT account_id, region, 'hour' AS grain, ${d.isoString(sql`hour`)} AS at, count(*) AS events, CAST(NULL AS BIGINT) AS files
+FROM (
+  SELECT ${perEvent(d, false)}
+  FROM ${d.table}
+  WHERE ${where}
+) e
+GROUP BY account_id, region, hour
+LIMIT ${limit}`;
+    }
+    // GROUPING SETS: both grains from one scan; grouping(hour) = 0 marks the hourly rows.
+    return sql`
+SELECT account_id, region,
+       CASE WHEN grouping(hour) = 0 THEN 'hour' ELSE 'day' END AS grain,
+       ${d.isoString(sql`coalesce(hour, day)`)} AS at,
+       count(*) AS events,
+       CASE WHEN grouping(hour) = 0 THEN CAST(NULL AS BIGINT) ELSE count(DISTINCT delivery_file) END AS files
+FROM (
+  SELECT ${perEvent(d, true)}
+  FROM ${d.table}
+  WHERE ${where}
+) e
+GROUP BY GROUPING SETS ((account_id, region, hour), (account_id, region, day))
+LIMIT ${limit}`;
+  },
+  fromSummary(d, s, p) {
+    if (!onTheHour(p.from, p.to)) return null;
+    const limit = trusted(COVERAGE_ROW_LIMIT + 1);
+    const hours = sql`
+SELECT ${hourly.account_id} AS account_id, ${hourly.region} AS region, 'hour' AS grain, ${d.isoString(hourly.hour)} AS at,
+       CAST(sum(${hourly.calls}) AS BIGINT) AS events, CAST(NULL AS BIGINT) AS files
+FROM ${s.table}
+WHERE ${s.hourRange(p.from, p.to)}
+GROUP BY ${hourly.account_id}, ${hourly.region}, ${hourly.hour}`;
+    if (!p.files) return sql`${hours}
+LIMIT ${limit}`;
+    return sql`
+SELECT * FROM (${hours}
+UNION ALL
+SELECT account_id, region, 'day' AS grain, ${d.isoString(sql`day`)} AS at, count(*) AS events, count(DISTINCT delivery_file) AS files
+FROM (
+  SELECT ${perEvent(d, true)}
+  FROM ${d.table}
+  WHERE ${d.timeRange(p.from, p.to)}
+) e
+GROUP BY account_id, region, day
+) c
+LIMIT ${limit}`;
+  },
+};
