@@ -10,6 +10,7 @@ import { path as vendorsPath } from '@/app/(dashboard)/vendors/search-params';
 import { path as hygienePath } from '@/app/(dashboard)/hygiene/search-params';
 import { path as accessPath } from '@/app/(dashboard)/access/search-params';
 import { path as auditPath } from '@/app/(dashboard)/admin/audit/search-params';
+import { path as coveragePath } from '@/app/(dashboard)/coverage/search-params';
 import { path as usersPath } from '@/app/(dashboard)/admin/users/search-params';
 
 const LINKS = [
@@ -19,6 +20,7 @@ const LINKS = [
   { href: eventsPath, label: 'Events' },
   // The managers' reviews (vendors, session names, access) share one entry; their own tabs switch.
   { href: vendorsPath, label: 'Reviews', also: [hygienePath, accessPath] },
+  { href: coveragePath, label: 'Coverage' },
 ] as const satisfies readonly { href: string; label: string; also?: readonly string[] }[];
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageCells, coverageWindows, deliveryGaps, gapCovers, scopeDays, trailCoverageGap, type CoverageGap } from './coverage';
+import { coverageCells, coverageWindows, deliveryGaps, gapCovers, gapSentence, scopeDays, trailCoverageGap, type CoverageGap } from './coverage';
 import { cellEventsHref, gapEventHref, gapEventsHref } from './params';
 import type { CoverageCountRow } from './queries/coverage-counts';
 import type { TrailGap } from './trail-gaps';
@@ -167,6 +167,18 @@ describe('drill-down links', () => {
     );
     expect(gapEventHref({ from: '2026-11-18T09:41:23Z', to: '2026-11-20T00:00:00Z' }, 'stop-1', 'from')).toBe(
       '/events?from=2026-11-18T08%3A00%3A00Z&to=2026-11-18T11%3A00%3A00Z&eventId=stop-1',
+    );
+  });
+});
+
+describe('gapSentence', () => {
+  it('says where and when the logs are silent, and that the silence proves nothing', () => {
+    const base = { kind: 'no-delivery' as const, accountId: '123456789012', region: 'us-east-1', from: '2026-11-12T10:00:00Z', to: '2026-11-12T16:00:00Z', multiRegion: null, open: false };
+    expect(gapSentence(base)).toBe(
+      'No logs from account 123456789012 in region us-east-1 between 2026-11-12 10:00:00 UTC and 2026-11-12 16:00:00 UTC: the absence of events there is not evidence.',
+    );
+    expect(gapSentence({ ...base, kind: 'logging-stopped', multiRegion: true, open: true })).toBe(
+      'No logs from account 123456789012 in any region between 2026-11-12 10:00:00 UTC and 2026-11-12 16:00:00 UTC (at least): the absence of events there is not evidence.',
     );
   });
 });

@@ -245,3 +245,15 @@ export function coverageCells(rows: readonly CoverageCountRow[], gaps: readonly 
   );
   return { streams: ordered, cells };
 }
+
+/**
+ * The sentence a page shows for a gap overlapping what it displays: where and when the logs are
+ * silent, and that a silence there proves nothing. A trail known to log every region is silent
+ * in any region of its account.
+ */
+export function gapSentence(gap: Pick<CoverageGap, 'kind' | 'accountId' | 'region' | 'from' | 'to' | 'multiRegion' | 'open'>): string {
+  const account = gap.accountId ? `account ${gap.accountId}` : 'an unknown account';
+  const region = gap.kind !== 'no-delivery' && gap.multiRegion === true ? 'any region' : gap.region ? `region ${gap.region}` : 'an unknown region';
+  const until = gap.open ? `${formatTime(gap.to)} (at least)` : formatTime(gap.to);
+  return `No logs from ${account} in ${region} between ${formatTime(gap.from)} and ${until}: the absence of events there is not evidence.`;
+}

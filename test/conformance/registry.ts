@@ -1,4 +1,6 @@
 import { accountActivity } from '@/lib/org/accounts';
+import { coverageCounts } from '@/lib/coverage/queries/coverage-counts';
+import { trailEvents } from '@/lib/coverage/queries/trail-events';
 import { apiVolume } from '@/lib/activity/api-volume';
 import { scopeDetails } from '@/lib/activity/scope-details';
 import { assumeRoleEvents } from '@/lib/attribution/queries/assume-role-events';
@@ -186,4 +188,9 @@ export const CONFORMANCE_CASES: readonly ConformanceCase[] = [
   { name: 'access-principal-usage (user)', module: m(principalUsage), params: (f) => ({ ...f.month, kind: 'user', arn: f.user.arn }) },
   { name: 'access-active-principals', module: m(activePrincipals), params: (f) => f.month },
   { name: 'access-data-event-sources', module: m(dataEventSources), params: (f) => f.month },
+
+  // Coverage.
+  { name: 'coverage-counts (hours and daily files)', module: m(coverageCounts), params: (f) => ({ ...f.month, files: true }) },
+  { name: 'coverage-counts (hours)', module: m(coverageCounts), params: (f) => ({ ...f.month, files: false }) },
+  { name: 'coverage-trail-events', module: m(trailEvents), params: (f) => f.month },
 ];
