@@ -36,6 +36,11 @@ const ORGANIZATION_PATTERNS: Record<string, RegExp> = {
   // RCS & RDS renamed itself DIGI.
   'RCS & RDS': /^DIGI ROMANIA/,
   'MTN Nigeria': /^MTN NIGERIA/i,
+  'Deutsche Telekom': /^Deutsche Telekom/,
+  DigitalOcean: /^DigitalOcean/,
+  OVH: /^OVH/,
+  // AS27699, Telefonica Brasil, whose consumer brand is Vivo.
+  Vivo: /^TELEFONICA BRASIL/,
 };
 
 describe('enricher over the bundled data', () => {

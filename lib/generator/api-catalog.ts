@@ -69,6 +69,20 @@ function iam(eventName: string, readOnly: boolean, request?: ApiSpec['request'],
   };
 }
 
+function organizations(eventName: string, readOnly: boolean): ApiSpec {
+  return {
+    eventSource: 'organizations.amazonaws.com',
+    eventName,
+    readOnly,
+    iamPrefix: 'organizations',
+    cliService: 'organizations',
+    sdkApi: 'organizations#1.36.3',
+    global: true,
+    host: globalHost('organizations.us-east-1.amazonaws.com'),
+    request: () => null,
+  };
+}
+
 function simple(
   eventSource: string,
   eventName: string,
@@ -155,6 +169,12 @@ export const API = {
     resourcesSet: { items: [{ resourceId: instanceId(c.rng) }] },
     tagSet: { items: [{ key: 'Name', value: 'runner' }] },
   }), () => ({ _return: true })),
+  describeTags: ec2('DescribeTags', true, () => ({ filterSet: { items: [{ name: 'resource-type', valueSet: { items: [{ value: 'instance' }] } }] } })),
+  describeSnapshots: ec2('DescribeSnapshots', true, () => ({ snapshotSet: {}, ownersSet: { items: [{ owner: 'self' }] }, sharedUsersSet: {}, filterSet: {} })),
+  // The password data itself is never logged.
+  getPasswordData: ec2('GetPasswordData', true),
+  modifySnapshotAttribute: ec2('ModifySnapshotAttribute', false),
+  modifyImageAttribute: ec2('ModifyImageAttribute', false),
 
   // IAM (global)
   listUsers: iam('ListUsers', true),
@@ -174,6 +194,7 @@ export const API = {
   getCredentialReport: iam('GetCredentialReport', true),
   attachRolePolicy: iam('AttachRolePolicy', false),
   createAccessKey: iam('CreateAccessKey', false),
+  updateAssumeRolePolicy: iam('UpdateAssumeRolePolicy', false),
 
   // STS
   getCallerIdentity: simple('sts.amazonaws.com', 'GetCallerIdentity', true, { iamPrefix: 'sts', cliService: 'sts', sdkApi: 'sts#1.33.0' }, undefined, {
@@ -191,6 +212,17 @@ export const API = {
     global: true,
     host: globalHost('s3.amazonaws.com'),
     request: () => ({ Host: 's3.amazonaws.com' }),
+  },
+
+  // S3 bucket configuration is a management event, logged in the bucket's region.
+  putBucketPolicy: {
+    eventSource: 's3.amazonaws.com',
+    eventName: 'PutBucketPolicy',
+    readOnly: false,
+    iamPrefix: 's3',
+    cliService: 's3api',
+    sdkApi: 's3#1.66.3',
+    host: regional('s3'),
   },
 
   // CloudTrail
@@ -301,11 +333,15 @@ export const API = {
   generateDataKey: simple('kms.amazonaws.com', 'GenerateDataKey', true, KMS, (c) => ({ keyId: KMS_KEY_ID(c.accountId, c.region), keySpec: 'AES_256' }), {
     resources: (c) => [{ accountId: c.accountId, type: 'AWS::KMS::Key', ARN: KMS_KEY_ID(c.accountId, c.region) }],
   }),
+  putKeyPolicy: simple('kms.amazonaws.com', 'PutKeyPolicy', false, KMS, undefined, {
+    resources: (c) => [{ accountId: c.accountId, type: 'AWS::KMS::Key', ARN: KMS_KEY_ID(c.accountId, c.region) }],
+  }),
 
   // Secrets Manager
   getSecretValue: simple('secretsmanager.amazonaws.com', 'GetSecretValue', true, SECRETS, (c) => ({
     secretId: `arn:aws:secretsmanager:${c.region}:${c.accountId}:secret:payments/db-${stableHex(`secret-${c.accountId}`, 6)}`,
   })),
+  listSecrets: simple('secretsmanager.amazonaws.com', 'ListSecrets', true, SECRETS, () => ({ maxResults: 100 })),
 
   // CloudWatch Logs
   createLogStream: simple('logs.amazonaws.com', 'CreateLogStream', false, LOGS, (c) => ({
@@ -340,17 +376,8 @@ export const API = {
   listTables: simple('dynamodb.amazonaws.com', 'ListTables', true, DDB),
 
   // Organizations, logged in us-east-1
-  describeOrganization: {
-    eventSource: 'organizations.amazonaws.com',
-    eventName: 'DescribeOrganization',
-    readOnly: true,
-    iamPrefix: 'organizations',
-    cliService: 'organizations',
-    sdkApi: 'organizations#1.36.3',
-    global: true,
-    host: globalHost('organizations.us-east-1.amazonaws.com'),
-    request: () => null,
-  },
+  describeOrganization: organizations('DescribeOrganization', true),
+  leaveOrganization: organizations('LeaveOrganization', false),
 } as const satisfies Record<string, ApiSpec>;
 
 /** A CloudTrail trail call and the trail ARN it names. */
@@ -359,6 +386,7 @@ export function trailArn(accountId: string, region: string, name: string): strin
 }
 
 export const STOP_LOGGING: ApiSpec = simple('cloudtrail.amazonaws.com', 'StopLogging', false, CT);
+export const START_LOGGING: ApiSpec = simple('cloudtrail.amazonaws.com', 'StartLogging', false, CT);
 
 /** S3 object-level calls are data events: eventCategory Data, managementEvent false. */
 function s3Data(eventName: string, readOnly: boolean): ApiSpec {

@@ -33,6 +33,10 @@ export interface ApiCallInput {
   readonly error?: CallError;
   readonly sharedEventID?: string;
   readonly requestID?: string;
+  /** The VPC endpoint the call went through (the caller's sourceIPAddress is then its private address). */
+  readonly vpcEndpointId?: string;
+  /** Fixes the eventID when tests must know it in advance. */
+  readonly eventID?: string;
 }
 
 const TLS13 = 'TLSv1.3';
@@ -92,13 +96,14 @@ export function apiCall(rng: Rng, input: ApiCallInput): CloudTrailRecord {
     additionalEventData:
       input.additionalEventData ?? (isS3 ? s3Additional(rng, failed ? 0 : category === 'Data' ? rng.int(400, 250_000) : rng.int(200, 900)) : spec.additional?.(ctx)),
     requestID: input.requestID ?? (isS3 ? s3RequestId(rng) : uuid(rng)),
-    eventID: uuid(rng),
+    eventID: input.eventID ?? uuid(rng),
     readOnly: spec.readOnly,
     resources: input.resources ?? (failed ? undefined : spec.resources?.(ctx)),
     eventType: 'AwsApiCall',
     managementEvent: category === 'Management',
     recipientAccountId: accountId,
     sharedEventID: input.sharedEventID,
+    vpcEndpointId: input.vpcEndpointId,
     eventCategory: category,
     // Path-style and virtual-hosted S3 requests name the bucket's host, which the TLS details echo.
     tlsDetails: caller.noTls ? undefined : tlsFor(typeof requestParameters?.Host === 'string' ? requestParameters.Host : spec.host(awsRegion)),

@@ -24,6 +24,11 @@ export interface RoleSession {
   readonly webIdentityProviderArn?: string;
   /** Service-linked role sessions name the service that acted. */
   readonly invokedBy?: string;
+  /**
+   * AWS's examples of instance-profile sessions print `"webIdFederationData": {}`; the older
+   * scenarios leave it out, so only sessions that ask for it carry the empty object.
+   */
+  readonly emptyWebIdFederationData?: boolean;
 }
 
 export function sessionPrincipalId(session: RoleSession): string {
@@ -50,7 +55,9 @@ export function assumedRoleIdentity(session: RoleSession): UserIdentity {
       sessionIssuer: { type: 'Role', principalId: role.roleId, arn: role.arn, accountId: role.accountId, userName: role.name },
       webIdFederationData: session.webIdentityProviderArn
         ? { federatedProvider: session.webIdentityProviderArn, attributes: {} }
-        : undefined,
+        : session.emptyWebIdFederationData
+          ? {}
+          : undefined,
       attributes: { creationDate: isoSeconds(session.issuedAt), mfaAuthenticated: session.mfaAuthenticated ? 'true' : 'false' },
       sourceIdentity: session.sourceIdentity,
       ec2RoleDelivery: session.ec2RoleDelivery,
@@ -184,4 +191,14 @@ export function sessionCaller(
 
 export function userCaller(user: IamUser, sourceIPAddress: string, agent: AgentFn): Caller {
   return { identity: iamUserIdentity(user), sourceIPAddress, agent, principalIdForOtherAccounts: user.userId };
+}
+
+/**
+ * A call an AWS service makes with the caller's own credentials on its behalf, such as Secrets
+ * Manager decrypting a secret through KMS: the caller's identity with `invokedBy`, and the
+ * service's name as sourceIPAddress and user agent (Secrets Manager user guide, "Monitor
+ * Secrets Manager interaction with AWS KMS").
+ */
+export function onBehalfCaller(of: Caller, service: string): Caller {
+  return { identity: { ...of.identity, invokedBy: service }, sourceIPAddress: service, agent: () => service, noTls: true };
 }

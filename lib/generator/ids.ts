@@ -63,6 +63,11 @@ export function uuid(rng: Rng): string {
   return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4, 8)}${d}`;
 }
 
+/** An eventID fixed by (seed, label), for the incident events tests name in advance. */
+export function labelledEventId(seed: string, label: string): string {
+  return uuid(Rng.from(seed, 'labelled-event', label));
+}
+
 export function hex(rng: Rng, length: number): string {
   let out = '';
   while (out.length < length) out += hexWord(rng.nextUint32());

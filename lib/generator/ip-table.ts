@@ -78,6 +78,24 @@ export const IP_TABLE = {
   // Places the scenarios' incidents come from and nobody's baseline does.
   bucharest1: loc('5.12.4.71', 'RO', 'Bucharest', 'Bucharest', 'RCS & RDS'),
   lagos1: loc('197.210.1.56', 'NG', 'Lagos', 'Lagos', 'MTN Nigeria'),
+
+  // Added for scenarios 7–10 and checked against the bundled data the app itself uses
+  // (DB-IP City Lite and @ip-location-db/asn, the 2026-06 builds): city, country and ASN below
+  // are what lib/enrichment answers, so the detections read the places the scenarios mean.
+  // EC2 public addresses in us-east-1: AS16509 and AS14618, both Amazon.
+  storefrontWeb1: loc('54.160.100.213', 'US', 'Virginia', 'Ashburn', 'Amazon'),
+  storefrontWeb2: loc('44.192.50.113', 'US', 'Virginia', 'Ashburn', 'Amazon'),
+  jenkinsUsEast1: loc('3.91.100.213', 'US', 'Virginia', 'Ashburn', 'Amazon'),
+  metricsSyncUsEast1: loc('34.230.200.163', 'US', 'Virginia', 'Ashburn', 'Amazon'),
+  // A Frankfurt engineer: home in Offenbach, office in Frankfurt, 6 km apart (Deutsche Telekom, AS3320).
+  offenbachHome1: loc('79.192.131.180', 'DE', 'Hesse', 'Offenbach', 'Deutsche Telekom'),
+  frankfurtOffice1: loc('217.230.17.132', 'DE', 'Hesse', 'Frankfurt am Main', 'Deutsche Telekom'),
+  denverHome1: loc('73.95.120.103', 'US', 'Colorado', 'Denver', 'Comcast'),
+  // Attackers: hosting providers (DigitalOcean AS14061, OVH AS16276) and a residential ISP
+  // (Telefonica Brasil/Vivo AS27699), none of them Amazon.
+  amsterdamVps1: loc('188.166.40.43', 'NL', 'North Holland', 'Amsterdam', 'DigitalOcean'),
+  roubaixVps1: loc('51.38.40.43', 'FR', 'Hauts-de-France', 'Roubaix', 'OVH'),
+  saoPauloVivo1: loc('177.68.36.15', 'BR', 'Sao Paulo', 'Sao Paulo', 'Vivo'),
 } as const satisfies Record<string, IpLocation>;
 
 export type IpName = keyof typeof IP_TABLE;

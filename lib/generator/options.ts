@@ -7,7 +7,7 @@ import { DAY, SECOND } from './time';
  */
 
 /** Alternative worlds a test can ask for; each changes one fact and is named for it. */
-export const VARIANTS = ['default', 'sara-new-country'] as const;
+export const VARIANTS = ['default', 'sara-new-country', 'logging-gap'] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 export const DEFAULT_OPTIONS = {

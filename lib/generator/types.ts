@@ -90,6 +90,8 @@ export interface CloudTrailRecord {
   managementEvent: boolean;
   recipientAccountId: string;
   sharedEventID?: string;
+  /** Set when the call reached the service through a VPC endpoint; sourceIPAddress is then private. */
+  vpcEndpointId?: string;
   serviceEventDetails?: JsonObject;
   eventCategory: 'Management' | 'Data';
   tlsDetails?: TlsDetails;

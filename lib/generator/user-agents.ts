@@ -29,6 +29,9 @@ export const CLI_LINUX: CliPersona = {
   installer: 'exe',
 };
 export const CLI_WINDOWS: CliPersona = { version: '2.19.1', os: 'windows#10', arch: 'amd64', python: '3.12.6', installer: 'msi' };
+/** Clients of the new scenarios' attackers: a Kali box and a rented Ubuntu VPS, unlike any baseline. */
+export const CLI_KALI: CliPersona = { version: '2.15.30', os: 'linux#6.6.9-amd64', arch: 'x86_64', python: '3.11.8', installer: 'exe' };
+export const CLI_UBUNTU_VPS: CliPersona = { version: '2.13.5', os: 'linux#5.15.0-91-generic', arch: 'x86_64', python: '3.11.4', installer: 'exe' };
 
 export function awsCli(persona: CliPersona, cliService: string, eventName: string): string {
   return (
@@ -102,6 +105,11 @@ export const DOCKER_PULL =
   'docker/24.0.7 go/go1.20.10 git-commit/311b9ff kernel/6.1.115-126.197.amzn2023.x86_64 os/linux arch/amd64 UpstreamClient(Docker-Client/24.0.7 \\(linux\\))';
 
 export const GITLAB_RUNNER_SDK = 'aws-sdk-go/1.44.298 (go1.21.5; linux; amd64)';
+/** The CloudWatch agent on the storefront instances, which looks up its own tags. */
+export const CLOUDWATCH_AGENT = 'aws-sdk-go/1.55.5 (go1.22.7; linux; amd64) CWAgent/1.300049.1 (go1.22.7; linux; amd64)';
+/** The attacker's session juggler: boto3 on a VPS. */
+export const JUGGLER_BOTO3 =
+  'Boto3/1.34.84 md/Botocore#1.34.84 ua/2.0 os/linux#6.1.0-18-cloud-amd64 md/arch#x86_64 lang/python#3.11.2 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.34.84';
 export const ECR_CREDENTIAL_HELPER = 'amazon-ecr-credential-helper/0.7.1 aws-sdk-go-v2/1.24.1 os/linux lang/go#1.21.5 api/ecr#1.24.7';
 
 /** Identity Center calls AssumeRoleWithSAML from its own fleet. */

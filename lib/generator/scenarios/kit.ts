@@ -1,4 +1,7 @@
+import { API } from '../api-catalog';
 import { apiCall, type ApiCallInput } from '../event-builders';
+import { stableUuid } from '../ids';
+import { type Caller, onBehalfCaller } from '../identity';
 import type { Variant } from '../options';
 import type { Rng } from '../prng';
 import type { ScenarioTruths } from '../scenarios';
@@ -64,4 +67,50 @@ export function after(rng: Rng, t: number, minSeconds: number, maxSeconds: numbe
 export function isWeekendDay(dayStart: number): boolean {
   const d = new Date(dayStart).getUTCDay();
   return d === 0 || d === 6;
+}
+
+/** The weekdays in [from, to) on which someone works, each kept with the given probability. */
+export function workdays(rng: Rng, from: number, to: number, share: number): number[] {
+  return dayStarts(from, to).filter((day) => !isWeekendDay(day) && rng.chance(share));
+}
+
+/** The same records with a fixed eventID, for an issuing event tests name in advance. */
+export function withEventId(records: readonly CloudTrailRecord[], eventID: string): CloudTrailRecord[] {
+  return records.map((r) => ({ ...r, eventID }));
+}
+
+export interface SecretRead {
+  readonly time: number;
+  readonly caller: Caller;
+  readonly secretArn: string;
+  readonly region: string;
+  readonly vpcEndpointId?: string;
+  readonly eventID?: string;
+}
+
+/**
+ * GetSecretValue, and the KMS Decrypt Secrets Manager makes with the caller's credentials to
+ * open it: the second carries the caller's identity and key but the service's name as address.
+ */
+export function readSecret(out: Out, r: SecretRead): void {
+  out.call({
+    time: r.time,
+    caller: r.caller,
+    spec: API.getSecretValue,
+    region: r.region,
+    requestParameters: { secretId: r.secretArn },
+    responseElements: null,
+    vpcEndpointId: r.vpcEndpointId,
+    eventID: r.eventID,
+  });
+  out.call({
+    time: r.time,
+    caller: onBehalfCaller(r.caller, 'secretsmanager.amazonaws.com'),
+    spec: API.decrypt,
+    region: r.region,
+    requestParameters: {
+      encryptionContext: { SecretARN: r.secretArn, SecretVersionId: stableUuid(`${r.secretArn} version`) },
+      encryptionAlgorithm: 'SYMMETRIC_DEFAULT',
+    },
+  });
 }
