@@ -50,8 +50,8 @@ export async function signInThroughForm(context: BrowserContext, user: string, p
   return outcome;
 }
 
-/** A fresh browser context signed in through the form as `user`. */
-export async function signedInContext(browser: Browser, user: 'admin' | 'analyst', extraHTTPHeaders?: Record<string, string>): Promise<BrowserContext> {
+/** A fresh browser context signed in through the form as `user` (`analyst` is a viewer; `triager` has the analyst role). */
+export async function signedInContext(browser: Browser, user: 'admin' | 'analyst' | 'triager', extraHTTPHeaders?: Record<string, string>): Promise<BrowserContext> {
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, ...(extraHTTPHeaders ? { extraHTTPHeaders } : {}) });
   const outcome = await signInThroughForm(context, user, e2eEnv(user === 'admin' ? 'TRAILSCOPE_E2E_ADMIN_PASSWORD' : 'TRAILSCOPE_E2E_ANALYST_PASSWORD'));
   expect(outcome).toBe('signed in');

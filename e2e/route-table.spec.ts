@@ -3,6 +3,7 @@ import { ADMIN_STORAGE_STATE, e2eEnv } from '../playwright.config';
 import { SAMPLE_PATH_PARAMS as SAMPLE_PARAMS, SAMPLE_QUERY } from '../test/app/route-samples';
 import { HTTP_METHODS, routeTable, type Access, type HttpMethod, type RouteEntry } from '../test/app/route-table';
 import { expect, signedInContext, test } from './fixtures';
+import { roleAtLeast } from '../lib/auth/roles';
 
 /**
  * Issue 11: every page and API route × method × identity, generated from the app/ tree, against
@@ -10,7 +11,7 @@ import { expect, signedInContext, test } from './fixtures';
  * answers differ from its declaration fails here.
  */
 
-const IDENTITIES = ['signed out', 'wrong token', 'api token', 'viewer', 'admin'] as const;
+const IDENTITIES = ['signed out', 'wrong token', 'api token', 'viewer', 'analyst', 'admin'] as const;
 type Identity = (typeof IDENTITIES)[number];
 
 /** Hole 1: a last segment that merely ends like an asset must not skip the gate. */
@@ -22,12 +23,15 @@ const baseURL = process.env.TRAILSCOPE_E2E_URL ?? 'http://127.0.0.1:3100';
 
 test.beforeAll(async ({ browser }) => {
   const analyst = await signedInContext(browser, 'analyst');
+  const triager = await signedInContext(browser, 'triager');
   contexts['signed out'] = await playwrightRequest.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   contexts['wrong token'] = await playwrightRequest.newContext({ baseURL, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { authorization: 'Bearer not-a-configured-token-0123456789' } });
   contexts['api token'] = await playwrightRequest.newContext({ baseURL, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { authorization: `Bearer ${e2eEnv('TRAILSCOPE_E2E_API_TOKEN')}` } });
   contexts.viewer = await playwrightRequest.newContext({ baseURL, storageState: await analyst.storageState() });
+  contexts.analyst = await playwrightRequest.newContext({ baseURL, storageState: await triager.storageState() });
   contexts.admin = await playwrightRequest.newContext({ baseURL, storageState: ADMIN_STORAGE_STATE });
   await analyst.close();
+  await triager.close();
   const findings = (await (await contexts.admin.get('/api/findings?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z')).json()) as { findings: { id: string }[] };
   findingId = findings.findings[0]?.id ?? 'gd-0000000000000000';
 });
@@ -54,17 +58,16 @@ function expected(route: RouteEntry, method: HttpMethod, who: Identity): Expecte
   const access: Access | undefined = route.methods[method];
   if (route.kind === 'page') {
     // The sign-in page sends a signed-in visitor on to where they were going.
-    if (access?.kind === 'public') return who === 'viewer' || who === 'admin' ? 307 : 200;
+    if (access?.kind === 'public') return who === 'viewer' || who === 'analyst' || who === 'admin' ? 307 : 200;
     if (who === 'signed out' || who === 'wrong token' || who === 'api token') return 307; // pages take no tokens
-    if (access?.kind === 'role' && access.role === 'admin' && who !== 'admin') return 403;
+    if (access?.kind === 'role' && !roleAtLeast(who, access.role)) return 403;
     return 200;
   }
   if (access?.kind === 'public') return 'passes the gate';
   if (who === 'signed out' || who === 'wrong token') return 401;
   if (!access) return 405;
   if (access.kind !== 'role') throw new Error(`${method} ${route.pattern} declares no role`);
-  const effective = who === 'api token' ? 'viewer' : who;
-  if (access.role === 'admin' && effective !== 'admin') return 403;
+  if (!roleAtLeast(who === 'api token' ? 'viewer' : who, access.role)) return 403;
   return method === 'GET' ? 200 : 'passes the gate';
 }
 

@@ -84,6 +84,7 @@ const schema = z
     TRAILSCOPE_OIDC_GROUPS_CLAIM: optional.transform((v) => v ?? 'groups'),
     /** Members of any of these groups (exact, case-sensitive names or ids) sign in as admins; everyone else as a viewer. */
     TRAILSCOPE_OIDC_ADMIN_GROUPS: list,
+    TRAILSCOPE_OIDC_ANALYST_GROUPS: list,
     TRAILSCOPE_ORG_ACCOUNTS: list.pipe(z.array(z.string().regex(/^\d{12}$/, 'account ids are 12 digits'))),
     TRAILSCOPE_VENDOR_NAMES: vendorNames,
     TRAILSCOPE_ATHENA_DATABASE: z.string().regex(/^[A-Za-z0-9_]+$/).default('default'),

@@ -212,12 +212,16 @@ async function onAthena(tmp: string, logs: string, serverEnv: NodeJS.ProcessEnv,
  * In this process, against the server's data dir (env() is read on first use, so setting it here
  * is in time), then let go of the state file: DuckDB locks it and the server must open it next.
  */
-/** The admin, a second analyst (a viewer) who opens the links the admin shares, and the security probes' users. */
+/**
+ * The admin, a second analyst (a viewer, named `analyst` from before the role existed) who opens the
+ * links the admin shares, `triager` (the analyst role: triages findings), and the security probes' users.
+ */
 async function createUsers(dataDir: string, password: string, analystPassword: string): Promise<void> {
   process.env.TRAILSCOPE_DATA_DIR = dataDir;
   try {
     await ensureAdmin({ password });
     await addUser({ name: 'analyst', role: 'viewer', password: analystPassword });
+    await addUser({ name: 'triager', role: 'analyst', password: analystPassword });
     // Users that e2e/security.spec.ts demotes, disables, locks out and deletes.
     for (const name of ['probe-admin', 'probe-guessed']) await addUser({ name, role: 'admin', password: analystPassword });
   } finally {

@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'view',
   'import-findings',
   'run-detections',
+  'triage-finding',
   'save-expected-actions',
   'delete-expected-actions',
   'upload-authorization-details',

@@ -11,6 +11,14 @@ describe('roleFromClaims', () => {
     expect(roleFromClaims({ sub: 'c' }, settings())).toBe('viewer');
   });
 
+  it('makes analysts of the analyst groups, and admin wins when both match', () => {
+    const both = settings({ TRAILSCOPE_OIDC_ANALYST_GROUPS: 'soc-triage' });
+    expect(roleFromClaims({ sub: 'a', groups: ['soc-triage'] }, both)).toBe('analyst');
+    expect(roleFromClaims({ sub: 'a', groups: ['soc-triage', 'sec-leads'] }, both)).toBe('admin');
+    expect(roleFromClaims({ sub: 'a', groups: ['SOC-triage'] }, both)).toBe('viewer');
+    expect(roleFromClaims({ sub: 'a', groups: ['soc-triage'] }, parseEnv({ TRAILSCOPE_OIDC_ANALYST_GROUPS: 'soc-triage' }))).toBe('analyst');
+  });
+
   it('reads the configured claim, as an array or a space or comma separated string', () => {
     const roles = settings({ TRAILSCOPE_OIDC_GROUPS_CLAIM: 'roles' });
     expect(roleFromClaims({ sub: 'a', roles: 'staff sec-leads' }, roles)).toBe('admin');

@@ -12,7 +12,7 @@ interface OidcProfile extends Record<string, unknown> {
 
 export const OIDC_PROVIDER_ID = 'oidc';
 
-export type OidcRoleSettings = Pick<Env, 'TRAILSCOPE_OIDC_ADMIN_GROUPS' | 'TRAILSCOPE_OIDC_GROUPS_CLAIM'>;
+export type OidcRoleSettings = Pick<Env, 'TRAILSCOPE_OIDC_ADMIN_GROUPS' | 'TRAILSCOPE_OIDC_ANALYST_GROUPS' | 'TRAILSCOPE_OIDC_GROUPS_CLAIM'>;
 
 /** Who signed in through the identity provider, as a sign-in callback or the users table needs it. */
 export interface OidcIdentity {
@@ -34,14 +34,17 @@ export function groupsFromClaim(value: unknown): string[] {
 }
 
 /**
- * Admin when the groups claim names one of TRAILSCOPE_OIDC_ADMIN_GROUPS (exactly: a near miss in
- * case or spacing must not grant admin), else viewer. Who may reach Trailscope at all is decided at
- * the identity provider.
+ * Admin when the groups claim names one of TRAILSCOPE_OIDC_ADMIN_GROUPS, else analyst when it names
+ * one of TRAILSCOPE_OIDC_ANALYST_GROUPS (exactly: a near miss in case or spacing must not grant a
+ * role), else viewer. Who may reach Trailscope at all is decided at the identity provider.
  */
 export function roleFromClaims(claims: Record<string, unknown>, settings: OidcRoleSettings): Role {
   const admins = new Set(settings.TRAILSCOPE_OIDC_ADMIN_GROUPS);
-  if (admins.size === 0) return 'viewer';
-  return groupsFromClaim(claims[settings.TRAILSCOPE_OIDC_GROUPS_CLAIM]).some((g) => admins.has(g)) ? 'admin' : 'viewer';
+  const analysts = new Set(settings.TRAILSCOPE_OIDC_ANALYST_GROUPS);
+  if (admins.size === 0 && analysts.size === 0) return 'viewer';
+  const groups = groupsFromClaim(claims[settings.TRAILSCOPE_OIDC_GROUPS_CLAIM]);
+  if (groups.some((g) => admins.has(g))) return 'admin';
+  return groups.some((g) => analysts.has(g)) ? 'analyst' : 'viewer';
 }
 
 export function oidcIdentity(claims: OidcProfile, settings: OidcRoleSettings): OidcIdentity {

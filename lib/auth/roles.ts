@@ -1,7 +1,11 @@
 import { z } from '@/lib/zod';
 
-/** Edge-safe: imported by auth.config.ts. Ordered from least to most privileged. */
-export const ROLES = ['viewer', 'admin'] as const;
+/**
+ * Edge-safe: imported by auth.config.ts. Ordered from least to most privileged: a viewer reads;
+ * an analyst also triages findings (status, assignee, notes) and runs the detections; an admin
+ * also administers (users, imports, uploads, vendors' expected actions).
+ */
+export const ROLES = ['viewer', 'analyst', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 export const roleSchema = z.enum(ROLES);
 
@@ -20,6 +24,10 @@ export interface AuthUser {
  * configuration, a token never meets more than `viewer`.
  */
 export function hasRole(user: AuthUser, required: Role): boolean {
-  const effective: Role = user.via === 'token' ? 'viewer' : user.role;
-  return ROLES.indexOf(effective) >= ROLES.indexOf(required);
+  return roleAtLeast(user.via === 'token' ? 'viewer' : user.role, required);
+}
+
+/** Whether a role carries at least what `required` does. */
+export function roleAtLeast(role: Role, required: Role): boolean {
+  return ROLES.indexOf(role) >= ROLES.indexOf(required);
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatedLogs } from '@/test/store-answers';
 import type { Finding } from '@/lib/findings/types';
+import { testFinding } from '@/lib/findings/test-finding';
 
 /**
  * Detections after ingest, on a generated trail ingested in two deliveries (the days before a
@@ -120,24 +121,7 @@ describe('detections after each ingest', () => {
 });
 
 describe('the inbox', () => {
-  const sample = (id: string): Finding => ({
-    id,
-    source: 'detection',
-    type: 'Trailscope:CloudTrail/LoggingDisabled',
-    severity: 8,
-    severityLabel: 'High',
-    title: 'CloudTrail logging disabled',
-    description: 'StopLogging',
-    firstSeen: '2026-11-18T09:41:23Z',
-    lastSeen: '2026-11-18T09:41:23Z',
-    accountId: '123456789012',
-    region: 'us-east-1',
-    actor: { accessKeyId: null, principalId: null, arn: null, userName: null, userType: null, sessionId: null },
-    resources: [],
-    evidenceEventIds: ['e1'],
-    rule: 'cloudtrail-logging-stopped',
-    count: 1,
-  });
+  const sample = (id: string): Finding => testFinding(id, { title: 'CloudTrail logging disabled' });
 
   /** Another process with the state database open, as the app has it while a CLI runs. */
   async function holdState(): Promise<ChildProcess> {
@@ -173,7 +157,7 @@ describe('the inbox', () => {
   });
 
   it('writes at once where this process can open the state database', async () => {
-    expect(await deliverFindings(dataDir, [sample('det-inbox-2')])).toEqual({ to: 'state', inserted: 1, updated: 0 });
+    expect(await deliverFindings(dataDir, [sample('det-inbox-2')])).toMatchObject({ to: 'state', inserted: 1, updated: 0, newIds: ['det-inbox-2'] });
   });
 });
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { code, join, sql, trusted, type Sql } from '@/lib/sql/sql';
 import { whereAll } from '@/lib/state/statement';
-import { findingsFilterSchema, type FindingSort, type FindingsFilter, type listFindingsSchema } from './schema';
+import { findingsFilterSchema, UNASSIGNED, type FindingSort, type FindingsFilter, type listFindingsSchema } from './schema';
 
 /** Allowlisted ORDER BY columns; the id breaks ties so pages never repeat or skip a finding. */
 const SORT_COLUMNS: Record<FindingSort, string> = {
@@ -25,6 +25,8 @@ export function findingsWhere(filter: FindingsFilter): Sql {
     !!f.rule && sql`rule = ${f.rule}`,
     !!f.actor && sql`${f.actor} IN (actor_session_id, actor_principal_id, actor_arn, actor_access_key_id, actor_user_name)`,
     !!f.severity && f.severity.length > 0 && sql`severity_label IN (${join(f.severity.map((s) => sql`${s}`), ', ')})`,
+    !!f.status && f.status.length > 0 && sql`coalesce(status, 'new') IN (${join(f.status.map((s) => sql`${s}`), ', ')})`,
+    !!f.assignee && (f.assignee === UNASSIGNED ? sql`assignee IS NULL` : sql`assignee = ${f.assignee}`),
   ]);
 }
 

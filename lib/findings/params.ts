@@ -4,6 +4,7 @@ import { FINDING_SOURCES, SEVERITY_LABELS, type SeverityLabel } from '@/lib/find
 import { href } from '@/lib/params/href';
 import { scopeParams, type Scope } from '@/lib/params/scope';
 import { optionalParam, pathSegment } from '@/lib/params/validators';
+import { FINDING_STATUSES, MAX_BULK_IDS, MAX_NOTE_LENGTH, STATUS_FILTERS, type StatusFilter } from '@/lib/findings/status';
 
 
 /** A finding type as GuardDuty and the detections write it: `Stealth:IAMUser/CloudTrailLoggingDisabled`. */
@@ -18,6 +19,10 @@ export const findingListParams = scopeParams.extend({
   /** The lowest severity shown. */
   severity: optionalParam(z.enum(SEVERITY_LABELS)),
   source: optionalParam(z.enum(FINDING_SOURCES)),
+  /** Open (new or investigating) unless the link says otherwise: the inbox shows what still needs someone. */
+  status: optionalParam(z.enum(STATUS_FILTERS)).transform((v): StatusFilter => v ?? 'open'),
+  /** A user's name, or `-` for findings nobody has taken. */
+  assignee: optionalParam(z.string().regex(/^(-|[A-Za-z][A-Za-z0-9._-]{1,63}|sso:[\x21-\x7e]{1,255})$/, 'must be a user name, or - for unassigned')),
   sort: optionalParam(z.enum(FINDING_SORTS)).transform((v): FindingSort => v ?? 'lastSeen'),
   order: optionalParam(z.enum(['asc', 'desc'])).transform((v) => v ?? 'desc'),
 });
@@ -35,7 +40,7 @@ export function findingHref(id: string, scope: Partial<Scope> = {}): string {
   return href(`${FINDINGS_PATH}/${encodeURIComponent(id)}`, { ...scope });
 }
 
-type ListLink = Partial<Record<'type' | 'severity' | 'source' | 'sort' | 'order', string | undefined>>;
+type ListLink = Partial<Record<'type' | 'severity' | 'source' | 'status' | 'assignee' | 'sort' | 'order', string | undefined>>;
 
 /**
  * The findings list as `p` shows it, with `change` applied: the default sort (last seen, newest
@@ -43,5 +48,34 @@ type ListLink = Partial<Record<'type' | 'severity' | 'source' | 'sort' | 'order'
  * sort=lastSeen). In lib because lib links to the list too (audit entries).
  */
 export function findingsHref(scope: Partial<Scope>, p: Partial<FindingListParams> = {}, change: ListLink = {}): string {
-  return href(FINDINGS_PATH, { ...scope, type: p.type, severity: p.severity, source: p.source, sort: p.sort === 'lastSeen' ? undefined : p.sort, order: p.order === 'desc' ? undefined : p.order, ...change });
+  return href(FINDINGS_PATH, {
+    ...scope,
+    type: p.type,
+    severity: p.severity,
+    source: p.source,
+    status: p.status === 'open' ? undefined : p.status,
+    assignee: p.assignee,
+    sort: p.sort === 'lastSeen' ? undefined : p.sort,
+    order: p.order === 'desc' ? undefined : p.order,
+    ...change,
+  });
 }
+
+const triageFields = {
+  status: z.enum(FINDING_STATUSES).optional(),
+  /** A user's name; null unassigns. */
+  assignee: z.string().min(1).max(300).nullable().optional(),
+  note: z.string().trim().min(1, 'must not be empty').max(MAX_NOTE_LENGTH).optional(),
+};
+const namesAChange = (b: { status?: unknown; assignee?: unknown; note?: unknown }) => b.status !== undefined || b.assignee !== undefined || b.note !== undefined;
+const NO_CHANGE = 'name at least one of status, assignee, note';
+
+/** A triage change as PATCH /api/findings/{id} takes it: at least one of status, assignee, note. */
+export const triageBody = z.object(triageFields).strict().refine(namesAChange, NO_CHANGE);
+export type TriageBody = z.output<typeof triageBody>;
+
+/** PATCH /api/findings: the same change for up to MAX_BULK_IDS findings. */
+export const bulkTriageBody = z
+  .object({ ids: z.array(findingIdParam).min(1).max(MAX_BULK_IDS), ...triageFields })
+  .strict()
+  .refine(namesAChange, NO_CHANGE);

@@ -1,5 +1,6 @@
 import { z } from '@/lib/zod';
 import { FINDING_SOURCES, SEVERITY_LABELS, type Finding, type SeverityLabel } from './types';
+import { FINDING_STATUSES } from './status';
 import { isInstantInRange, parseIsoUtc } from '@/lib/time';
 
 /**
@@ -61,9 +62,15 @@ export const findingsFilterSchema = z
     rule: z.string().min(1).max(200).optional(),
     /** Findings about one actor, named any way a finding names it: session id, principal id, ARN, access key or user name. */
     actor: z.string().min(1).max(2048).optional(),
+    status: z.array(z.enum(FINDING_STATUSES)).max(FINDING_STATUSES.length).optional(),
+    /** A user's name, or UNASSIGNED for findings nobody has taken. */
+    assignee: z.string().min(1).max(300).optional(),
   })
   .refine((p) => !p.from || !p.to || Date.parse(p.from) < Date.parse(p.to), { message: 'from must be before to', path: ['from'] });
 export type FindingsFilter = z.input<typeof findingsFilterSchema>;
+
+/** The assignee filter's value for "nobody": user names start with a letter. */
+export const UNASSIGNED = '-';
 
 export const MAX_FINDINGS_PAGE = 1000;
 

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Finding } from './types';
+import { testFinding } from './test-finding';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trailscope-findings-'));
 process.env.TRAILSCOPE_DATA_DIR = dataDir;
@@ -17,27 +18,10 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-function finding(id: string, extra: Partial<Finding> = {}): Finding {
-  return {
-    id,
-    source: 'detection',
-    type: 'Trailscope:CloudTrail/LoggingDisabled',
-    severity: 8,
-    severityLabel: 'High',
-    title: 'CloudTrail logging disabled: demo-trail-2',
-    description: 'StopLogging on demo-trail-2',
-    firstSeen: '2026-11-18T09:41:23Z',
-    lastSeen: '2026-11-18T09:41:23Z',
-    accountId: '123456789012',
-    region: 'us-east-1',
-    actor: { accessKeyId: 'ASIAEXAMPLE', principalId: 'AROAEXAMPLE:sara', arn: null, userName: 'Role', userType: 'AssumedRole', sessionId: 'AROAEXAMPLE:sara' },
-    resources: [{ type: 'Trail', id: 'arn:aws:cloudtrail:us-east-1:123456789012:trail/demo-trail-2' }],
-    evidenceEventIds: ['e1'],
-    rule: 'cloudtrail-logging-stopped',
-    count: 1,
-    ...extra,
-  };
-}
+/** Where triage stands for a finding nobody has touched. */
+const UNTRIAGED = { status: 'new', assignee: null, statusChangedAt: null };
+
+const finding = testFinding;
 
 const fixture = (name: string) => fs.readFileSync(path.resolve(__dirname, '../../test/fixtures/guardduty', name), 'utf8');
 
@@ -75,10 +59,10 @@ describe('findings store', () => {
 
   it('inserts, reads back exactly, and upserts idempotently', async () => {
     const f = finding('det-1');
-    expect(await upsertFindings([f])).toEqual({ inserted: 1, updated: 0 });
-    expect(await getFinding('det-1')).toEqual(f);
-    expect(await upsertFindings([f])).toEqual({ inserted: 0, updated: 1 });
-    expect(await getFinding('det-1')).toEqual(f);
+    expect(await upsertFindings([f])).toMatchObject({ inserted: 1, updated: 0 });
+    expect(await getFinding('det-1')).toEqual({ ...f, ...UNTRIAGED });
+    expect(await upsertFindings([f])).toMatchObject({ inserted: 0, updated: 1 });
+    expect(await getFinding('det-1')).toEqual({ ...f, ...UNTRIAGED });
   });
 
   it('merges a re-detection into the stored finding', async () => {
@@ -88,7 +72,7 @@ describe('findings store', () => {
 
   it('merges duplicates within one batch and counts them once', async () => {
     const r = await upsertFindings([finding('det-dup'), finding('det-dup', { evidenceEventIds: ['e2'], lastSeen: '2026-11-18T10:00:00Z' })]);
-    expect(r).toEqual({ inserted: 1, updated: 0 });
+    expect(r).toMatchObject({ inserted: 1, updated: 0 });
     expect((await getFinding('det-dup'))?.evidenceEventIds).toEqual(['e1', 'e2']);
   });
 
@@ -100,9 +84,9 @@ describe('findings store', () => {
 
   it('imports GuardDuty files, and the same finding from another export merges', async () => {
     const first = parseGuardDuty(fixture('get-findings.json'));
-    expect(await upsertFindings(first.findings)).toEqual({ inserted: 2, updated: 0 });
+    expect(await upsertFindings(first.findings)).toMatchObject({ inserted: 2, updated: 0 });
     const again = parseGuardDuty(fixture('eventbridge-events.ndjson'));
-    expect(await upsertFindings(again.findings)).toEqual({ inserted: 0, updated: 2 });
+    expect(await upsertFindings(again.findings)).toMatchObject({ inserted: 0, updated: 2 });
     expect(await getFinding('gd-96c7a1e3f5b2d4a6c8e0f1a3b5c7d9e1')).toMatchObject({ lastSeen: '2026-11-18T09:52:10Z', count: 2, source: 'guardduty' });
     await upsertFindings(parseGuardDuty(fixture('sample-findings.json')).findings);
   });
@@ -173,11 +157,11 @@ describe('upsertFindings: a large import', () => {
     );
     const later = many.map((f, i) => ({ ...f, lastSeen: '2026-11-18T12:00:00Z', title: `seen again ${i}`, evidenceEventIds: [`b${i}`, `c${i}`], actor: { ...f.actor, arn: `arn:aws:sts::123456789012:assumed-role/R/s${i}` } }));
     const started = performance.now();
-    expect(await upsertFindings(many)).toEqual({ inserted: 5000, updated: 0 });
-    expect(await upsertFindings(later)).toEqual({ inserted: 0, updated: 5000 });
+    expect(await upsertFindings(many)).toMatchObject({ inserted: 5000, updated: 0 });
+    expect(await upsertFindings(later)).toMatchObject({ inserted: 0, updated: 5000 });
     const seconds = (performance.now() - started) / 1000;
     for (const i of [0, 1, 2500, 4999]) {
-      expect(await getFinding(`det-bulk-${i}`)).toEqual(mergeFindings(many[i] as Finding, later[i] as Finding));
+      expect(await getFinding(`det-bulk-${i}`)).toEqual({ ...mergeFindings(many[i] as Finding, later[i] as Finding), ...UNTRIAGED });
     }
     // One statement per finding took about 9 ms each on the reference machine (90 s for 10,000 writes).
     expect(seconds).toBeLessThan(20);

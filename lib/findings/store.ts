@@ -10,24 +10,16 @@
  */
 import { sql } from '@/lib/sql/sql';
 import { withStateConnection } from '@/lib/state/db';
-import { execute, select } from '@/lib/state/statement';
+import { execute, select, type StateRow } from '@/lib/state/statement';
 import { findingsPage, findingsWhere } from './filter-sql';
 import { fromRow, SELECT_COLUMNS } from './finding-row';
 import { MAX_STORED_EVIDENCE, mergeFindings } from './merge';
 import { findingSchema, listFindingsSchema, type FindingsFilter, type ListFindingsQuery } from './schema';
 import { FINDING_SOURCES, SEVERITY_LABELS, type Finding, type FindingSource, type SeverityLabel } from './types';
 import { existingById, WRITE_BATCH, writeBatch } from './write-batch';
-
-const WRITE_QUEUE = Symbol.for('trailscope.findings.write-queue');
-const holder = globalThis as typeof globalThis & { [WRITE_QUEUE]?: Promise<unknown> };
-
-/** Runs writes one after another across every copy of this module in the process. */
-function serialised<T>(fn: () => Promise<T>): Promise<T> {
-  const previous = holder[WRITE_QUEUE] ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(fn);
-  holder[WRITE_QUEUE] = next;
-  return next;
-}
+import { serialised } from './write-queue';
+import { reopenRefired, TRIAGE_COLUMNS, triageFromRow } from './workflow';
+import { FINDING_STATUSES, type FindingStatus, type Triage } from './status';
 
 /**
  * Inserts new findings and merges known ones (`mergeFindings`), in one transaction. Duplicates
@@ -35,7 +27,16 @@ function serialised<T>(fn: () => Promise<T>): Promise<T> {
  * counts once. Every finding is validated; one invalid finding rejects the whole batch, since the
  * callers (the GuardDuty parser, the detections) only produce valid ones and anything else is a bug.
  */
-export async function upsertFindings(findings: readonly Finding[]): Promise<{ inserted: number; updated: number }> {
+export interface UpsertResult {
+  inserted: number;
+  updated: number;
+  /** The findings that did not exist before (for notifications). */
+  newIds: string[];
+  /** Resolved findings that fired again and are open again (workflow.ts reopenRefired). */
+  reopenedIds: string[];
+}
+
+export async function upsertFindings(findings: readonly Finding[]): Promise<UpsertResult> {
   const batch = new Map<string, Finding>();
   findings.forEach((f, i) => {
     const parsed = findingSchema.safeParse(f);
@@ -44,18 +45,20 @@ export async function upsertFindings(findings: readonly Finding[]): Promise<{ in
     const known = batch.get(finding.id);
     batch.set(finding.id, known ? mergeFindings(known, finding) : finding);
   });
-  if (batch.size === 0) return { inserted: 0, updated: 0 };
+  if (batch.size === 0) return { inserted: 0, updated: 0, newIds: [], reopenedIds: [] };
 
   return serialised(() =>
     withStateConnection(async (connection) => {
       await execute(connection, sql`BEGIN TRANSACTION`);
       try {
-        let inserted = 0;
+        const newIds: string[] = [];
+        const reopenedIds: string[] = [];
         let updated = 0;
         const all = [...batch.values()];
         for (let i = 0; i < all.length; i += WRITE_BATCH) {
           const round = all.slice(i, i + WRITE_BATCH);
           const existing = await existingById(connection, round.map((f) => f.id));
+          reopenedIds.push(...(await reopenRefired(connection, round, existing)));
           await writeBatch(
             connection,
             round.map((finding) => {
@@ -64,10 +67,10 @@ export async function upsertFindings(findings: readonly Finding[]): Promise<{ in
             }),
           );
           updated += existing.size;
-          inserted += round.length - existing.size;
+          newIds.push(...round.filter((f) => !existing.has(f.id)).map((f) => f.id));
         }
         await execute(connection, sql`COMMIT`);
-        return { inserted, updated };
+        return { inserted: newIds.length, updated, newIds, reopenedIds };
       } catch (error) {
         await execute(connection, sql`ROLLBACK`);
         throw error;
@@ -76,19 +79,24 @@ export async function upsertFindings(findings: readonly Finding[]): Promise<{ in
   );
 }
 
-export async function getFinding(id: string): Promise<Finding | null> {
+/** A finding as the store keeps it: the observation and where triage stands. */
+export type StoredFinding = Finding & Triage;
+
+const stored = (row: StateRow): StoredFinding => ({ ...fromRow(row), ...triageFromRow(row) });
+
+export async function getFinding(id: string): Promise<StoredFinding | null> {
   return withStateConnection(async (connection) => {
-    const [row] = await select(connection, sql`SELECT ${SELECT_COLUMNS} FROM findings WHERE id = ${id}`);
-    return row ? fromRow(row) : null;
+    const [row] = await select(connection, sql`SELECT ${SELECT_COLUMNS}, ${TRIAGE_COLUMNS} FROM findings WHERE id = ${id}`);
+    return row ? stored(row) : null;
   });
 }
 
 /** A page of findings matching the filters (their seen range overlapping [from, to)), sorted. */
-export async function listFindings(query: ListFindingsQuery = {}): Promise<Finding[]> {
+export async function listFindings(query: ListFindingsQuery = {}): Promise<StoredFinding[]> {
   const q = listFindingsSchema.parse(query);
   return withStateConnection(async (connection) => {
-    const rows = await select(connection, sql`SELECT ${SELECT_COLUMNS} FROM findings ${findingsWhere(q)} ${findingsPage(q)}`);
-    return rows.map(fromRow);
+    const rows = await select(connection, sql`SELECT ${SELECT_COLUMNS}, ${TRIAGE_COLUMNS} FROM findings ${findingsWhere(q)} ${findingsPage(q)}`);
+    return rows.map(stored);
   });
 }
 
@@ -96,6 +104,7 @@ export interface FindingCounts {
   total: number;
   bySeverity: Record<SeverityLabel, number>;
   bySource: Record<FindingSource, number>;
+  byStatus: Record<FindingStatus, number>;
   byType: { type: string; count: number }[];
 }
 
@@ -105,16 +114,17 @@ export async function countFindings(filter: FindingsFilter = {}): Promise<Findin
     const rows = await select(
       connection,
       sql`SELECT CASE WHEN GROUPING(severity_label) = 0 THEN 'severity' WHEN GROUPING(source) = 0 THEN 'source'
-                   WHEN GROUPING(type) = 0 THEN 'type' ELSE 'total' END AS kind,
-              coalesce(severity_label, source, type) AS key, count(*) AS n
-       FROM findings ${findingsWhere(filter)}
-       GROUP BY GROUPING SETS ((severity_label), (source), (type), ())
+                   WHEN GROUPING(type) = 0 THEN 'type' WHEN GROUPING(triage_status) = 0 THEN 'status' ELSE 'total' END AS kind,
+              coalesce(severity_label, source, type, triage_status) AS key, count(*) AS n
+       FROM (SELECT *, coalesce(status, 'new') AS triage_status FROM findings ${findingsWhere(filter)})
+       GROUP BY GROUPING SETS ((severity_label), (source), (type), (triage_status), ())
        ORDER BY n DESC, key`,
     );
     const counts: FindingCounts = {
       total: 0,
       bySeverity: Object.fromEntries(SEVERITY_LABELS.map((l) => [l, 0])) as Record<SeverityLabel, number>,
       bySource: Object.fromEntries(FINDING_SOURCES.map((s) => [s, 0])) as Record<FindingSource, number>,
+      byStatus: Object.fromEntries(FINDING_STATUSES.map((s) => [s, 0])) as Record<FindingStatus, number>,
       byType: [],
     };
     for (const row of rows) {
@@ -123,6 +133,7 @@ export async function countFindings(filter: FindingsFilter = {}): Promise<Findin
       if (row.kind === 'total') counts.total = n;
       else if (row.kind === 'severity' && key in counts.bySeverity) counts.bySeverity[key as SeverityLabel] = n;
       else if (row.kind === 'source' && key in counts.bySource) counts.bySource[key as FindingSource] = n;
+      else if (row.kind === 'status' && key in counts.byStatus) counts.byStatus[key as FindingStatus] = n;
       else if (row.kind === 'type') counts.byType.push({ type: key, count: n });
     }
     return counts;

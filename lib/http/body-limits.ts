@@ -11,6 +11,8 @@ export const BODY_LIMITS = {
   authorizationDetails: 50 * 1024 * 1024,
   /** PUT /api/vendors/{roleArn}/expected-actions: a pattern list or a policy document. */
   expectedActions: 256 * 1024,
+  /** PATCH /api/findings and /api/findings/{id}: a triage change (a note of up to 10,000 characters, up to 500 ids). */
+  findingTriage: 128 * 1024,
   /** PATCH /api/admin/users/{name}: `{ role?, disabled?, resetPassword? }`. */
   userChange: 4 * 1024,
 } as const;

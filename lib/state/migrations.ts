@@ -129,6 +129,29 @@ export const MIGRATIONS: readonly Migration[] = [
         detail      VARCHAR
       )`,
   },
+  {
+    // Triage (lib/findings/workflow.ts): each finding's status and assignee beside its observation
+    // (the observation columns are rewritten by every merge; these are not), and one append-only
+    // trail per finding of what people and Trailscope did to it: status and assignee changes,
+    // notes, and reopening when a resolved finding fires again. Ids from a sequence order it.
+    version: 6,
+    name: 'finding_workflow',
+    sql: `
+      ALTER TABLE findings ADD COLUMN status VARCHAR DEFAULT 'new';
+      ALTER TABLE findings ADD COLUMN assignee VARCHAR;
+      ALTER TABLE findings ADD COLUMN status_changed_at TIMESTAMP;
+      CREATE SEQUENCE finding_activity_id START 1;
+      CREATE TABLE finding_activity (
+        id          BIGINT NOT NULL DEFAULT nextval('finding_activity_id'),
+        finding_id  VARCHAR NOT NULL,
+        happened_at TIMESTAMP NOT NULL,
+        actor       VARCHAR NOT NULL,
+        kind        VARCHAR NOT NULL,
+        old_value   VARCHAR,
+        new_value   VARCHAR,
+        note        VARCHAR
+      )`,
+  },
 ];
 
 export async function migrate(connection: DuckDBConnection, migrations: readonly Migration[] = MIGRATIONS): Promise<void> {

@@ -41,7 +41,7 @@ describe('audited routes', () => {
     '%s records %s',
     (_key, audit, method) => {
       if (method === 'GET') expect(audit).toBe('view');
-      else expect(audit).toMatch(/^(import|run|save|delete|upload)-|^user-change$/);
+      else expect(audit).toMatch(/^(import|run|save|delete|upload|triage)-|^user-change$/);
     },
   );
 });

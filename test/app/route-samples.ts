@@ -54,7 +54,7 @@ export const PAGE_QUERY_NAMES: readonly string[] = [
   'from', 'to', 'tab', 'sort', 'order', 'limit', 'cursor', 'baseline', 'bucket', 'days', 'q', 'focus', 'expand', 'selected',
   'path', 'record', 'severity', 'type', 'source', 'account', 'region', 'role', 'sessionName', 'assumer', 'principal', 'accessKeyId',
   'ip', 'eventName', 'eventSource', 'errorCode', 'eventId', 'userAgent', 'format', 'actor', 'action', 'entity', 'status', 'detail', 'filter',
-  'kind', 'table', 'show', 'call',
+  'kind', 'table', 'show', 'call', 'assignee',
 ];
 
 /**
@@ -66,6 +66,7 @@ export const SAMPLE_QUERY_VALUES: Record<string, string> = {
   principal: CHAIN.user.arn,
   accessKeyId: 'ASIAEXAMPLEKEY000001',
   sessionName: 'sara',
+  assignee: 'triager',
   ip: '198.51.100.7',
   eventName: 'AssumeRole',
   eventSource: 'sts.amazonaws.com',

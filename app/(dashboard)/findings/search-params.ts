@@ -14,3 +14,6 @@ export function runDetectionsHref(scope: Scope): string {
 
 /** POST /api/findings/import: the findings page's GuardDuty import. */
 export const importApiHref = '/api/findings/import';
+
+/** PATCH /api/findings: the list's bulk triage. */
+export const bulkTriageApiHref = '/api/findings';

@@ -19,6 +19,13 @@ import { NO_SCOPE } from '@/lib/params/scope';
 import { toHref as findingsHref } from '../search-params';
 import { findingIdParam, queryParams } from './search-params';
 import { getDataRange } from '@/lib/data-range/get-data-range';
+import { FindingTriage } from '@/components/findings/finding-triage';
+import { FindingActivityList } from '@/components/findings/finding-activity';
+import { StatusBadge } from '@/components/findings/status-badge';
+import { assignableUsers } from '@/lib/findings/assignees';
+import { findingActivity } from '@/lib/findings/workflow';
+import { requirePageUser } from '@/lib/auth/page-access';
+import { hasRole } from '@/lib/auth/roles';
 
 export const dynamic = 'force-dynamic';
 
@@ -37,8 +44,10 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
       </Notice>
     );
   }
+  const user = await requirePageUser();
+  const canTriage = hasRole(user, 'analyst');
   const conn = await getConnection();
-  const range = await getDataRange(conn);
+  const [range, activity, assignees] = await Promise.all([getDataRange(conn), findingActivity(finding.id), canTriage ? assignableUsers() : Promise.resolve([])]);
   const actor = await resolveFindingActor(conn, finding, range.first);
   const scope = investigationScope(finding);
   const investigate = actor.sessionId
@@ -61,6 +70,10 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
             <SeverityBadge label={finding.severityLabel} severity={finding.severity} /> {finding.title}
           </h1>
           <p className="font-mono text-xs text-slate-500">{finding.type}</p>
+          <p className="mt-1 flex items-center gap-2 text-xs text-slate-600">
+            <StatusBadge status={finding.status} />
+            <span data-testid="finding-assignee">{finding.assignee ? `assigned to ${finding.assignee}` : 'unassigned'}</span>
+          </p>
           <p className="mt-2 text-sm text-slate-800" data-testid="finding-actor-sentence">
             {actor.sentence}
           </p>
@@ -117,6 +130,19 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
             )}
           </Field>
         </dl>
+      </Card>
+      <Card title="Triage">
+        <div className="grid gap-6 lg:grid-cols-2">
+          {canTriage ? (
+            <FindingTriage id={finding.id} status={finding.status} assignee={finding.assignee} assignees={assignees} me={user.name} />
+          ) : (
+            <p className="text-sm text-slate-500">Viewers read the triage; analysts and admins change it.</p>
+          )}
+          <div>
+            <h3 className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-500">History</h3>
+            <FindingActivityList activity={activity} />
+          </div>
+        </div>
       </Card>
       <Card title="Affected resources">
         {finding.resources.length === 0 ? (

@@ -12,6 +12,6 @@ export const dynamic = 'force-dynamic';
  * data yields the same finding ids, so a second run only updates them.
  */
 export const POST = withAuth({ query: scopeParams }, ({ req, query }) => detectionRunForRequest(query, req.signal), {
-  role: 'admin',
+  role: 'analyst',
   audit: { action: 'run-detections', entity: () => auditEntity('findings'), detail: ({ result }) => (result ? { inserted: result.inserted, updated: result.updated } : undefined) },
 });
