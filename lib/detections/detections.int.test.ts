@@ -106,7 +106,8 @@ describe('default scenarios', () => {
 
   it("the day after: the GitLab runner's instance credentials used from Nigeria are a new country for its session", async () => {
     const next = await runDetections(conn(), { from: incidentDay.to, to: iso(END) }, undefined, { enricher: fakeEnricher(), rules: ['new-country-for-principal'] });
-    const [f, ...rest] = ofRule(next, 'new-country-for-principal');
+    // That day's other incidents (generator scenarios 7–9) bring new countries of their own.
+    const [f, ...rest] = ofRule(next, 'new-country-for-principal').filter((x) => x.actor.userName === GITLAB_RUNNER.role.name);
     expect(rest).toEqual([]);
     expect(f).toMatchObject({
       firstSeen: iso(times.gitlabCredentialsMisused),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT_IDS, GENERIC_SESSION, GITLAB_RUNNER, ORGANIZATION_ACCOUNT_IDS, VENDOR } from '@/lib/generator/scenarios';
+import { ACCOUNT_IDS, GENERIC_SESSION, GITLAB_RUNNER, ORGANIZATION_ACCOUNT_IDS, SENSITIVE_FIRST_USE, VENDOR } from '@/lib/generator/scenarios';
 import { scenarioConnection } from '@/test/fixtures/scenario-store';
 import { getAccessReview } from './access/review';
 import { getHygieneReview } from './hygiene/review';
@@ -24,8 +24,10 @@ function fixtureDetails(): AuthorizationDetails {
 describe('vendor roles', () => {
   it('the inventory lists VendorReadOnly, assumed from the vendor’s account with an ExternalId, and nothing inside the organisation', async () => {
     const inv = await getVendorInventory(connection(), scope, { organisation, vendorNames: { [ACCOUNT_IDS.vendor]: VENDOR.name }, uploads: [] });
-    expect(inv.roles.map((r) => r.roleArn)).toEqual([VENDOR.role.arn]);
-    const vendor = inv.roles[0];
+    // Generator scenario 10 opens AuditReadOnlyRole to an outside account (UpdateAssumeRolePolicy); nobody assumes it.
+    const backdoored = `arn:aws:iam::${ACCOUNT_IDS.production}:role/${SENSITIVE_FIRST_USE.backdooredRoleName}`;
+    expect(inv.roles.map((r) => r.roleArn).sort()).toEqual([VENDOR.role.arn, backdoored].sort());
+    const vendor = inv.roles.find((r) => r.roleArn === VENDOR.role.arn);
     expect(vendor).toMatchObject({ externalAccounts: [ACCOUNT_IDS.vendor], vendorName: VENDOR.name, trust: null, denied: 0 });
     expect(vendor?.sessions).toBeGreaterThan(10);
     expect(vendor?.withExternalId).toBe(vendor?.sessions);
