@@ -1,5 +1,6 @@
 /**
- * The app's own loop: every BACKGROUND_INTERVAL_MS it imports the findings other processes queued
+ * The app's own loop: at start it brings the stored findings' ATT&CK techniques up to the bundled
+ * mapping; then every BACKGROUND_INTERVAL_MS it imports the findings other processes queued
  * (deliver.ts: an ingest or `npm run detect` while the app holds the state database) and, on the
  * embedded store, runs the detections over segments no run has seen (an ingest started with
  * --no-detect, one that stopped before detecting, a store from an older version). S3 engines are
@@ -13,6 +14,7 @@ import { LockBusyError } from '@/lib/event-store/lock';
 import { detectNew } from './detect-new';
 import { importInbox } from './deliver';
 import { formatDetectNew } from './format-run';
+import { refreshStoredTechniques } from '@/lib/findings/store';
 
 export const BACKGROUND_INTERVAL_MS = 15_000;
 
@@ -51,7 +53,21 @@ export function startBackgroundDetections(): void {
   holder[LOOP] = state;
   const { TRAILSCOPE_DATA_DIR: dataDir, TRAILSCOPE_ENGINE: engine } = env();
   let seen: string | null = null;
+  let refreshed = false;
   const tick = async () => {
+    if (!refreshed) {
+      // Once per start: the bundled ATT&CK mapping may be newer than the techniques stored.
+      refreshed = await refreshStoredTechniques().then(
+        (n) => {
+          if (n > 0) console.log(`findings: ATT&CK techniques recomputed for ${n} finding(s)`);
+          return true;
+        },
+        (error: unknown) => {
+          console.error(`findings: could not recompute ATT&CK techniques: ${message(error)}`);
+          return false;
+        },
+      );
+    }
     try {
       seen = await backgroundPass(dataDir, engine, seen);
     } catch (error) {

@@ -27,6 +27,8 @@ export function findingsWhere(filter: FindingsFilter): Sql {
     !!f.severity && f.severity.length > 0 && sql`severity_label IN (${join(f.severity.map((s) => sql`${s}`), ', ')})`,
     !!f.status && f.status.length > 0 && sql`coalesce(status, 'new') IN (${join(f.status.map((s) => sql`${s}`), ', ')})`,
     !!f.assignee && (f.assignee === UNASSIGNED ? sql`assignee IS NULL` : sql`assignee = ${f.assignee}`),
+    // The id opens a JSON string: `"T1078` matches T1078 and T1078.004, never T1079.
+    !!f.technique && sql`techniques LIKE ${`%"${f.technique}%`}`,
   ]);
 }
 

@@ -1,12 +1,13 @@
 import { code } from '@/lib/sql/sql';
 import type { StateRow } from '@/lib/state/statement';
+import { techniquesOf } from './techniques';
 import { FINDING_SOURCES, SEVERITY_LABELS, severityLabel, type Finding, type FindingResource, type FindingSource, type SeverityLabel } from './types';
 
 /** The stored columns as a finding reads them back: times as ISO-8601 UTC text. */
 export const SELECT_COLUMNS = code(`id, source, type, severity, severity_label, title, description,
   strftime(first_seen, '%Y-%m-%dT%H:%M:%S.%gZ') AS first_seen, strftime(last_seen, '%Y-%m-%dT%H:%M:%S.%gZ') AS last_seen,
   account_id, region, actor_access_key_id, actor_principal_id, actor_arn, actor_user_name, actor_user_type,
-  actor_session_id, resources, evidence_event_ids, rule, count`);
+  actor_session_id, resources, evidence_event_ids, rule, count, techniques`);
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
@@ -65,7 +66,19 @@ export function toRow(f: Finding): Record<string, string | number | null> {
     evidence_event_ids: JSON.stringify(f.evidenceEventIds),
     rule: f.rule,
     count: f.count,
+    // Derived, not observed: written with every write so the list can filter on it.
+    techniques: JSON.stringify(techniquesOf(f)),
   };
+}
+
+/** A stored row's techniques. */
+export function techniquesFromRow(row: StateRow): string[] {
+  try {
+    const parsed: unknown = JSON.parse(String(row.techniques ?? '[]'));
+    return Array.isArray(parsed) ? parsed.filter((t): t is string => typeof t === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 const PLACEHOLDER: Finding = {

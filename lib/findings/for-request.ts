@@ -29,6 +29,7 @@ export async function findingListForRequest(query: FindingListParams, signal: Ab
     source: query.source,
     status: [...statusesOf(query.status)],
     assignee: query.assignee,
+    technique: query.technique,
     sort: query.sort,
     order: query.order,
     limit: 1000,

@@ -21,6 +21,8 @@ export const findingListParams = scopeParams.extend({
   source: optionalParam(z.enum(FINDING_SOURCES)),
   /** Open (new or investigating) unless the link says otherwise: the inbox shows what still needs someone. */
   status: optionalParam(z.enum(STATUS_FILTERS)).transform((v): StatusFilter => v ?? 'open'),
+  /** An ATT&CK technique id (a parent matches its sub-techniques). */
+  technique: optionalParam(z.string().regex(/^T\d{4}(\.\d{3})?$/, 'must be an ATT&CK technique id such as T1078 or T1078.004')),
   /** A user's name, or `-` for findings nobody has taken. */
   assignee: optionalParam(z.string().regex(/^(-|[A-Za-z][A-Za-z0-9._-]{1,63}|sso:[\x21-\x7e]{1,255})$/, 'must be a user name, or - for unassigned')),
   sort: optionalParam(z.enum(FINDING_SORTS)).transform((v): FindingSort => v ?? 'lastSeen'),
@@ -40,7 +42,7 @@ export function findingHref(id: string, scope: Partial<Scope> = {}): string {
   return href(`${FINDINGS_PATH}/${encodeURIComponent(id)}`, { ...scope });
 }
 
-type ListLink = Partial<Record<'type' | 'severity' | 'source' | 'status' | 'assignee' | 'sort' | 'order', string | undefined>>;
+type ListLink = Partial<Record<'type' | 'severity' | 'source' | 'status' | 'assignee' | 'technique' | 'sort' | 'order', string | undefined>>;
 
 /**
  * The findings list as `p` shows it, with `change` applied: the default sort (last seen, newest
@@ -55,6 +57,7 @@ export function findingsHref(scope: Partial<Scope>, p: Partial<FindingListParams
     source: p.source,
     status: p.status === 'open' ? undefined : p.status,
     assignee: p.assignee,
+    technique: p.technique,
     sort: p.sort === 'lastSeen' ? undefined : p.sort,
     order: p.order === 'desc' ? undefined : p.order,
     ...change,

@@ -65,6 +65,8 @@ export const findingsFilterSchema = z
     status: z.array(z.enum(FINDING_STATUSES)).max(FINDING_STATUSES.length).optional(),
     /** A user's name, or UNASSIGNED for findings nobody has taken. */
     assignee: z.string().min(1).max(300).optional(),
+    /** An ATT&CK technique id; a parent technique also matches its sub-techniques. */
+    technique: z.string().regex(/^T\d{4}(\.\d{3})?$/).optional(),
   })
   .refine((p) => !p.from || !p.to || Date.parse(p.from) < Date.parse(p.to), { message: 'from must be before to', path: ['from'] });
 export type FindingsFilter = z.input<typeof findingsFilterSchema>;

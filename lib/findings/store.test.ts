@@ -18,8 +18,8 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Where triage stands for a finding nobody has touched. */
-const UNTRIAGED = { status: 'new', assignee: null, statusChangedAt: null };
+/** What the store adds to a logging-stopped finding nobody has triaged: its ATT&CK technique, and triage as it starts. */
+const UNTRIAGED = { techniques: ['T1562.008'], status: 'new', assignee: null, statusChangedAt: null };
 
 const finding = testFinding;
 

@@ -12,7 +12,7 @@ import { sql } from '@/lib/sql/sql';
 import { withStateConnection } from '@/lib/state/db';
 import { execute, select, type StateRow } from '@/lib/state/statement';
 import { findingsPage, findingsWhere } from './filter-sql';
-import { fromRow, SELECT_COLUMNS } from './finding-row';
+import { fromRow, SELECT_COLUMNS, techniquesFromRow, toRow } from './finding-row';
 import { MAX_STORED_EVIDENCE, mergeFindings } from './merge';
 import { findingSchema, listFindingsSchema, type FindingsFilter, type ListFindingsQuery } from './schema';
 import { FINDING_SOURCES, SEVERITY_LABELS, type Finding, type FindingSource, type SeverityLabel } from './types';
@@ -79,10 +79,30 @@ export async function upsertFindings(findings: readonly Finding[]): Promise<Upse
   );
 }
 
-/** A finding as the store keeps it: the observation and where triage stands. */
-export type StoredFinding = Finding & Triage;
+/** A finding as the store keeps it: the observation, the ATT&CK techniques it evidences, and where triage stands. */
+export type StoredFinding = Finding & Triage & { techniques: string[] };
 
-const stored = (row: StateRow): StoredFinding => ({ ...fromRow(row), ...triageFromRow(row) });
+const stored = (row: StateRow): StoredFinding => ({ ...fromRow(row), techniques: techniquesFromRow(row), ...triageFromRow(row) });
+
+/**
+ * Recomputes every stored finding's techniques and rewrites those that differ: at start, so a new
+ * bundled mapping (or findings stored before techniques were) is reflected in the list's filter.
+ */
+export function refreshStoredTechniques(): Promise<number> {
+  return serialised(() =>
+    withStateConnection(async (connection) => {
+      const rows = await select(connection, sql`SELECT ${SELECT_COLUMNS} FROM findings`);
+      let changed = 0;
+      for (const row of rows) {
+        const techniques = String(toRow(fromRow(row)).techniques);
+        if (techniques === String(row.techniques)) continue;
+        await execute(connection, sql`UPDATE findings SET techniques = ${techniques} WHERE id = ${String(row.id)}`);
+        changed++;
+      }
+      return changed;
+    }),
+  );
+}
 
 export async function getFinding(id: string): Promise<StoredFinding | null> {
   return withStateConnection(async (connection) => {
@@ -106,6 +126,7 @@ export interface FindingCounts {
   bySource: Record<FindingSource, number>;
   byStatus: Record<FindingStatus, number>;
   byType: { type: string; count: number }[];
+  byTechnique: { technique: string; count: number }[];
 }
 
 /** How many findings match the filters, in total and by severity, source and type (for the list's header and facets). */
@@ -126,6 +147,7 @@ export async function countFindings(filter: FindingsFilter = {}): Promise<Findin
       bySource: Object.fromEntries(FINDING_SOURCES.map((s) => [s, 0])) as Record<FindingSource, number>,
       byStatus: Object.fromEntries(FINDING_STATUSES.map((s) => [s, 0])) as Record<FindingStatus, number>,
       byType: [],
+      byTechnique: [],
     };
     for (const row of rows) {
       const n = Number(row.n);
@@ -136,6 +158,11 @@ export async function countFindings(filter: FindingsFilter = {}): Promise<Findin
       else if (row.kind === 'status' && key in counts.byStatus) counts.byStatus[key as FindingStatus] = n;
       else if (row.kind === 'type') counts.byType.push({ type: key, count: n });
     }
+    const techniques = await select(
+      connection,
+      sql`SELECT t AS technique, count(*) AS n FROM (SELECT unnest(CAST(json(techniques) AS VARCHAR[])) AS t FROM findings ${findingsWhere(filter)}) GROUP BY 1 ORDER BY n DESC, t`,
+    );
+    counts.byTechnique = techniques.map((r) => ({ technique: String(r.technique), count: Number(r.n) }));
     return counts;
   });
 }

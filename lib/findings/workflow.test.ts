@@ -75,3 +75,20 @@ describe('a finding that fires again', () => {
     expect((await findingActivity('det-r')).at(-1)).toMatchObject({ actor: 'trailscope', kind: 'reopened', from: 'resolved', to: 'new', note: 'Fired again after it was resolved: last seen 2026-11-19T03:00:00Z.' });
   });
 });
+
+describe('ATT&CK techniques', () => {
+  it('are written with each finding from its rule or GuardDuty type, filtered (a parent matches its sub-techniques) and counted', async () => {
+    await upsertFindings([
+      testFinding('det-t1', { rule: 'iam-access-key-for-other-user', type: 'Trailscope:IAM/AccessKeyCreatedForOtherUser' }),
+      testFinding('gd-t2', { source: 'guardduty', rule: null, type: 'Stealth:IAMUser/CloudTrailLoggingDisabled' }),
+    ]);
+    expect((await getFinding('det-t1'))?.techniques).toEqual(['T1098.001']);
+    expect((await getFinding('gd-t2'))?.techniques).toContain('T1562.008');
+    const ids = async (technique: string) => (await listFindings({ technique, status: ['new', 'investigating', 'resolved', 'false-positive', 'benign'] })).map((f) => f.id).sort();
+    expect(await ids('T1098.001')).toEqual(['det-t1']);
+    expect(await ids('T1098')).toEqual(['det-t1']);
+    expect(await ids('T1562')).toContain('gd-t2');
+    expect(await ids('T1562')).not.toContain('det-t1');
+    expect((await countFindings({})).byTechnique).toContainEqual({ technique: 'T1098.001', count: 1 });
+  });
+});

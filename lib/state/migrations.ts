@@ -152,6 +152,13 @@ export const MIGRATIONS: readonly Migration[] = [
         note        VARCHAR
       )`,
   },
+  {
+    // The ATT&CK techniques each finding evidences (lib/findings/techniques.ts), as JSON text: written
+    // with the finding, recomputed at start when the bundled mapping changed, filtered with LIKE.
+    version: 7,
+    name: 'finding_techniques',
+    sql: `ALTER TABLE findings ADD COLUMN techniques VARCHAR DEFAULT '[]'`,
+  },
 ];
 
 export async function migrate(connection: DuckDBConnection, migrations: readonly Migration[] = MIGRATIONS): Promise<void> {

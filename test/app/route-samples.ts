@@ -54,7 +54,7 @@ export const PAGE_QUERY_NAMES: readonly string[] = [
   'from', 'to', 'tab', 'sort', 'order', 'limit', 'cursor', 'baseline', 'bucket', 'days', 'q', 'focus', 'expand', 'selected',
   'path', 'record', 'severity', 'type', 'source', 'account', 'region', 'role', 'sessionName', 'assumer', 'principal', 'accessKeyId',
   'ip', 'eventName', 'eventSource', 'errorCode', 'eventId', 'userAgent', 'format', 'actor', 'action', 'entity', 'status', 'detail', 'filter',
-  'kind', 'table', 'show', 'call', 'assignee',
+  'kind', 'table', 'show', 'call', 'assignee', 'technique',
 ];
 
 /**

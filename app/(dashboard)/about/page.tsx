@@ -2,6 +2,7 @@ import { Card } from '@/components/card';
 import { linkIsValid } from '@/lib/http/invalid-link';
 import { getEnricher } from '@/lib/enrichment/enricher';
 import { env } from '@/lib/env';
+import { ATTACK_ATTRIBUTION, ATTACK_SOURCES, ATTACK_VERSION } from '@/lib/attack/techniques';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,6 +28,17 @@ export default async function AboutPage() {
               <p className="font-mono text-xs text-slate-500">{s.path}</p>
             </li>
           ))}
+          <li data-testid="attack-sources">
+            <p className="font-medium">MITRE ATT&CK v{ATTACK_VERSION}: the techniques on findings and in reports</p>
+            <p className="text-slate-600">{ATTACK_ATTRIBUTION}</p>
+            <ul className="mt-1 list-disc pl-5 text-slate-600">
+              {Object.values(ATTACK_SOURCES).map((s) => (
+                <li key={s.repository}>
+                  {s.name} ({s.licence}): <span className="font-mono text-xs">github.com/{s.repository}</span> at <span className="font-mono text-xs">{s.commit.slice(0, 7)}</span>
+                </li>
+              ))}
+            </ul>
+          </li>
           <li>
             <p className="font-medium">World map</p>
             <p className="text-slate-600">Made with Natural Earth (public domain), via the world-atlas package (ISC).</p>

@@ -19,6 +19,8 @@ import { requirePageUser } from '@/lib/auth/page-access';
 import { hasRole } from '@/lib/auth/roles';
 import { STATUS_FILTERS, STATUS_LABELS, statusesOf, type StatusFilter } from '@/lib/findings/status';
 import { UNASSIGNED } from '@/lib/findings/schema';
+import { TechniqueChips } from '@/components/findings/technique-chips';
+import { technique } from '@/lib/attack/techniques';
 
 /** The inbox looks back a month by default: findings wait to be triaged longer than a day. */
 const INBOX_DAYS = 30;
@@ -59,7 +61,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
   const user = await requirePageUser();
   const canTriage = hasRole(user, 'analyst');
   // Every status's count under the other filters: the chips say what each would show.
-  const anyStatus = { from: scope.from, to: scope.to, type: p.type, severity: severitiesFrom(p.severity), source: p.source, assignee: p.assignee };
+  const anyStatus = { from: scope.from, to: scope.to, type: p.type, severity: severitiesFrom(p.severity), source: p.source, assignee: p.assignee, technique: p.technique };
   const filter = { ...anyStatus, status: [...statusesOf(p.status)] };
   const [findings, counts, statusCounts, assignees] = await Promise.all([
     listFindings({ ...filter, sort: p.sort, order: p.order, limit: 500 }),
@@ -125,6 +127,18 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
             </select>
           </label>
           <label className="flex flex-col text-xs text-slate-600">
+            ATT&CK technique
+            <select name="technique" defaultValue={p.technique ?? ''} className="max-w-72 rounded border border-slate-300 px-2 py-1 text-sm" data-testid="technique-filter">
+              <option value="">any</option>
+              {counts.byTechnique.map((t) => (
+                <option key={t.technique} value={t.technique}>
+                  {t.technique} {technique(t.technique)?.displayName ?? ''} ({t.count})
+                </option>
+              ))}
+              {p.technique && !counts.byTechnique.some((t) => t.technique === p.technique) && <option value={p.technique}>{p.technique}</option>}
+            </select>
+          </label>
+          <label className="flex flex-col text-xs text-slate-600">
             Assignee
             <select name="assignee" defaultValue={p.assignee ?? ''} className="rounded border border-slate-300 px-2 py-1 text-sm" data-testid="assignee-filter">
               <option value="">anyone</option>
@@ -185,6 +199,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
                   <p className="font-mono text-[11px] text-slate-500">
                     {f.type} · {f.source === 'guardduty' ? 'GuardDuty' : 'detection'}
                   </p>
+                  <TechniqueChips ids={f.techniques} listHref={(id) => listHref(scope, p, { technique: id })} />
                 </td>
                 <td className={td}>
                   <StatusBadge status={f.status} />

@@ -26,6 +26,7 @@ import { assignableUsers } from '@/lib/findings/assignees';
 import { findingActivity } from '@/lib/findings/workflow';
 import { requirePageUser } from '@/lib/auth/page-access';
 import { hasRole } from '@/lib/auth/roles';
+import { TechniqueChips } from '@/components/findings/technique-chips';
 
 export const dynamic = 'force-dynamic';
 
@@ -70,6 +71,10 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
             <SeverityBadge label={finding.severityLabel} severity={finding.severity} /> {finding.title}
           </h1>
           <p className="font-mono text-xs text-slate-500">{finding.type}</p>
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
+            <span className="font-medium uppercase tracking-wide text-slate-500">ATT&CK</span>
+            <TechniqueChips ids={finding.techniques} listHref={(id) => findingsHref(NO_SCOPE, {}, { technique: id, status: 'all' })} full />
+          </p>
           <p className="mt-1 flex items-center gap-2 text-xs text-slate-600">
             <StatusBadge status={finding.status} />
             <span data-testid="finding-assignee">{finding.assignee ? `assigned to ${finding.assignee}` : 'unassigned'}</span>
