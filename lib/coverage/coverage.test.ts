@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageCells, coverageWindows, deliveryGaps, gapCovers, gapSentence, scopeDays, trailCoverageGap, type CoverageGap } from './coverage';
+import { coverageCells, coverageWindows, deliveryGaps, gapCovers, gapSentence, scopeDays, trailCoverageGap, withoutExplainedSilences, type CoverageGap } from './coverage';
 import { cellEventsHref, gapEventHref, gapEventsHref } from './params';
 import type { CoverageCountRow } from './queries/coverage-counts';
 import type { TrailGap } from './trail-gaps';
@@ -180,5 +180,18 @@ describe('gapSentence', () => {
     expect(gapSentence({ ...base, kind: 'logging-stopped', multiRegion: true, open: true })).toBe(
       'No logs from account 123456789012 in any region between 2026-11-12 10:00:00 UTC and 2026-11-12 16:00:00 UTC (at least): the absence of events there is not evidence.',
     );
+  });
+});
+
+describe('withoutExplainedSilences', () => {
+  it('drops a silence inside the stop of a trail covering its account and region; keeps the others', () => {
+    const stop = trailCoverageGap(trail({ from: '2026-11-16T17:12:07Z', to: '2026-11-16T20:51:44Z', open: false }), '2026-09-11T00:00:00Z');
+    const silence = (region: string, from: string, to: string): CoverageGap => ({ ...stop, kind: 'no-delivery', region, from, to, multiRegion: null });
+    const inside = silence('us-east-1', '2026-11-16T18:00:00Z', '2026-11-16T20:00:00Z');
+    const longer = silence('us-east-1', '2026-11-16T16:00:00Z', '2026-11-16T20:00:00Z');
+    const elsewhere = silence('eu-west-1', '2026-11-16T18:00:00Z', '2026-11-16T20:00:00Z');
+    expect(withoutExplainedSilences([inside, longer, elsewhere, stop])).toEqual([longer, elsewhere, stop]);
+    const everyRegion = { ...stop, multiRegion: true };
+    expect(withoutExplainedSilences([elsewhere, everyRegion])).toEqual([everyRegion]);
   });
 });

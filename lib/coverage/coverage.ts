@@ -189,6 +189,15 @@ export function trailCoverageGap(t: TrailGap, searchedFrom: string): CoverageGap
   };
 }
 
+/**
+ * The gaps to list: a silence inside the time a trail covering that account and region was stopped
+ * or deleted is that stop's doing, said once by the stop's own gap.
+ */
+export function withoutExplainedSilences(gaps: readonly CoverageGap[]): CoverageGap[] {
+  const stops = gaps.filter((g) => g.kind !== 'no-delivery');
+  return gaps.filter((g) => g.kind !== 'no-delivery' || !stops.some((s) => s.from <= g.from && s.to >= g.to && gapCovers(s, g)));
+}
+
 /** Whether a gap overlaps [from, to). */
 export function overlaps(gap: Pick<CoverageGap, 'from' | 'to'>, window: Scope): boolean {
   return gap.from < window.to && gap.to > window.from;

@@ -2,7 +2,7 @@ import { getDataRange } from '@/lib/data-range/get-data-range';
 import { runPanel, type PanelResult } from '@/lib/engine/panel';
 import type { Connection } from '@/lib/engine/types';
 import type { Scope } from '@/lib/params/scope';
-import { coverageCells, coverageWindows, deliveryGaps, overlaps, trailCoverageGap, type CoverageCell, type CoverageGap, type CoverageWindows, type Stream } from './coverage';
+import { coverageCells, coverageWindows, deliveryGaps, overlaps, trailCoverageGap, withoutExplainedSilences, type CoverageCell, type CoverageGap, type CoverageWindows, type Stream } from './coverage';
 import { COVERAGE_ROW_LIMIT, coverageCounts, type CoverageCountRow } from './queries/coverage-counts';
 import { TRAIL_EVENTS_LIMIT, trailEvents, type TrailEventRow } from './queries/trail-events';
 import { trailGaps } from './trail-gaps';
@@ -38,7 +38,7 @@ export async function loadCoverage(conn: Connection, scope: Scope, options: { fi
   const truncated = { counts: counts.rows.length > COVERAGE_ROW_LIMIT, trailEvents: trails.rows.length > TRAIL_EVENTS_LIMIT };
   const countRows = truncated.counts ? [] : counts.rows;
   const stopped = trailGaps(trails.rows.slice(0, TRAIL_EVENTS_LIMIT), windows.trail.to).map((t) => trailCoverageGap(t, windows.trail.from));
-  const gaps = [...deliveryGaps(countRows, windows.hours), ...stopped]
+  const gaps = withoutExplainedSilences([...deliveryGaps(countRows, windows.hours), ...stopped])
     .filter((g) => overlaps(g, scope))
     .sort((a, b) => a.from.localeCompare(b.from) || (a.accountId ?? '').localeCompare(b.accountId ?? '') || (a.region ?? '').localeCompare(b.region ?? ''));
   const { streams, cells } = coverageCells(countRows, gaps, scope);
