@@ -7,12 +7,17 @@ import { formatCount } from '@/lib/format';
 const SHADES = ['bg-indigo-100', 'bg-indigo-200', 'bg-indigo-300', 'bg-indigo-400', 'bg-indigo-500', 'bg-indigo-600', 'bg-indigo-700'] as const;
 const EMPTY = 'bg-white bg-[repeating-linear-gradient(135deg,#e2e8f0_0,#e2e8f0_2px,transparent_2px,transparent_6px)] border border-dashed border-slate-300';
 
-/** A day's shade against its row's busiest day, on a log scale: a day with a tenth of the usual events still shows. */
+/**
+ * A day's shade by its share of the row's busiest day, in even steps: a day with half the usual
+ * events is visibly lighter, and any day with an event is still coloured.
+ */
 function shade(events: number, rowMax: number): string {
   if (events <= 0 || rowMax <= 0) return EMPTY;
-  const level = Math.log1p(events) / Math.log1p(rowMax);
-  return SHADES[Math.min(SHADES.length - 1, Math.floor(level * (SHADES.length - 1) + 0.5))] ?? SHADES[0];
+  const step = Math.ceil((events / rowMax) * SHADES.length) - 1;
+  return SHADES[Math.max(0, Math.min(SHADES.length - 1, step))] ?? SHADES[0];
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
 const streamLabel = (s: Stream) => `${s.accountId ?? 'unknown account'} ${s.region ?? 'unknown region'}`;
 
@@ -35,8 +40,9 @@ export function CoverageHeatMap({ streams, cells, days }: { streams: readonly St
             <tr>
               <th className="sticky left-0 bg-white pr-2 text-left font-medium text-slate-500">Account · region</th>
               {days.map((d, i) => (
-                <th key={d} scope="col" className="h-12 w-6 align-bottom font-normal text-slate-500" title={d}>
-                  <span className="inline-block origin-bottom-left translate-x-3 -rotate-60 whitespace-nowrap tabular-nums">{i === 0 || d.endsWith('-01') ? d.slice(5) : d.slice(8)}</span>
+                <th key={d} scope="col" className="w-6 min-w-6 align-bottom font-normal leading-tight text-slate-500" title={d}>
+                  <span className="block h-4 text-[10px] text-slate-400">{i === 0 || d.endsWith('-01') ? MONTHS[Number(d.slice(5, 7)) - 1] : ''}</span>
+                  <span className="block tabular-nums">{Number(d.slice(8))}</span>
                 </th>
               ))}
             </tr>
@@ -82,7 +88,7 @@ export function CoverageHeatMap({ streams, cells, days }: { streams: readonly St
               <span key={s} className={`h-3 w-3 ${s}`} />
             ))}
           </span>
-          fewer → more events, against the row’s busiest day
+          fewer → more events, as a share of the row’s busiest day
         </span>
         <span className="flex items-center gap-1">
           <span className={`h-3 w-3 rounded-sm ${EMPTY}`} /> no events
