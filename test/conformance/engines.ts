@@ -55,7 +55,13 @@ function project(value: unknown, fields: readonly Field[]): Record<string, unkno
     const key = Object.keys(source).find((k) => k.toLowerCase() === field.name);
     if (key === undefined || source[key] === null || source[key] === undefined) continue;
     const v = source[key];
-    out[field.key] = field.type.kind === 'struct' && typeof v === 'object' ? project(v, field.type.fields) : v;
+    const { type } = field;
+    if (type.kind === 'struct' && typeof v === 'object') out[field.key] = project(v, type.fields);
+    // Arrays of structs too: resources[] declares ARN, accountId and type, not ARNPrefix.
+    else if (type.kind === 'array' && type.of.kind === 'struct' && Array.isArray(v)) {
+      const { fields: inner } = type.of;
+      out[field.key] = v.map((e) => (e !== null && typeof e === 'object' ? project(e, inner) : e));
+    } else out[field.key] = v;
   }
   return out;
 }

@@ -6,7 +6,7 @@ import { SENSITIVE_FIRST_USE } from '../scenarios';
 import { assumeRole } from '../sts-events';
 import { uuid } from '../ids';
 import { credentialExpiration, DAY } from '../time';
-import type { JsonObject } from '../types';
+import type { JsonObject, TrailResource } from '../types';
 import { agentOf, CLI_MAC } from '../user-agents';
 import { after, Out, randomLocal, readSecret, type ScenarioContext, workdays } from './kit';
 
@@ -76,23 +76,25 @@ interface SensitiveCall {
   readonly requestParameters?: JsonObject | null;
   readonly responseElements?: JsonObject | null;
   readonly error?: CallError;
+  readonly resources?: TrailResource[];
 }
 
-function sensitiveCalls(caller: Caller, t: number, rng: Rng): Record<string, SensitiveCall> {
+/** The calls after GetSecretValue, by eventName; `t` is when each is made. */
+function sensitiveCall(eventName: string, caller: Caller, t: number, rng: Rng): SensitiveCall | undefined {
   const requestId = () => uuid(rng);
-  return {
-    GetPasswordData: { spec: API.getPasswordData, requestParameters: { instanceId: S.windowsInstanceId }, responseElements: null },
-    CreateAccessKey: {
+  const calls: Record<string, () => SensitiveCall> = {
+    GetPasswordData: () => ({ spec: API.getPasswordData, requestParameters: { instanceId: S.windowsInstanceId }, responseElements: null }),
+    CreateAccessKey: () => ({
       spec: API.createAccessKey,
       requestParameters: { userName: S.newKeyFor.name },
       responseElements: { accessKey: { userName: S.newKeyFor.name, accessKeyId: S.newKeyId, status: 'Active', createDate: credentialExpiration(t) } },
-    },
-    UpdateAssumeRolePolicy: {
+    }),
+    UpdateAssumeRolePolicy: () => ({
       spec: API.updateAssumeRolePolicy,
       requestParameters: { roleName: S.backdooredRoleName, policyDocument: trustOutsider('sts:AssumeRole') },
       responseElements: null,
-    },
-    PutBucketPolicy: {
+    }),
+    PutBucketPolicy: () => ({
       spec: API.putBucketPolicy,
       requestParameters: {
         bucketPolicy: {
@@ -112,8 +114,9 @@ function sensitiveCalls(caller: Caller, t: number, rng: Rng): Record<string, Sen
         policy: '',
       },
       responseElements: null,
-    },
-    PutKeyPolicy: {
+      resources: [{ accountId: ACCOUNT, type: 'AWS::S3::Bucket', ARN: `arn:aws:s3:::${S.bucket}` }],
+    }),
+    PutKeyPolicy: () => ({
       spec: API.putKeyPolicy,
       requestParameters: {
         keyId: KMS_KEY_ID(ACCOUNT, region),
@@ -122,25 +125,26 @@ function sensitiveCalls(caller: Caller, t: number, rng: Rng): Record<string, Sen
         bypassPolicyLockoutSafetyCheck: false,
       },
       responseElements: null,
-    },
-    ModifySnapshotAttribute: {
+    }),
+    ModifySnapshotAttribute: () => ({
       spec: API.modifySnapshotAttribute,
       requestParameters: { snapshotId: S.snapshotId, createVolumePermission: shareWith, attributeType: 'CREATE_VOLUME_PERMISSION' },
       responseElements: { requestId: requestId(), _return: true },
-    },
-    ModifyImageAttribute: {
+    }),
+    ModifyImageAttribute: () => ({
       spec: API.modifyImageAttribute,
       requestParameters: { imageId: S.imageId, launchPermission: shareWith, attributeType: 'launchPermission' },
       responseElements: { requestId: requestId(), _return: true },
-    },
-    LeaveOrganization: {
+    }),
+    LeaveOrganization: () => ({
       spec: API.leaveOrganization,
       error: {
         code: 'AccessDeniedException',
         message: `User: ${caller.identity.arn ?? ''} is not authorized to perform: organizations:LeaveOrganization with an explicit deny in a service control policy`,
       },
-    },
+    }),
   };
+  return calls[eventName]?.();
 }
 
 function incident(out: Out, ctx: ScenarioContext): void {
@@ -153,13 +157,12 @@ function incident(out: Out, ctx: ScenarioContext): void {
     out.call({ time: t, caller, spec, region });
   }
   t = ctx.truths.times.sensitiveFirstUse;
-  const calls = sensitiveCalls(caller, t, rng);
   for (const { eventName } of S.apis) {
     const eventID = truths.eventIds[eventName];
     if (eventName === 'GetSecretValue') {
       readSecret(out, { time: t, caller, secretArn: S.secretArn, region, eventID });
     } else {
-      const c = calls[eventName];
+      const c = sensitiveCall(eventName, caller, t, rng);
       if (!c) throw new Error(`sensitive-first-use: no call for ${eventName}`);
       out.call({ time: t, caller, region, eventID, ...c });
     }
