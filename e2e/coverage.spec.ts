@@ -62,7 +62,7 @@ test('GET /api/coverage: cells and gaps; a bad scope is a 400 naming it', async 
   expect(body.cells.length).toBeGreaterThanOrEqual(14 * 3);
   expect(body.cells.some((c) => c.accountId === PROD && c.events > 0 && c.files > 0)).toBe(true);
   expect(body.gaps).toContainEqual(expect.objectContaining({ accountId: PROD, region: 'us-east-1', reason: expect.stringContaining(SARA.trailName) as unknown }));
-  expect(body.queries).toHaveLength(2);
+  expect(body.queries.length).toBeGreaterThanOrEqual(2);
 
   const bad = await page.request.get('/api/coverage?from=last-tuesday');
   expect(bad.status()).toBe(400);

@@ -13,6 +13,7 @@ import { generatedLogs } from '@/test/store-answers';
 import { gapsOverlapping } from './gaps-overlapping';
 import { loadCoverage, type Coverage } from './load-coverage';
 import { coverageCounts } from './queries/coverage-counts';
+import { trailEvents } from './queries/trail-events';
 
 /**
  * Coverage through the real DuckDB engine on generated CloudTrail (21 days, 30k events, seed 7),
@@ -97,6 +98,7 @@ describe('coverage on generated CloudTrail with a delivery outage and a stopped 
   it('examines the scope ± 7 days, within the data; trail changes over all of it', () => {
     expect(coverage.windows).toEqual({
       hours: { from: '2026-10-30T00:00:00Z', to: '2026-11-20T00:00:00Z' },
+      days: SCOPE,
       trail: { from: '2026-10-30T00:00:00Z', to: '2026-11-20T00:00:00Z' },
     });
     expect(coverage.truncated).toEqual({ counts: false, trailEvents: false });
@@ -154,8 +156,8 @@ describe('coverage on generated CloudTrail with a delivery outage and a stopped 
   });
 
   it('the counts from the hourly summary equal the raw query, with and without files', async () => {
-    for (const files of [true, false]) {
-      const params = { ...coverage.windows!.hours, files };
+    for (const days of [SCOPE, coverage.windows!.hours, null]) {
+      const params = { ...coverage.windows!.hours, days };
       const summary = coverageCounts.fromSummary!(conn.dialect, conn.dialect.summary!, params);
       expect(summary).not.toBeNull();
       const run = async (s: NonNullable<typeof summary>) => {
@@ -167,8 +169,18 @@ describe('coverage on generated CloudTrail with a delivery outage and a stopped 
       expect(await run(summary!)).toEqual(raw);
     }
     // Off the hour the summary cannot answer: the raw query runs.
-    const off = await runPanel(conn, coverageCounts, { from: '2026-11-12T09:30:00Z', to: '2026-11-12T17:00:00Z', files: false });
+    const off = await runPanel(conn, coverageCounts, { from: '2026-11-12T09:30:00Z', to: '2026-11-12T17:00:00Z', days: null });
     expect(off.sql).toContain('FROM cloudtrail_logs');
+  });
+
+  it('the trail calls are read only in the hours the summary names, and are the same calls', async () => {
+    const panels = coverage.panels!;
+    expect(panels.trailHours?.sql).toContain('cloudtrail_hourly');
+    expect(panels.trailHours?.rows.map((r) => r.hour)).toEqual(expect.arrayContaining([`${STOP.slice(0, 13)}:00:00Z`, `${START.slice(0, 13)}:00:00Z`]));
+    expect(panels.trailEvents?.sql).toMatch(/ OR /);
+    const whole = await runPanel(conn, trailEvents, coverage.windows!.trail);
+    expect(panels.trailEvents?.rows).toEqual(whole.rows);
+    expect(whole.rows.length).toBeGreaterThanOrEqual(4);
   });
 
   it('gapsOverlapping: by account and region, a multi-region trail counting for every region of its account', async () => {

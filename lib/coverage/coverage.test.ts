@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageCells, coverageWindows, deliveryGaps, gapCovers, gapSentence, scopeDays, trailCoverageGap, withoutExplainedSilences, type CoverageGap } from './coverage';
+import { coverageCells, coverageWindows, deliveryGaps, gapCovers, gapSentence, hourSpans, scopeDays, trailCoverageGap, withoutExplainedSilences, type CoverageGap } from './coverage';
 import { cellEventsHref, gapEventHref, gapEventsHref } from './params';
 import type { CoverageCountRow } from './queries/coverage-counts';
 import type { TrailGap } from './trail-gaps';
@@ -12,6 +12,7 @@ describe('coverageWindows', () => {
   it('embedded store: the scope on whole hours ± 7 days; trails over all the data', () => {
     expect(coverageWindows(scope, range, 'embedded-store')).toEqual({
       hours: { from: '2026-10-25T10:00:00Z', to: '2026-11-10T00:00:00Z' },
+      days: { from: '2026-11-01T10:00:00Z', to: '2026-11-03T00:00:00Z' },
       trail: { from: '2026-09-11T00:00:00Z', to: '2026-11-20T00:00:00Z' },
     });
   });
@@ -19,6 +20,7 @@ describe('coverageWindows', () => {
   it('over S3: the scope on whole hours only (each day more is read and billed); trails 7 days before it', () => {
     expect(coverageWindows(scope, range, 'table-over-s3')).toEqual({
       hours: { from: '2026-11-01T10:00:00Z', to: '2026-11-03T00:00:00Z' },
+      days: { from: '2026-11-01T10:00:00Z', to: '2026-11-03T00:00:00Z' },
       trail: { from: '2026-10-25T10:00:00Z', to: '2026-11-03T00:00:00Z' },
     });
   });
@@ -26,6 +28,9 @@ describe('coverageWindows', () => {
   it('never beyond the data: a silence running to its end is at an edge', () => {
     const late = { from: '2026-11-18T00:00:00Z', to: '2026-11-21T00:00:00Z' };
     expect(coverageWindows(late, range, 'embedded-store')?.hours).toEqual({ from: '2026-11-11T00:00:00Z', to: '2026-11-20T00:00:00Z' });
+    expect(coverageWindows(late, range, 'embedded-store')?.days).toEqual({ from: '2026-11-18T00:00:00Z', to: '2026-11-20T00:00:00Z' });
+    // A scope just past the data: the week before it is still examined, no day is counted.
+    expect(coverageWindows({ from: '2026-11-21T00:00:00Z', to: '2026-11-22T00:00:00Z' }, range, 'embedded-store')?.days).toBeNull();
     expect(coverageWindows({ from: '2027-01-01T00:00:00Z', to: '2027-01-02T00:00:00Z' }, range, 'table-over-s3')).toBeNull();
     expect(coverageWindows(scope, { first: null, last: null }, 'embedded-store')).toBeNull();
   });
@@ -193,5 +198,15 @@ describe('withoutExplainedSilences', () => {
     expect(withoutExplainedSilences([inside, longer, elsewhere, stop])).toEqual([longer, elsewhere, stop]);
     const everyRegion = { ...stop, multiRegion: true };
     expect(withoutExplainedSilences([elsewhere, everyRegion])).toEqual([everyRegion]);
+  });
+});
+
+describe('hourSpans', () => {
+  it('merges consecutive hours into one window', () => {
+    expect(hourSpans(['2026-11-18T09:00:00Z', '2026-11-18T10:00:00Z', '2026-11-19T22:00:00Z'])).toEqual([
+      { from: '2026-11-18T09:00:00Z', to: '2026-11-18T11:00:00Z' },
+      { from: '2026-11-19T22:00:00Z', to: '2026-11-19T23:00:00Z' },
+    ]);
+    expect(hourSpans([])).toEqual([]);
   });
 });

@@ -21,6 +21,8 @@ export const S3_TRAIL_LOOKBACK_DAYS = 7;
 export interface CoverageWindows {
   /** The hours whose events are counted: the scope on whole hours, on the embedded store ± 7 days, within the data. */
   hours: Scope;
+  /** Where events and delivery files are counted per day (the heat map): the scope on whole hours, within the data; null outside it. */
+  days: Scope | null;
   /** Where stopped and deleted trails are looked for: all the data on the embedded store, else 7 days before `hours` to its end. */
   trail: Scope;
 }
@@ -41,9 +43,12 @@ export function coverageWindows(scope: Scope, range: { first: string | null; las
   const from = Math.max(floorHour(Date.parse(scope.from)) - margin, dataFrom);
   const to = Math.min(ceilHour(Date.parse(scope.to)) + margin, dataTo);
   if (from >= to) return null;
+  const daysFrom = Math.max(floorHour(Date.parse(scope.from)), dataFrom);
+  const daysTo = Math.min(ceilHour(Date.parse(scope.to)), dataTo);
+  const days = daysFrom < daysTo ? { from: isoUtc(daysFrom), to: isoUtc(daysTo) } : null;
   const trailFrom = source === 'embedded-store' ? dataFrom : Math.max(from - S3_TRAIL_LOOKBACK_DAYS * DAY, dataFrom);
   const trailTo = source === 'embedded-store' ? dataTo : to;
-  return { hours: { from: isoUtc(from), to: isoUtc(to) }, trail: { from: isoUtc(trailFrom), to: isoUtc(trailTo) } };
+  return { hours: { from: isoUtc(from), to: isoUtc(to) }, days, trail: { from: isoUtc(trailFrom), to: isoUtc(trailTo) } };
 }
 
 export type GapKind = 'no-delivery' | 'logging-stopped' | 'trail-deleted';
@@ -211,6 +216,18 @@ export function gapCovers(gap: CoverageGap, stream: Partial<Stream>): boolean {
   if (stream.accountId !== undefined && gap.accountId !== stream.accountId && gap.organization !== true) return false;
   if (stream.region === undefined || gap.region === stream.region) return true;
   return gap.kind !== 'no-delivery' && gap.multiRegion === true;
+}
+
+/** Hours (ISO, on the hour, sorted) as the fewest windows covering them: consecutive hours merged. */
+export function hourSpans(hours: readonly string[]): Scope[] {
+  const spans: { from: number; to: number }[] = [];
+  for (const hour of hours) {
+    const ms = Date.parse(hour);
+    const last = spans[spans.length - 1];
+    if (last && last.to === ms) last.to = ms + HOUR;
+    else spans.push({ from: ms, to: ms + HOUR });
+  }
+  return spans.map((s) => ({ from: isoUtc(s.from), to: isoUtc(s.to) }));
 }
 
 /** The UTC days a scope touches, oldest first. */

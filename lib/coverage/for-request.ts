@@ -20,6 +20,6 @@ export async function coverageForRequest(query: ScopeParams, signal: AbortSignal
     cells: coverage.cells,
     gaps: coverage.gaps,
     truncated: coverage.truncated,
-    queries: queriesOf([coverage.panels?.counts, coverage.panels?.trailEvents]),
+    queries: queriesOf([coverage.panels?.counts, coverage.panels?.trailHours, coverage.panels?.trailEvents]),
   };
 }

@@ -20,6 +20,6 @@ export async function gapsOverlapping(conn: Connection, scope: Scope, filter: { 
   const coverage = await loadCoverage(conn, scope, { files: false, signal });
   return {
     gaps: coverage.gaps.filter((g) => gapCovers(g, filter)),
-    queries: queriesOf([coverage.panels?.counts, coverage.panels?.trailEvents]),
+    queries: queriesOf([coverage.panels?.counts, coverage.panels?.trailHours, coverage.panels?.trailEvents]),
   };
 }

@@ -67,8 +67,10 @@ describe('GET /api/coverage', () => {
       expect.objectContaining({ kind: 'logging-stopped', accountId: SARA.ssoRole.accountId, region: 'us-east-1', trailName: SARA.trailName, to: '2026-11-20T00:00:00Z', open: true }),
     );
     for (const g of gaps) expect(Object.keys(g)).toEqual(expect.arrayContaining(['accountId', 'region', 'from', 'to', 'reason']));
-    expect(queries).toHaveLength(2);
+    // The counts, the hours with trail calls (from the summary), and the calls of those hours.
+    expect(queries).toHaveLength(3);
     expect(queries[0]?.sql).toContain('source_file');
+    expect(queries[1]?.sql).toContain('cloudtrail_hourly');
   });
 
   it.each([

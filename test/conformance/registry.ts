@@ -1,6 +1,6 @@
 import { accountActivity } from '@/lib/org/accounts';
 import { coverageCounts } from '@/lib/coverage/queries/coverage-counts';
-import { trailEvents } from '@/lib/coverage/queries/trail-events';
+import { trailEventHours, trailEvents } from '@/lib/coverage/queries/trail-events';
 import { apiVolume } from '@/lib/activity/api-volume';
 import { scopeDetails } from '@/lib/activity/scope-details';
 import { assumeRoleEvents } from '@/lib/attribution/queries/assume-role-events';
@@ -11,6 +11,9 @@ import { externalAssumeRoles } from '@/lib/detections/queries/external-assume-ro
 import { accessKeysForOtherUsers, policyChangesByRoleSession } from '@/lib/detections/queries/iam-changes';
 import { principalSources } from '@/lib/detections/queries/principal-sources';
 import { trailChanges } from '@/lib/detections/queries/trail-changes';
+import { instanceSessionSources } from '@/lib/detections/queries/instance-sessions';
+import { sourceSwitches } from '@/lib/detections/queries/source-switches';
+import { sensitiveCalls } from '@/lib/detections/queries/sensitive-calls';
 import { evidenceEventNames, keyOwner } from '@/lib/findings/resolve-actor';
 import { behaviorCounts } from '@/lib/new-behavior/behavior-counts';
 import { ipPrincipals } from '@/lib/profiles/queries/ip-principals';
@@ -169,6 +172,10 @@ export const CONFORMANCE_CASES: readonly ConformanceCase[] = [
     module: m(principalSources),
     params: (f) => ({ baselineFrom: f.baselineFrom, scopeFrom: f.week.from, scopeTo: f.week.to }),
   },
+  { name: 'detection-instance-session-sources', module: m(instanceSessionSources), params: (f) => f.month },
+  { name: 'detection-source-switches', module: m(sourceSwitches), params: (f) => f.month },
+  { name: 'detection-sensitive-calls', module: m(sensitiveCalls), params: (f) => ({ baselineFrom: f.baselineFrom, scopeFrom: f.week.from, scopeTo: f.week.to }) },
+  { name: 'assume-role-events (chained)', module: m(assumeRoleEvents), params: (f) => ({ ...f.month, chained: true }) },
 
   // Reviews.
   { name: 'vendor-external-assumptions', module: m(externalAssumptions), params: (f) => ({ ...f.month, organisationAccounts: [f.primaryAccount] }) },
@@ -190,7 +197,10 @@ export const CONFORMANCE_CASES: readonly ConformanceCase[] = [
   { name: 'access-data-event-sources', module: m(dataEventSources), params: (f) => f.month },
 
   // Coverage.
-  { name: 'coverage-counts (hours and daily files)', module: m(coverageCounts), params: (f) => ({ ...f.month, files: true }) },
-  { name: 'coverage-counts (hours)', module: m(coverageCounts), params: (f) => ({ ...f.month, files: false }) },
+  { name: 'coverage-counts (hours and daily files)', module: m(coverageCounts), params: (f) => ({ ...f.month, days: f.month }) },
+  { name: 'coverage-counts (hours around a week of days)', module: m(coverageCounts), params: (f) => ({ ...f.month, days: f.week }) },
+  { name: 'coverage-counts (hours)', module: m(coverageCounts), params: (f) => ({ ...f.month, days: null }) },
   { name: 'coverage-trail-events', module: m(trailEvents), params: (f) => f.month },
+  { name: 'coverage-trail-events (two stretches)', module: m(trailEvents), params: (f) => ({ ...f.month, spans: [f.week, f.day] }) },
+  { name: 'coverage-trail-event-hours', module: m(trailEventHours), params: (f) => f.month },
 ];

@@ -39,7 +39,14 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
       )}
       <Card
         title={`Gaps in the logs (${coverage.gaps.length})`}
-        footer={panels && <ReviewSql query={panels.trailEvents} label="SQL (trail stops, starts, deletions and updates)" />}
+        footer={
+          panels && (
+            <div className="space-y-1">
+              {panels.trailHours && <ReviewSql query={panels.trailHours} label="SQL (hours with trail changes, from the hourly summary)" />}
+              {panels.trailEvents && <ReviewSql query={panels.trailEvents} label="SQL (trail stops, starts, deletions and updates)" />}
+            </div>
+          )
+        }
       >
         {coverage.truncated.trailEvents && <p className="mb-2 text-xs text-amber-700">Only the first 10,000 trail changes are read; narrow the scope.</p>}
         <CoverageGapList gaps={coverage.gaps} />

@@ -9,11 +9,13 @@ import { onTheHour } from '@/lib/summary/on-the-hour';
 /** More account × region × hour rows than this and the window is too wide to judge: the loader says so. */
 export const COVERAGE_ROW_LIMIT = 200_000;
 
-const params = z.object({
-  from: z.string(),
-  to: z.string(),
-  /** Also count the delivery files of each account × region × UTC day (the events' hours are always counted). */
-  files: z.boolean(),
+const window = z.object({ from: z.string(), to: z.string() });
+const params = window.extend({
+  /**
+   * Also count the events and distinct delivery files of each account × region × UTC day within
+   * this window (inside [from, to)): the heat map's cells. Null: the hours alone.
+   */
+  days: window.nullable(),
 });
 export type CoverageCountsParams = z.infer<typeof params>;
 
@@ -29,12 +31,12 @@ const row = z
   .transform((r) => ({ accountId: r.account_id, region: r.region, grain: r.grain, at: r.at, events: r.events, files: r.files }));
 export type CoverageCountRow = z.output<typeof row>;
 
-/** The columns every coverage row is grouped by, read once per event. */
-function perEvent(d: Dialect, withFile: boolean): Sql {
+/** Each event's account, region and hour, and with `days` its day and delivery file. */
+function perEvent(d: Dialect, days: boolean): Sql {
   return sql`${col.recipientAccountId} AS account_id,
          ${col.awsRegion} AS region,
          ${d.dateTrunc('hour', d.eventTime)} AS hour${
-           withFile
+           days
              ? sql`,
          ${d.dateTrunc('day', d.eventTime)} AS day,
          ${d.deliveryFile} AS delivery_file`
@@ -42,31 +44,53 @@ function perEvent(d: Dialect, withFile: boolean): Sql {
          }`;
 }
 
+/** Events per account × region × hour, read from the events. */
+function rawHours(d: Dialect, p: { from: string; to: string }): Sql {
+  return sql`
+SELECT account_id, region, 'hour' AS grain, ${d.isoString(sql`hour`)} AS at, count(*) AS events, CAST(NULL AS BIGINT) AS files
+FROM (
+  SELECT ${perEvent(d, false)}
+  FROM ${d.table}
+  WHERE ${d.timeRange(p.from, p.to)}
+) e
+GROUP BY account_id, region, hour`;
+}
+
+/** Events and distinct delivery files per account × region × day: only the events know their file. */
+function rawDays(d: Dialect, p: { from: string; to: string }): Sql {
+  return sql`
+SELECT account_id, region, 'day' AS grain, ${d.isoString(sql`day`)} AS at, count(*) AS events, count(DISTINCT delivery_file) AS files
+FROM (
+  SELECT ${perEvent(d, true)}
+  FROM ${d.table}
+  WHERE ${d.timeRange(p.from, p.to)}
+) e
+GROUP BY account_id, region, day`;
+}
+
 /**
- * Events per account × region × UTC hour in [from, to), and with `files` the events and distinct
- * delivery files per account × region × UTC day, in one pass over the events: on Athena the
- * window's partitions are read (and billed) once, whichever grains are asked for. The loader
- * (../load-coverage.ts) turns the hours into silences and the days into the heat map's cells.
+ * Events per account × region × UTC hour in [from, to), and with `days` the events and distinct
+ * delivery files per account × region × UTC day in that window. The loader (../load-coverage.ts)
+ * turns the hours into silences and the days into the heat map's cells.
  *
- * On DuckDB the hours come from the hourly summary (windows on the hour); the files only the
- * events know (`source_file`), so the days still read the store's narrow columns.
+ * When both windows are one (as the loader asks on Athena and Trino), one pass over the events
+ * with GROUPING SETS: the partitions are read, and billed, once. On DuckDB the hours come from the
+ * hourly summary (windows on the hour), and the days read the store's narrow columns for the
+ * scope alone, not the week around it the silences are judged by.
  */
 export const coverageCounts: QueryModule<CoverageCountsParams, CoverageCountRow> = {
   name: 'coverage-counts',
   params,
   row,
   build(d, p) {
-    const where = d.timeRange(p.from, p.to);
     const limit = trusted(COVERAGE_ROW_LIMIT + 1);
-    if (!p.files) {
+    if (!p.days) return sql`${rawHours(d, p)}
+LIMIT ${limit}`;
+    if (p.days.from !== p.from || p.days.to !== p.to) {
       return sql`
-SELECT account_id, region, 'hour' AS grain, ${d.isoString(sql`hour`)} AS at, count(*) AS events, CAST(NULL AS BIGINT) AS files
-FROM (
-  SELECT ${perEvent(d, false)}
-  FROM ${d.table}
-  WHERE ${where}
-) e
-GROUP BY account_id, region, hour
+SELECT * FROM (${rawHours(d, p)}
+UNION ALL${rawDays(d, p.days)}
+) c
 LIMIT ${limit}`;
     }
     // GROUPING SETS: both grains from one scan; grouping(hour) = 0 marks the hourly rows.
@@ -79,7 +103,7 @@ SELECT account_id, region,
 FROM (
   SELECT ${perEvent(d, true)}
   FROM ${d.table}
-  WHERE ${where}
+  WHERE ${d.timeRange(p.from, p.to)}
 ) e
 GROUP BY GROUPING SETS ((account_id, region, hour), (account_id, region, day))
 LIMIT ${limit}`;
@@ -93,18 +117,11 @@ SELECT ${hourly.account_id} AS account_id, ${hourly.region} AS region, 'hour' AS
 FROM ${s.table}
 WHERE ${s.hourRange(p.from, p.to)}
 GROUP BY ${hourly.account_id}, ${hourly.region}, ${hourly.hour}`;
-    if (!p.files) return sql`${hours}
+    if (!p.days) return sql`${hours}
 LIMIT ${limit}`;
     return sql`
 SELECT * FROM (${hours}
-UNION ALL
-SELECT account_id, region, 'day' AS grain, ${d.isoString(sql`day`)} AS at, count(*) AS events, count(DISTINCT delivery_file) AS files
-FROM (
-  SELECT ${perEvent(d, true)}
-  FROM ${d.table}
-  WHERE ${d.timeRange(p.from, p.to)}
-) e
-GROUP BY account_id, region, day
+UNION ALL${rawDays(d, p.days)}
 ) c
 LIMIT ${limit}`;
   },

@@ -2,7 +2,9 @@ import { z } from '@/lib/zod';
 import { col } from '@/lib/cloudtrail/columns';
 import { succeededCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/engine/panel';
-import { join, sql, trusted } from '@/lib/sql/sql';
+import { join, sql, trusted, type Sql } from '@/lib/sql/sql';
+import { hourly } from '@/lib/summary/hourly';
+import { onTheHour } from '@/lib/summary/on-the-hour';
 
 /** The calls that stop or start a trail's logging, or create, delete or reconfigure the trail. */
 export const TRAIL_LOGGING_EVENTS = ['StopLogging', 'StartLogging', 'DeleteTrail', 'CreateTrail', 'UpdateTrail'] as const;
@@ -11,8 +13,21 @@ export type TrailLoggingEventName = (typeof TRAIL_LOGGING_EVENTS)[number];
 /** More trail changes than this in the window and the loader says the list is cut. */
 export const TRAIL_EVENTS_LIMIT = 10_000;
 
-const params = z.object({ from: z.string(), to: z.string() });
+/** More separate stretches than this and the events are read over the whole window instead. */
+export const TRAIL_EVENT_SPANS_LIMIT = 64;
+
+const window = z.object({ from: z.string(), to: z.string() });
+const params = window.extend({
+  /**
+   * Where in [from, to) the trail calls are (trailEventHours, merged): read only those. Omitted
+   * where nothing says where they are (Athena, Trino), and the whole window is read.
+   */
+  spans: z.array(window).min(1).max(TRAIL_EVENT_SPANS_LIMIT).optional(),
+});
 export type TrailEventsParams = z.infer<typeof params>;
+
+const trailCall = (name: Sql, source: Sql) => sql`${source} = 'cloudtrail.amazonaws.com'
+  AND ${name} IN (${join(TRAIL_LOGGING_EVENTS.map((n) => sql`${n}`), ', ')})`;
 
 const row = z
   .object({
@@ -72,11 +87,55 @@ SELECT ${col.eventId} AS event_id,
        coalesce(${response('$.isOrganizationTrail')}, ${request('$.isOrganizationTrail')}) AS organization,
        coalesce(${col.userIdentity.arn}, ${col.userIdentity.principalId}) AS actor
 FROM ${d.table}
-WHERE ${d.timeRange(p.from, p.to)}
-  AND ${col.eventSource} = 'cloudtrail.amazonaws.com'
-  AND ${col.eventName} IN (${join(TRAIL_LOGGING_EVENTS.map((n) => sql`${n}`), ', ')})
+WHERE ${d.timeRange(p.from, p.to)}${p.spans ? sql`
+  AND (${join(
+    p.spans.map((s) => sql`(${d.timeRange(s.from, s.to)})`),
+    ' OR ',
+  )})` : sql``}
+  AND ${trailCall(col.eventName, col.eventSource)}
   AND ${succeededCall}
 ORDER BY event_time, event_id
 LIMIT ${trusted(TRAIL_EVENTS_LIMIT + 1)}`;
   },
+};
+
+/**
+ * The UTC hours in [from, to) holding a successful trail call, oldest first: on DuckDB from the
+ * hourly summary (milliseconds, where reading the calls themselves over a 10M-event store's whole
+ * history takes seconds), so trailEvents then reads only those hours. Over S3 it would cost a scan
+ * of its own: the loader asks for it only where the engine keeps a summary.
+ */
+export const TRAIL_EVENT_HOURS_LIMIT = 1000;
+
+const hourRow = z.object({ hour: z.string() });
+
+export const trailEventHours: QueryModule<z.infer<typeof window>, z.infer<typeof hourRow>> = {
+  name: 'coverage-trail-event-hours',
+  params: window,
+  row: hourRow,
+  build: (d, p) => sql`
+SELECT ${d.isoString(sql`hour`)} AS hour
+FROM (
+  SELECT DISTINCT ${d.dateTrunc('hour', d.eventTime)} AS hour
+  FROM ${d.table}
+  WHERE ${d.timeRange(p.from, p.to)}
+    AND ${trailCall(col.eventName, col.eventSource)}
+    AND ${succeededCall}
+) h
+ORDER BY hour
+LIMIT ${trusted(TRAIL_EVENT_HOURS_LIMIT + 1)}`,
+  fromSummary: (d, s, p) =>
+    onTheHour(p.from, p.to)
+      ? sql`
+SELECT ${d.isoString(sql`hour`)} AS hour
+FROM (
+  SELECT DISTINCT ${hourly.hour} AS hour
+  FROM ${s.table}
+  WHERE ${s.hourRange(p.from, p.to)}
+    AND ${trailCall(hourly.event_name, hourly.event_source)}
+    AND NOT ${hourly.failed}
+) h
+ORDER BY hour
+LIMIT ${trusted(TRAIL_EVENT_HOURS_LIMIT + 1)}`
+      : null,
 };
