@@ -219,6 +219,7 @@ export const col = {
         accountId: column('useridentity.sessioncontext.sessionissuer.accountid'),
         userName: column('useridentity.sessioncontext.sessionissuer.username'),
       },
+      ec2RoleDelivery: column('useridentity.sessioncontext.ec2roledelivery'),
     },
   },
   eventSource: column('eventsource'),
@@ -235,4 +236,5 @@ export const col = {
   resources: column('resources'),
   recipientAccountId: column('recipientaccountid'),
   sharedEventId: column('sharedeventid'),
+  vpcEndpointId: column('vpcendpointid'),
 } as const;

@@ -17,7 +17,6 @@ import type { Scope } from '@/lib/params/scope';
 import { detectionsDir, readCursor, writeCursor, type LastRun, type TargetCursor } from './cursor';
 import { deliverFindings, type Delivery } from './deliver';
 import { DEFAULT_OVERLAP_MS, runScopes, scopesForNewSegments, windowSinceCursor } from './new-data';
-import { lookbackSeconds } from './rules';
 import { runCost, runDetections, type RuleRun } from './run';
 
 /** What a cursor belongs to: the embedded store of this data dir, or one S3 table. */
@@ -64,13 +63,12 @@ export interface DetectNewResult {
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 function plan(options: DetectNewOptions, cursor: TargetCursor, manifestSegments: Parameters<typeof scopesForNewSegments>[0] | null, now: number) {
-  const lookbackMs = lookbackSeconds() * 1000;
   if (manifestSegments && options.since === undefined) {
-    const fresh = scopesForNewSegments(manifestSegments, cursor.ingestedThrough, lookbackMs);
+    const fresh = scopesForNewSegments(manifestSegments, cursor.ingestedThrough);
     return { scopes: fresh.scopes, newSegments: fresh.segments, next: { ...cursor, ingestedThrough: fresh.ingestedThrough ?? cursor.ingestedThrough } };
   }
   const until = options.until !== undefined ? Date.parse(options.until) : Math.floor(now / 1000) * 1000;
-  const window = windowSinceCursor({ eventsThrough: cursor.eventsThrough, since: options.since, until, overlapMs: options.overlapMs ?? DEFAULT_OVERLAP_MS, lookbackMs });
+  const window = windowSinceCursor({ eventsThrough: cursor.eventsThrough, since: options.since, until, overlapMs: options.overlapMs ?? DEFAULT_OVERLAP_MS });
   const latest = cursor.eventsThrough !== null && Date.parse(cursor.eventsThrough) > until ? cursor.eventsThrough : iso(until);
   // An explicit --since on the embedded store also counts every segment seen so far as detected.
   const ingestedThrough = manifestSegments?.flatMap(arrivalsOf).reduce<string | null>((l, s) => (l === null || s.createdAt > l ? s.createdAt : l), cursor.ingestedThrough) ?? cursor.ingestedThrough;
@@ -90,7 +88,7 @@ export async function detectNew(options: DetectNewOptions): Promise<DetectNewRes
     const byId = new Map<string, Finding>();
     const perRule: RuleRun[] = [];
     for (const scope of scopes) {
-      const run = await runDetections(options.conn, scope, options.signal);
+      const run = await runDetections(options.conn, scope, options.signal, { lookback: true });
       for (const f of run.findings) byId.set(f.id, byId.has(f.id) ? mergeFindings(byId.get(f.id)!, f) : f);
       perRule.push(...run.perRule);
     }

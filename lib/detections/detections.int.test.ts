@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '@/lib/findings/types';
 import { assumedRoleArn } from '@/lib/generator/world';
-import { GITLAB_RUNNER, incidentTimes, ORGANIZATION_ACCOUNT_IDS, SARA, VENDOR } from '@/lib/generator/scenarios';
+import { GITLAB_RUNNER, IMPOSSIBLE_TRAVEL, incidentTimes, INSTANCE_CREDENTIALS, ORGANIZATION_ACCOUNT_IDS, ROLE_JUGGLING, SARA, SENSITIVE_FIRST_USE, VENDOR } from '@/lib/generator/scenarios';
+import { getEnricher } from '@/lib/enrichment/enricher';
 import { fakeEnricher } from '@/lib/new-behavior/test-enricher';
 import { scenarioConnection } from '@/test/fixtures/scenario-store';
 import type { DetectionRun } from './run';
@@ -133,10 +134,10 @@ describe('default scenarios', () => {
   });
 
   it('saves idempotently: a second save updates, a wider run widens the stored finding', async () => {
-    expect(await saveDetections(run)).toEqual({ inserted: run.findings.length, updated: 0 });
-    expect(await saveDetections(run)).toEqual({ inserted: 0, updated: run.findings.length });
+    expect(await saveDetections(run)).toMatchObject({ inserted: run.findings.length, updated: 0 });
+    expect(await saveDetections(run)).toMatchObject({ inserted: 0, updated: run.findings.length });
     const vendor = ofRule(run, 'role-assumed-from-external-account')[0] as Finding;
-    expect(await getFinding(vendor.id)).toEqual(vendor);
+    expect(await getFinding(vendor.id)).toEqual({ ...vendor, techniques: ['T1078.004', 'T1199'], status: 'new', assignee: null, statusChangedAt: null, origin: null });
     const dayBefore = await runDetections(conn(), { from: iso(END - 3 * DAY), to: incidentDay.from }, undefined, {
       enricher: fakeEnricher(),
       rules: ['role-assumed-from-external-account'],
@@ -162,5 +163,52 @@ describe('sara-new-country variant', () => {
     // The stopped trail is the same finding whatever the source address.
     const stop = ofRule(run, 'cloudtrail-logging-stopped');
     expect(stop[0]?.actor.sessionId).toBe(ssoSession);
+  });
+});
+
+describe("issue 15's rules on the generator's scenarios, against the real geolocation and ASN data", () => {
+  const conn = scenarioConnection();
+  let run: DetectionRun;
+  // The last four weeks: the incidents, and weeks of background around them.
+  const month = { from: iso(END - 28 * DAY), to: iso(END) };
+
+  beforeAll(async () => {
+    run = await runDetections(conn(), month, undefined, {
+      enricher: getEnricher(),
+      rules: ['ec2-instance-credentials-outside-aws', 'role-juggling', 'impossible-travel', 'sensitive-api-first-use'],
+    });
+  });
+
+  it('none failed or hit its limit', () => {
+    expect(run.perRule.map((r) => [r.rule, r.error ?? null, r.truncated])).toEqual(run.perRule.map((r) => [r.rule, null, false]));
+  });
+
+  it("EC2 credentials outside AWS: the GitLab runner's and storefront-web-1's stolen keys; the other instances (own address, VPC endpoints) are quiet", () => {
+    const sessions = ofRule(run, 'ec2-instance-credentials-outside-aws').map((f) => f.actor.sessionId);
+    // The runner was replaced five weeks before the end: its second instance's key is the one lifted.
+    expect(sessions.sort()).toEqual(
+      [`${INSTANCE_CREDENTIALS.role.roleId}:${INSTANCE_CREDENTIALS.webInstances[0].instanceId}`, `${GITLAB_RUNNER.role.roleId}:${GITLAB_RUNNER.instanceIds[1]}`].sort(),
+    );
+    const web = ofRule(run, 'ec2-instance-credentials-outside-aws').find((f) => f.actor.sessionId?.startsWith(INSTANCE_CREDENTIALS.role.roleId));
+    expect(web?.resources).toEqual([{ type: 'IPAddress', id: INSTANCE_CREDENTIALS.attackerIp.ip }]);
+  });
+
+  it("role juggling: ci-legacy's chain, and not the hourly metrics-sync workload nor sara's one hop", () => {
+    const [f, ...rest] = ofRule(run, 'role-juggling');
+    expect(rest).toEqual([]);
+    expect(f?.resources.map((r) => r.id).sort()).toEqual([ROLE_JUGGLING.roleA.arn, ROLE_JUGGLING.roleB.arn].sort());
+    expect(f?.count).toBe(ROLE_JUGGLING.hopOffsetsSeconds.length - 1);
+  });
+
+  it("impossible travel: nbauer's key in Frankfurt and São Paulo; not his home and office, nor sara's home and VPN", () => {
+    const found = ofRule(run, 'impossible-travel');
+    expect(found.map((f) => f.actor.arn)).toEqual([IMPOSSIBLE_TRAVEL.user.arn]);
+    expect(found[0]?.resources.map((r) => r.id)).toContain(IMPOSSIBLE_TRAVEL.attackerIp.ip);
+  });
+
+  it("sensitive APIs: each of dkim's first uses, and not the roles that read their secrets every day", () => {
+    const found = ofRule(run, 'sensitive-api-first-use');
+    expect(new Set(found.map((f) => f.actor.principalId))).toEqual(new Set([`${SENSITIVE_FIRST_USE.role.roleId}:${SENSITIVE_FIRST_USE.sessionName}`]));
+    expect(found.map((f) => f.resources[0]?.id).sort()).toEqual(SENSITIVE_FIRST_USE.apis.map((a) => `${a.eventSource}:${a.eventName}`).sort());
   });
 });

@@ -9,6 +9,9 @@ import { externalAssumeRoles } from './queries/external-assume-role';
 import { accessKeysForOtherUsers, policyChangesByRoleSession } from './queries/iam-changes';
 import { principalSources } from './queries/principal-sources';
 import { trailChanges } from './queries/trail-changes';
+import { instanceSessionSources } from './queries/instance-sessions';
+import { sourceSwitches } from './queries/source-switches';
+import { sensitiveCalls } from './queries/sensitive-calls';
 
 /**
  * Golden SQL of the detections (see test/golden-sql.ts for what is checked): the exact statement
@@ -27,6 +30,9 @@ const cases: GoldenCase[] = [
   ['detection-access-denied-burst', m(accessDeniedBursts), scope],
   ['detection-external-assume-role', m(externalAssumeRoles), { ...scope, organisationAccounts: ['111111111111', '222222222222'] }],
   ['detection-principal-sources (45-day baseline)', m(principalSources), { baselineFrom: '2026-10-04T00:00:00Z', scopeFrom: scope.from, scopeTo: scope.to }],
+  ['detection-instance-session-sources', m(instanceSessionSources), scope],
+  ['detection-source-switches', m(sourceSwitches), scope],
+  ['detection-sensitive-calls (45-day baseline)', m(sensitiveCalls), { baselineFrom: '2026-10-04T00:00:00Z', scopeFrom: scope.from, scopeTo: scope.to }],
 ];
 
 describeGoldenSql(cases);

@@ -12,23 +12,23 @@ describe('scopesForNewSegments', () => {
     seg('2026-11-20T10:00:00Z', '2026-11-20T10:20:00Z', '2026-11-21T00:00:00.000Z'),
   ];
 
-  it('covers every segment on a first run, widened by the look-back and to the hour, far-apart ranges apart', () => {
-    const r = scopesForNewSegments(segments, null, 600_000);
+  it('covers every segment on a first run, widened to the hour, far-apart ranges apart', () => {
+    const r = scopesForNewSegments(segments, null);
     expect(r.scopes).toEqual([
       { from: '2026-11-01T00:00:00Z', to: '2026-11-01T10:00:00Z' },
-      { from: '2026-11-20T09:00:00Z', to: '2026-11-20T11:00:00Z' },
+      { from: '2026-11-20T10:00:00Z', to: '2026-11-20T11:00:00Z' },
     ]);
     expect(r).toMatchObject({ segments: 3, ingestedThrough: '2026-11-21T00:00:00.000Z' });
   });
 
   it('takes only segments ingested after the cursor', () => {
-    const r = scopesForNewSegments(segments, '2026-11-02T00:00:00.000Z', 0);
+    const r = scopesForNewSegments(segments, '2026-11-02T00:00:00.000Z');
     expect(r.segments).toBe(2);
     expect(r.scopes[0]).toEqual({ from: '2026-11-01T04:00:00Z', to: '2026-11-01T10:00:00Z' });
   });
 
   it('says nothing is new, and leaves the cursor to the caller, when nothing is', () => {
-    expect(scopesForNewSegments(segments, '2026-11-21T00:00:00.000Z', 0)).toEqual({ scopes: [], segments: 0, ingestedThrough: null });
+    expect(scopesForNewSegments(segments, '2026-11-21T00:00:00.000Z')).toEqual({ scopes: [], segments: 0, ingestedThrough: null });
   });
 
   it('judges a merged segment by what arrived in it, not by when it was merged', () => {
@@ -39,17 +39,17 @@ describe('scopesForNewSegments', () => {
         { minTime: '2026-11-04T00:00:00Z', maxTime: '2026-11-05T00:00:00Z', createdAt: '2026-11-05T00:00:00.000Z' },
       ],
     };
-    expect(scopesForNewSegments([merged], '2026-11-03T00:00:00.000Z', 0)).toEqual({
+    expect(scopesForNewSegments([merged], '2026-11-03T00:00:00.000Z')).toEqual({
       scopes: [{ from: '2026-11-04T00:00:00Z', to: '2026-11-05T01:00:00Z' }],
       segments: 1,
       ingestedThrough: '2026-11-05T00:00:00.000Z',
     });
-    expect(scopesForNewSegments([merged], '2026-11-05T00:00:00.000Z', 0).scopes).toEqual([]);
+    expect(scopesForNewSegments([merged], '2026-11-05T00:00:00.000Z').scopes).toEqual([]);
   });
 
   it('merges ranges less than a day apart: one run, not many', () => {
     const close = [seg('2026-11-01T00:00:00Z', '2026-11-01T01:00:00Z', 'a'), seg('2026-11-01T20:00:00Z', '2026-11-01T21:00:00Z', 'b')];
-    expect(scopesForNewSegments(close, null, 0).scopes).toEqual([{ from: '2026-11-01T00:00:00Z', to: '2026-11-01T22:00:00Z' }]);
+    expect(scopesForNewSegments(close, null).scopes).toEqual([{ from: '2026-11-01T00:00:00Z', to: '2026-11-01T22:00:00Z' }]);
   });
 });
 
@@ -70,13 +70,13 @@ describe('runScopes', () => {
 describe('windowSinceCursor', () => {
   const until = ms('2026-11-20T12:00:00Z');
   it('starts a first run a day back', () => {
-    expect(windowSinceCursor({ eventsThrough: null, until, overlapMs: 0, lookbackMs: 0 })).toEqual({ from: until - 86_400_000, to: until });
+    expect(windowSinceCursor({ eventsThrough: null, until, overlapMs: 0 })).toEqual({ from: until - 86_400_000, to: until });
   });
-  it('starts again before the cursor by the overlap and the look-back', () => {
-    expect(windowSinceCursor({ eventsThrough: '2026-11-20T11:00:00Z', until, overlapMs: 7_200_000, lookbackMs: 600_000 })?.from).toBe(ms('2026-11-20T08:50:00Z'));
+  it('starts again before the cursor by the overlap', () => {
+    expect(windowSinceCursor({ eventsThrough: '2026-11-20T11:00:00Z', until, overlapMs: 7_200_000 })?.from).toBe(ms('2026-11-20T09:00:00Z'));
   });
   it('lets --since override the cursor, and has nothing to do when since is not before until', () => {
-    expect(windowSinceCursor({ eventsThrough: '2026-11-20T11:00:00Z', since: '2026-11-01T00:00:00Z', until, overlapMs: 0, lookbackMs: 0 })?.from).toBe(ms('2026-11-01T00:00:00Z'));
-    expect(windowSinceCursor({ eventsThrough: null, since: '2026-11-20T12:00:00Z', until, overlapMs: 0, lookbackMs: 0 })).toBeNull();
+    expect(windowSinceCursor({ eventsThrough: '2026-11-20T11:00:00Z', since: '2026-11-01T00:00:00Z', until, overlapMs: 0 })?.from).toBe(ms('2026-11-01T00:00:00Z'));
+    expect(windowSinceCursor({ eventsThrough: null, since: '2026-11-20T12:00:00Z', until, overlapMs: 0 })).toBeNull();
   });
 });

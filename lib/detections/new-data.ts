@@ -1,6 +1,6 @@
 /**
- * What a detection run after new data covers (pure): the time the new data spans, widened by the
- * rules' look-back and cut into scopes a run can take. The embedded store says exactly what is new
+ * What a detection run after new data covers (pure): the time the new data spans, cut into scopes
+ * a run can take (each rule then starts its own look-back earlier: runDetections' `lookback`). The embedded store says exactly what is new
  * (what arrived after the last run's newest arrival, through compaction too: `arrivalsOf`); over
  * S3 the cursor is an event time,
  * moved back by an overlap because CloudTrail delivers a few minutes late, sometimes hours.
@@ -47,13 +47,12 @@ export interface NewSegments {
 
 /**
  * What arrived in the embedded store after `ingestedThrough` (everything when null), as scopes:
- * each arrival's event-time range widened by `lookbackMs` before it and to the hour, ranges closer
- * than MERGE_GAP_MS merged.
+ * each arrival's event-time range widened to the hour, ranges closer than MERGE_GAP_MS merged.
  */
-export function scopesForNewSegments(segments: readonly Segment[], ingestedThrough: string | null, lookbackMs: number): NewSegments {
+export function scopesForNewSegments(segments: readonly Segment[], ingestedThrough: string | null): NewSegments {
   const fresh = segments.flatMap(arrivalsOf).filter((s) => ingestedThrough === null || s.createdAt > ingestedThrough);
   if (fresh.length === 0) return { scopes: [], segments: 0, ingestedThrough: null };
-  const ranges = fresh.map((s) => ({ from: Date.parse(s.minTime) - lookbackMs, to: Date.parse(s.maxTime) + 1000 })).sort((a, b) => a.from - b.from);
+  const ranges = fresh.map((s) => ({ from: Date.parse(s.minTime), to: Date.parse(s.maxTime) + 1000 })).sort((a, b) => a.from - b.from);
   const merged: { from: number; to: number }[] = [];
   for (const r of ranges) {
     const last = merged.at(-1);
@@ -68,15 +67,15 @@ export function scopesForNewSegments(segments: readonly Segment[], ingestedThrou
 }
 
 /**
- * An S3 engine's next window: from `since` (the operator's), else the cursor less the overlap and
- * the look-back, else FIRST_RUN_MS before `until`; to `until`. Null when there is nothing to run.
+ * An S3 engine's next window: from `since` (the operator's), else the cursor less the overlap,
+ * else FIRST_RUN_MS before `until`; to `until`. Null when there is nothing to run.
  */
-export function windowSinceCursor(options: { eventsThrough: string | null; since?: string; until: number; overlapMs: number; lookbackMs: number }): { from: number; to: number } | null {
+export function windowSinceCursor(options: { eventsThrough: string | null; since?: string; until: number; overlapMs: number }): { from: number; to: number } | null {
   const from =
     options.since !== undefined
       ? Date.parse(options.since)
       : options.eventsThrough !== null
-        ? Date.parse(options.eventsThrough) - options.overlapMs - options.lookbackMs
+        ? Date.parse(options.eventsThrough) - options.overlapMs
         : options.until - FIRST_RUN_MS;
   return from < options.until ? { from, to: options.until } : null;
 }

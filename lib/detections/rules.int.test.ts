@@ -171,7 +171,7 @@ describe('the rule list', () => {
   it('documents every rule once, with a type, a description and a GuardDuty-scale severity', () => {
     expect(DETECTION_RULES.map((r) => r.id)).toEqual([...DETECTION_RULE_IDS]);
     for (const r of DETECTION_RULES) {
-      expect(r.type).toMatch(/^Trailscope:[A-Za-z]+\/[A-Za-z]+$/);
+      expect(r.type).toMatch(/^Trailscope:[A-Za-z0-9]+\/[A-Za-z0-9]+$/);
       expect(r.description.length).toBeGreaterThan(60);
       expect(r.severity).toBeGreaterThanOrEqual(1);
       expect(r.severity).toBeLessThanOrEqual(10);

@@ -15,6 +15,10 @@ export const DETECTION_RULE_IDS = [
   'access-denied-burst',
   'role-assumed-from-external-account',
   'new-country-for-principal',
+  'ec2-instance-credentials-outside-aws',
+  'role-juggling',
+  'impossible-travel',
+  'sensitive-api-first-use',
 ] as const;
 export type DetectionRuleId = (typeof DETECTION_RULE_IDS)[number];
 
@@ -44,6 +48,44 @@ export const ACCESS_DENIED_BURST = { threshold: 10, windowSeconds: 600 } as cons
  * prefix), and SNS (AuthorizationError). Throttling and validation errors are not denials.
  */
 export const ACCESS_DENIED_CODES = ['AccessDenied', 'AccessDeniedException', 'Client.UnauthorizedOperation', 'UnauthorizedOperation', 'AuthorizationError'] as const;
+
+/**
+ * Autonomous systems that are Amazon's (AS16509 AMAZON-02, AS14618 AMAZON-AES, and Amazon's regional
+ * ones): an address in them is EC2, a Lambda function, or another AWS service's egress. The bundled
+ * ASN data names the holder too; an organisation starting "AMAZON" counts as well.
+ */
+export const AMAZON_ASNS = [16509, 14618, 8987, 7224, 10124, 17493, 38895, 39111, 58588, 62785, 9059, 19047] as const;
+
+/** Impossible travel: faster than a commercial flight after the geolocation's own error is taken off. */
+export const IMPOSSIBLE_TRAVEL = {
+  /** Great-circle speed above which no person travels between two calls. */
+  speedKmh: 1000,
+  /** How far from its placed location an address may really be, at each end (city-level IP geolocation). */
+  accuracyKm: 100,
+  /** Places closer than this (after the accuracy is taken off both ends) are never judged. */
+  minDistanceKm: 500,
+} as const;
+
+/** Chained role sessions last at most an hour: a chain re-assuming past this is being kept alive. */
+export const CHAINED_SESSION_LIMIT_SECONDS = 3600;
+
+/** Instance-profile credentials are valid for hours (up to 6 by default): the look-back that finds the AssumeRole that issued them. */
+export const INSTANCE_CREDENTIAL_LOOKBACK_SECONDS = 12 * 3600;
+
+/** The sensitive APIs the first-use rule watches, by what they expose. */
+export const SENSITIVE_APIS: readonly { eventSource: string; eventName: string; what: string }[] = [
+  ...['GetSecretValue', 'BatchGetSecretValue'].map((eventName) => ({ eventSource: 'secretsmanager.amazonaws.com', eventName, what: 'secrets' })),
+  { eventSource: 'ec2.amazonaws.com', eventName: 'GetPasswordData', what: 'Windows password data' },
+  ...['CreateAccessKey', 'CreateLoginProfile', 'UpdateLoginProfile'].map((eventName) => ({ eventSource: 'iam.amazonaws.com', eventName, what: 'credentials' })),
+  { eventSource: 'iam.amazonaws.com', eventName: 'UpdateAssumeRolePolicy', what: 'a role trust policy' },
+  ...['PutBucketPolicy', 'PutBucketAcl'].map((eventName) => ({ eventSource: 's3.amazonaws.com', eventName, what: 'a bucket policy' })),
+  { eventSource: 'kms.amazonaws.com', eventName: 'PutKeyPolicy', what: 'a KMS key policy' },
+  ...['ModifySnapshotAttribute', 'ModifyImageAttribute'].map((eventName) => ({ eventSource: 'ec2.amazonaws.com', eventName, what: 'snapshot or AMI sharing' })),
+  ...['ModifyDBSnapshotAttribute', 'ModifyDBClusterSnapshotAttribute'].map((eventName) => ({ eventSource: 'rds.amazonaws.com', eventName, what: 'snapshot sharing' })),
+  ...['LeaveOrganization', 'DeleteOrganization', 'RemoveAccountFromOrganization', 'CreatePolicy', 'UpdatePolicy', 'DeletePolicy', 'AttachPolicy', 'DetachPolicy', 'DisablePolicyType'].map(
+    (eventName) => ({ eventSource: 'organizations.amazonaws.com', eventName, what: 'the organisation' }),
+  ),
+];
 
 export const TRAIL_MODIFYING_EVENTS = ['UpdateTrail', 'PutEventSelectors'] as const;
 export const IAM_POLICY_EVENTS = ['AttachRolePolicy', 'PutRolePolicy', 'AttachUserPolicy', 'PutUserPolicy'] as const;
@@ -131,12 +173,39 @@ export const DETECTION_RULES: readonly DetectionRule[] = [
     lookbackSeconds: 0,
     severity: 5,
   },
+  {
+    id: 'ec2-instance-credentials-outside-aws',
+    type: 'Trailscope:EC2/InstanceCredentialsOutsideAWS',
+    title: 'EC2 instance credentials used outside AWS',
+    description: `Calls made with an instance profile's credentials (a role session that ec2.amazonaws.com assumed for an instance: its access key was issued by that AssumeRole in the ${INSTANCE_CREDENTIAL_LOOKBACK_SECONDS / 3600} hours before, or the call carries sessionContext.ec2RoleDelivery, or the session is named like an instance id) from a public address that is not Amazon's (not in Amazon's autonomous systems in the bundled ASN data) and not through a VPC endpoint. Credentials taken from the instance metadata service (SSRF, a compromised host) and used from the attacker's own network look exactly like this. False positives: an address the ASN data does not know as Amazon's (a new range), credentials deliberately copied to a developer's machine, a proxy in front of the instance that is not on AWS. One finding per instance session; the outside addresses are its resources.`,
+    lookbackSeconds: 0,
+    severity: 8,
+  },
+  {
+    id: 'role-juggling',
+    type: 'Trailscope:STS/RoleJuggling',
+    title: 'Role chain kept alive past the one-hour limit',
+    description: `A chain of role sessions where each session assumes the next (AssumeRole called by an AssumedRole session: role chaining, which AWS limits to one hour per session) and the chain keeps going: a chained AssumeRole more than ${CHAINED_SESSION_LIMIT_SECONDS / 60} minutes after the chain's first one. Someone holding short-lived credentials renews them by juggling roles instead of going back to their own identity. Chains are followed by access key (the caller's key is the key the previous hop issued), within 12 hours of look-back. False positives: long pipelines that deliberately chain (deploy → publish → notify) for more than an hour. One finding per chain, keyed on the session that started it; the hops' AssumeRole events are the evidence and the roles are resources.`,
+    lookbackSeconds: 12 * 3600,
+    severity: 7,
+  },
+  {
+    id: 'impossible-travel',
+    type: 'Trailscope:Geo/ImpossibleTravel',
+    title: 'Impossible travel',
+    description: `Two consecutive calls by one principal (IAM user, root, role session or federated user) from public addresses placed too far apart for the time between them: the great-circle distance between the two places, less ${IMPOSSIBLE_TRAVEL.accuracyKm} km at each end for the geolocation's error, is at least ${IMPOSSIBLE_TRAVEL.minDistanceKm} km and was covered faster than ${IMPOSSIBLE_TRAVEL.speedKmh} km/h (faster than an airliner). Places come from the bundled city database; addresses it cannot place, private ones, AWS service names and Amazon's own addresses (the principal's code on AWS, not a person) are never judged. False positives: VPNs and proxies that exit elsewhere, mobile carriers that egress far from the phone, one access key shared by two people or a person and a server. One finding per principal and pair of places; the two addresses are resources.`,
+    lookbackSeconds: 24 * 3600,
+    severity: 6,
+  },
+  {
+    id: 'sensitive-api-first-use',
+    type: 'Trailscope:IAM/SensitiveApiFirstUse',
+    title: 'First use of a sensitive API',
+    description: `A call (successful or denied: an attempt counts) to one of ${SENSITIVE_APIS.length} sensitive APIs (secrets, Windows password data, access keys and login profiles, role trust and bucket policies, KMS key policies, snapshot and AMI sharing, organisation changes) by a principal that made none in its baseline (the 45 days before the scope), as New behavior judges first-seen APIs. A principal is an IAM user, root, or a role session by its principal id (role id and session name). No finding without a baseline: a principal with no calls before the scope, or a store that starts in the scope, is not judged. False positives: a new duty, a rotation that happens less often than the baseline is long (a quarterly key rotation). One finding per principal and API; the API is its resource, and its ATT&CK techniques are the API's.`,
+    lookbackSeconds: 0,
+    severity: 6,
+  },
 ];
-
-/** The longest look-back of these rules: how far before new data a run over them starts. */
-export function lookbackSeconds(rules: readonly DetectionRuleId[] = DETECTION_RULE_IDS): number {
-  return Math.max(0, ...rules.map((id) => ruleById(id).lookbackSeconds));
-}
 
 export function ruleById(id: DetectionRuleId): DetectionRule {
   const rule = DETECTION_RULES.find((r) => r.id === id);

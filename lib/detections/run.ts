@@ -15,6 +15,7 @@ import { organisationAccounts } from '@/lib/org/accounts';
 import type { Scope } from '@/lib/params/scope';
 import { panelQuery, runPanel, type PanelQuery, type PanelResult, type QueryModule } from '@/lib/engine/panel';
 import { getDataRange } from '@/lib/data-range/get-data-range';
+import { isoUtc } from '@/lib/time';
 import { MAX_GROUPS, scopeSchema } from './grouped-sql';
 import { newCountryFindings } from './new-country';
 import { accessDeniedBursts } from './queries/access-denied-burst';
@@ -23,7 +24,15 @@ import { externalAssumeRoles } from './queries/external-assume-role';
 import { accessKeysForOtherUsers, policyChangesByRoleSession } from './queries/iam-changes';
 import { MAX_PRINCIPAL_SOURCES, principalSources } from './queries/principal-sources';
 import { trailChanges } from './queries/trail-changes';
-import { DETECTION_RULE_IDS, TRAIL_MODIFYING_EVENTS, type DetectionRuleId } from './rules';
+import { DETECTION_RULE_IDS, ruleById, TRAIL_MODIFYING_EVENTS, type DetectionRuleId } from './rules';
+import { instanceSessionSources } from './queries/instance-sessions';
+import { instanceCredentialFindings } from './instance-credentials';
+import { sourceSwitches, MAX_SWITCHES } from './queries/source-switches';
+import { impossibleTravelFindings } from './impossible-travel';
+import { MAX_SENSITIVE_ROWS, sensitiveCalls } from './queries/sensitive-calls';
+import { sensitiveFirstUseFindings } from './sensitive-first-use';
+import { roleJugglingFindings } from './role-juggling';
+import { assumeRoleEvents, NO_MATCH } from '@/lib/attribution/queries/assume-role-events';
 import {
   accessDeniedBurstFinding,
   accessKeyFinding,
@@ -65,6 +74,11 @@ export interface DetectionOptions {
   baselineDays?: number;
   /** Only these rules (all by default). */
   rules?: readonly DetectionRuleId[];
+  /**
+   * Start each rule its own look-back earlier than the scope (runs after new data: a match that
+   * began before the new files is still whole). A scope someone chose is run as it is.
+   */
+  lookback?: boolean;
 }
 
 interface Context {
@@ -84,19 +98,60 @@ async function grouped<P, R>(ctx: Context, module: QueryModule<P, R>, params: P,
   return { findings: result.rows.map(toFinding), queries: [query(result)], truncated: result.rows.length >= MAX_GROUPS };
 }
 
-async function newCountry(ctx: Context): Promise<Outcome> {
+/** The store's first event (for baselines), from the options or the store; the query it took, if any. */
+async function storeFirstEvent(ctx: Context, queries: DetectionQuery[]): Promise<string | null> {
+  if (ctx.options.storeFirstEvent !== undefined) return ctx.options.storeFirstEvent;
+  const range = await getDataRange(ctx.conn, ctx.signal);
+  queries.push(...range.queries);
+  return range.first;
+}
+
+/** Enriches the distinct addresses rows name. */
+function enrich(ctx: Context, ips: Iterable<string>) {
+  return (ctx.options.enricher ?? getEnricher()).enrich([...new Set(ips)]);
+}
+
+async function instanceCredentials(ctx: Context): Promise<Outcome> {
+  const result = await runPanel(ctx.conn, instanceSessionSources, ctx.scope, ctx.signal);
+  const infos = await enrich(ctx, result.rows.map((r) => r.source_ip));
+  return { findings: instanceCredentialFindings(result.rows, infos), queries: [query(result)], truncated: result.rows.length >= MAX_GROUPS };
+}
+
+async function roleJuggling(ctx: Context): Promise<Outcome> {
+  const result = await runPanel(ctx.conn, assumeRoleEvents, { ...NO_MATCH, from: ctx.scope.from, to: ctx.scope.to, chained: true }, ctx.signal);
+  return { findings: roleJugglingFindings(result.rows), queries: [query(result)], truncated: result.rows.length >= 5000 };
+}
+
+async function impossibleTravel(ctx: Context): Promise<Outcome> {
+  const result = await runPanel(ctx.conn, sourceSwitches, ctx.scope, ctx.signal);
+  const infos = await enrich(ctx, result.rows.flatMap((r) => [r.ip_from, r.ip_to]));
+  return { findings: impossibleTravelFindings(result.rows, infos), queries: [query(result)], truncated: result.rows.length >= MAX_SWITCHES };
+}
+
+/** A rule that compares the scope with its baseline: the store's start, the window, and the module's rows over both. */
+async function againstBaseline<R>(ctx: Context, module: QueryModule<{ baselineFrom: string; scopeFrom: string; scopeTo: string }, R>) {
   const queries: DetectionQuery[] = [];
-  let storeFirst = ctx.options.storeFirstEvent;
-  if (storeFirst === undefined) {
-    const range = await getDataRange(ctx.conn, ctx.signal);
-    queries.push(...range.queries);
-    storeFirst = range.first;
-  }
+  const storeFirst = await storeFirstEvent(ctx, queries);
   const window = baselineWindow(ctx.scope.from, checkBaselineDays(ctx.options.baselineDays ?? DEFAULT_BASELINE_DAYS));
-  const counts = await runPanel(ctx.conn, principalSources, { baselineFrom: window.from, scopeFrom: ctx.scope.from, scopeTo: ctx.scope.to }, ctx.signal);
-  queries.push(query(counts));
-  const enricher = ctx.options.enricher ?? getEnricher();
-  const infos = await enricher.enrich([...new Set(counts.rows.map((r) => r.ip))]);
+  const result = await runPanel(ctx.conn, module, { baselineFrom: window.from, scopeFrom: ctx.scope.from, scopeTo: ctx.scope.to }, ctx.signal);
+  queries.push(query(result));
+  return { queries, storeFirst, window, result };
+}
+
+async function sensitiveFirstUse(ctx: Context): Promise<Outcome> {
+  const { queries, storeFirst, window, result } = await againstBaseline(ctx, sensitiveCalls);
+  const found = sensitiveFirstUseFindings(result.rows, window, storeFirst);
+  return {
+    findings: found.findings,
+    queries,
+    truncated: result.rows.length >= MAX_SENSITIVE_ROWS,
+    note: `${found.principals - found.withoutBaseline} of ${found.principals} principals with sensitive calls had a baseline to compare with`,
+  };
+}
+
+async function newCountry(ctx: Context): Promise<Outcome> {
+  const { queries, storeFirst, window, result: counts } = await againstBaseline(ctx, principalSources);
+  const infos = await enrich(ctx, counts.rows.map((r) => r.ip));
   const result = newCountryFindings(counts.rows, infos, window, storeFirst);
   return {
     findings: result.findings,
@@ -128,6 +183,10 @@ const DETECTORS: Record<DetectionRuleId, (ctx: Context) => Promise<Outcome>> = {
   'access-denied-burst': (ctx) => grouped(ctx, accessDeniedBursts, ctx.scope, accessDeniedBurstFinding),
   'role-assumed-from-external-account': externalAccounts,
   'new-country-for-principal': newCountry,
+  'ec2-instance-credentials-outside-aws': instanceCredentials,
+  'role-juggling': roleJuggling,
+  'impossible-travel': impossibleTravel,
+  'sensitive-api-first-use': sensitiveFirstUse,
 };
 
 /** The query a rule failed on, with what it cost (Athena bills stopped queries), when the engine says. */
@@ -154,7 +213,8 @@ export async function runDetections(conn: Connection, scope: Scope, signal?: Abo
   for (const rule of options.rules ?? DETECTION_RULE_IDS) {
     signal?.throwIfAborted();
     try {
-      const { findings: found, ...outcome } = await DETECTORS[rule](ctx);
+      const widened = options.lookback ? { ...checked, from: isoUtc(Date.parse(checked.from) - ruleById(rule).lookbackSeconds * 1000) } : checked;
+      const { findings: found, ...outcome } = await DETECTORS[rule]({ ...ctx, scope: widened });
       findings.push(...found);
       perRule.push({ rule, count: found.length, ...outcome });
     } catch (error) {

@@ -6,6 +6,7 @@ import { createDuckDbConnection } from '@/lib/engine/duckdb/connection';
 import type { Connection } from '@/lib/engine/types';
 import { ingest } from '@/lib/ingest/ingest';
 import { fakeEnricher } from '@/lib/new-behavior/test-enricher';
+import { getEnricher } from '@/lib/enrichment/enricher';
 import { runDetections, type DetectionRun } from './run';
 
 /**
@@ -82,5 +83,59 @@ describe.skipIf(!present)('detections over the Stratus Red Team detonations', ()
       [15, 'AROAUF4S4NNXFP6WTHD73:aws-go-sdk-1722455550269043000'],
     ]);
     expect(bursts.every((f) => f.description.includes('Client.UnauthorizedOperation'))).toBe(true);
+  });
+});
+
+const sharedStore = async (folder: string) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `trailscope-shared-${folder}-`));
+  await ingest({ paths: [path.join(SHARED, folder)], dataDir: dir });
+  return { dir, conn: await createDuckDbConnection({ dataDir: dir }) };
+};
+
+describe.skipIf(!present)("issue 15's rules on public data", () => {
+  it('otrf-ec2-proxy: the SSRF-stolen instance-profile key used from outside AWS', async () => {
+    const { dir, conn } = await sharedStore('otrf-ec2-proxy');
+    try {
+      const run = await runDetections(conn, everything, undefined, { enricher: getEnricher(), rules: ['ec2-instance-credentials-outside-aws'] });
+      expect(run.findings).toEqual([
+        expect.objectContaining({
+          rule: 'ec2-instance-credentials-outside-aws',
+          count: 11,
+          actor: expect.objectContaining({ sessionId: expect.stringMatching(/:i-0317f6c6b66ae9c40$/) as unknown }) as unknown,
+          resources: [{ type: 'IPAddress', id: '1.2.3.4' }],
+        }),
+      ]);
+      expect(run.findings[0]?.description).toMatch(/issued by an AssumeRole that ec2\.amazonaws\.com made/);
+    } finally {
+      await conn.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('panther-fixtures: the impossible-travel rule tests Panther wrote (Damascus → Frankfurt, Beijing → Denver)', async () => {
+    const { dir, conn } = await sharedStore('panther-fixtures');
+    try {
+      const run = await runDetections(conn, everything, undefined, { enricher: getEnricher(), rules: ['impossible-travel'] });
+      expect(run.findings.map((f) => f.actor.arn).sort()).toEqual(['arn:aws:sts::123123123123:assumed-role/DevAdmin/dr.evil', 'arn:aws:sts::123456789012:assumed-role/Admin/Jack']);
+    } finally {
+      await conn.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('stratus-detonations: quiet, as it must be (no instance session, no role chain, anonymised addresses, and every principal new: none has a baseline)', async () => {
+    const { dir, conn } = await sharedStore('stratus-detonations');
+    try {
+      const run = await runDetections(conn, everything, undefined, {
+        enricher: getEnricher(),
+        rules: ['ec2-instance-credentials-outside-aws', 'role-juggling', 'impossible-travel', 'sensitive-api-first-use'],
+      });
+      expect(run.perRule.filter((r) => r.error)).toEqual([]);
+      expect(run.findings).toEqual([]);
+      expect(run.perRule.find((r) => r.rule === 'sensitive-api-first-use')?.note).toBe('0 of 12 principals with sensitive calls had a baseline to compare with');
+    } finally {
+      await conn.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 /** What the store adds to a logging-stopped finding nobody has triaged: its ATT&CK technique, and triage as it starts. */
-const UNTRIAGED = { techniques: ['T1562.008'], status: 'new', assignee: null, statusChangedAt: null };
+const UNTRIAGED = { techniques: ['T1562.008'], status: 'new', assignee: null, statusChangedAt: null, origin: null };
 
 const finding = testFinding;
 

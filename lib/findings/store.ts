@@ -20,6 +20,7 @@ import { existingById, WRITE_BATCH, writeBatch } from './write-batch';
 import { serialised } from './write-queue';
 import { reopenRefired, TRIAGE_COLUMNS, triageFromRow } from './workflow';
 import { FINDING_STATUSES, type FindingStatus, type Triage } from './status';
+import { ORIGIN_COLUMNS, originFromRow, type FindingOrigin } from './origins';
 
 /**
  * Inserts new findings and merges known ones (`mergeFindings`), in one transaction. Duplicates
@@ -79,10 +80,19 @@ export async function upsertFindings(findings: readonly Finding[]): Promise<Upse
   );
 }
 
-/** A finding as the store keeps it: the observation, the ATT&CK techniques it evidences, and where triage stands. */
-export type StoredFinding = Finding & Triage & { techniques: string[] };
+/**
+ * A finding as the store keeps it: the observation, the ATT&CK techniques it evidences, where
+ * triage stands, and the origin identity behind it (null until the app's loop resolved it).
+ */
+export type StoredFinding = Finding & Triage & { techniques: string[]; origin: FindingOrigin | null };
 
-const stored = (row: StateRow): StoredFinding => ({ ...fromRow(row), techniques: techniquesFromRow(row), ...triageFromRow(row) });
+const STORED_COLUMNS = sql`${SELECT_COLUMNS}, ${TRIAGE_COLUMNS}, ${ORIGIN_COLUMNS}`;
+const stored = (row: StateRow): StoredFinding => ({ ...fromRow(row), techniques: techniquesFromRow(row), ...triageFromRow(row), origin: originFromRow(row) });
+
+/** Every finding whose origin is known, oldest first: what incidents are grouped from. */
+export async function findingsWithOrigin(): Promise<StoredFinding[]> {
+  return withStateConnection(async (connection) => (await select(connection, sql`SELECT ${STORED_COLUMNS} FROM findings WHERE origin_key IS NOT NULL ORDER BY first_seen, id`)).map(stored));
+}
 
 /**
  * Recomputes every stored finding's techniques and rewrites those that differ: at start, so a new
@@ -106,7 +116,7 @@ export function refreshStoredTechniques(): Promise<number> {
 
 export async function getFinding(id: string): Promise<StoredFinding | null> {
   return withStateConnection(async (connection) => {
-    const [row] = await select(connection, sql`SELECT ${SELECT_COLUMNS}, ${TRIAGE_COLUMNS} FROM findings WHERE id = ${id}`);
+    const [row] = await select(connection, sql`SELECT ${STORED_COLUMNS} FROM findings WHERE id = ${id}`);
     return row ? stored(row) : null;
   });
 }
@@ -115,7 +125,7 @@ export async function getFinding(id: string): Promise<StoredFinding | null> {
 export async function listFindings(query: ListFindingsQuery = {}): Promise<StoredFinding[]> {
   const q = listFindingsSchema.parse(query);
   return withStateConnection(async (connection) => {
-    const rows = await select(connection, sql`SELECT ${SELECT_COLUMNS}, ${TRIAGE_COLUMNS} FROM findings ${findingsWhere(q)} ${findingsPage(q)}`);
+    const rows = await select(connection, sql`SELECT ${STORED_COLUMNS} FROM findings ${findingsWhere(q)} ${findingsPage(q)}`);
     return rows.map(stored);
   });
 }

@@ -159,6 +159,20 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'finding_techniques',
     sql: `ALTER TABLE findings ADD COLUMN techniques VARCHAR DEFAULT '[]'`,
   },
+  {
+    // Who is really behind each finding (lib/findings/origins.ts): the origin identity its actor
+    // resolves to through the role chain, resolved once by the app's loop, so incidents (findings
+    // grouped by origin) are read from here without a query per finding.
+    version: 8,
+    name: 'finding_origins',
+    sql: `
+      ALTER TABLE findings ADD COLUMN origin_key VARCHAR;
+      ALTER TABLE findings ADD COLUMN origin_type VARCHAR;
+      ALTER TABLE findings ADD COLUMN origin_name VARCHAR;
+      ALTER TABLE findings ADD COLUMN origin_arn VARCHAR;
+      ALTER TABLE findings ADD COLUMN origin_session VARCHAR;
+      ALTER TABLE findings ADD COLUMN origin_resolved_at TIMESTAMP`,
+  },
 ];
 
 export async function migrate(connection: DuckDBConnection, migrations: readonly Migration[] = MIGRATIONS): Promise<void> {

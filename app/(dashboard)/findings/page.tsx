@@ -5,7 +5,7 @@ import { PageHeader } from '@/components/page-header';
 import { FindingsActions } from '@/components/findings/findings-actions';
 import { SeverityBadge } from '@/components/findings/severity-badge';
 import { countFindings, listFindings } from '@/lib/findings/store';
-import { FINDING_SOURCES, SEVERITY_LABELS, type Finding } from '@/lib/findings/types';
+import { FINDING_SOURCES, SEVERITY_LABELS, severityLabel as severityLabelOf, type Finding } from '@/lib/findings/types';
 import { formatCount, shortTime } from '@/lib/format';
 import { toHref as findingHref } from './[id]/search-params';
 import { path, queryParams, severitiesFrom, toHref as listHref, type FindingListParams } from './search-params';
@@ -21,6 +21,8 @@ import { STATUS_FILTERS, STATUS_LABELS, statusesOf, type StatusFilter } from '@/
 import { UNASSIGNED } from '@/lib/findings/schema';
 import { TechniqueChips } from '@/components/findings/technique-chips';
 import { technique } from '@/lib/attack/techniques';
+import { DETECTION_RULES } from '@/lib/detections/rules';
+import { techniquesOf } from '@/lib/findings/techniques';
 
 /** The inbox looks back a month by default: findings wait to be triaged longer than a day. */
 const INBOX_DAYS = 30;
@@ -215,6 +217,23 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
             ))}
           </DataTable>
         )}
+      </Card>
+      <Card title="What Trailscope detects">
+        <details>
+          <summary className="cursor-pointer text-sm text-slate-700">{DETECTION_RULES.length} rules: what each matches, its false positives, its ATT&CK techniques</summary>
+          <dl className="mt-3 space-y-3 text-sm" data-testid="detection-rules">
+            {DETECTION_RULES.map((r) => (
+              <div key={r.id}>
+                <dt className="flex flex-wrap items-center gap-2 font-medium">
+                  <SeverityBadge label={severityLabelOf(r.severity)} severity={r.severity} /> {r.title}
+                  <span className="font-mono text-[11px] font-normal text-slate-500">{r.type}</span>
+                  <TechniqueChips ids={techniquesOf({ source: 'detection', type: r.type, rule: r.id, resources: [] })} listHref={(id) => listHref(scope, p, { technique: id })} />
+                </dt>
+                <dd className="text-slate-600">{r.description}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
       </Card>
     </div>
   );

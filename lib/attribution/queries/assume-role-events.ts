@@ -45,6 +45,8 @@ export const assumeRoleEventsParams = z.object({
    * so the caller narrows these rows in code.
    */
   federated: z.array(z.enum(['AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity'])).max(2).default([]),
+  /** Every chained assumption in the window: a role session calling AssumeRole (the role-juggling detection). */
+  chained: z.boolean().default(false),
 });
 export type AssumeRoleEventsParams = z.input<typeof assumeRoleEventsParams>;
 
@@ -58,6 +60,7 @@ export const NO_MATCH = {
   callerServices: [],
   callerArns: [],
   federated: [],
+  chained: false,
 } satisfies Omit<z.output<typeof assumeRoleEventsParams>, 'from' | 'to'>;
 
 const s = z.string().nullable();
@@ -157,6 +160,7 @@ export const assumeRoleEvents: QueryModule<z.output<typeof assumeRoleEventsParam
     if (p.callerServices.length) match.push(sql`(${col.userIdentity.type} = 'AWSService' AND ${inList(col.userIdentity.invokedBy, p.callerServices)})`);
     if (p.callerArns.length) match.push(inList(col.userIdentity.arn, p.callerArns));
     if (p.federated.length) match.push(inList(col.eventName, p.federated));
+    if (p.chained) match.push(sql`(${col.eventName} = 'AssumeRole' AND ${col.userIdentity.type} = 'AssumedRole')`);
     const matchSql = match.length ? join(match, '\n    OR ') : sql`FALSE`;
     return sql`
 SELECT ${col.eventId} AS event_id, ${d.isoString(d.eventTime)} AS event_time, ${col.eventName} AS event_name,
