@@ -139,7 +139,7 @@ function silenceGap(stream: Stream, j: Judgement, start: number): CoverageGap {
     to: isoUtc(start + j.end * HOUR),
     reason:
       `No events for ${plural(j.hours, 'hour')} where the ${SILENCE_RULE.neighbourHours} hours on each side averaged ${rate} an hour: ` +
-      `that rate expects ${formatCount(Math.round(j.expected))} in this time, and none is below a 1% chance; ${habit}. ` +
+      `that rate expects ${formatCount(Math.round(j.expected))} in this time, and getting none has a chance below 1%; ${habit}. ` +
       'Files may be missing from the trail bucket, or delivery failed.',
     open: false,
     eventIds: [],
