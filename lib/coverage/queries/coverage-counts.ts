@@ -44,28 +44,21 @@ function perEvent(d: Dialect, days: boolean): Sql {
          }`;
 }
 
-/** Events per account × region × hour, read from the events. */
-function rawHours(d: Dialect, p: { from: string; to: string }): Sql {
+/**
+ * Events per account × region × hour, or events and distinct delivery files per account × region
+ * × day, read from the events (only they know their file).
+ */
+function rawCounts(d: Dialect, p: { from: string; to: string }, grain: 'hour' | 'day'): Sql {
+  const days = grain === 'day';
+  const at = days ? sql`day` : sql`hour`;
   return sql`
-SELECT account_id, region, 'hour' AS grain, ${d.isoString(sql`hour`)} AS at, count(*) AS events, CAST(NULL AS BIGINT) AS files
+SELECT account_id, region, ${days ? sql`'day'` : sql`'hour'`} AS grain, ${d.isoString(at)} AS at, count(*) AS events, ${days ? sql`count(DISTINCT delivery_file)` : sql`CAST(NULL AS BIGINT)`} AS files
 FROM (
-  SELECT ${perEvent(d, false)}
+  SELECT ${perEvent(d, days)}
   FROM ${d.table}
   WHERE ${d.timeRange(p.from, p.to)}
 ) e
-GROUP BY account_id, region, hour`;
-}
-
-/** Events and distinct delivery files per account × region × day: only the events know their file. */
-function rawDays(d: Dialect, p: { from: string; to: string }): Sql {
-  return sql`
-SELECT account_id, region, 'day' AS grain, ${d.isoString(sql`day`)} AS at, count(*) AS events, count(DISTINCT delivery_file) AS files
-FROM (
-  SELECT ${perEvent(d, true)}
-  FROM ${d.table}
-  WHERE ${d.timeRange(p.from, p.to)}
-) e
-GROUP BY account_id, region, day`;
+GROUP BY account_id, region, ${at}`;
 }
 
 /**
@@ -84,12 +77,12 @@ export const coverageCounts: QueryModule<CoverageCountsParams, CoverageCountRow>
   row,
   build(d, p) {
     const limit = trusted(COVERAGE_ROW_LIMIT + 1);
-    if (!p.days) return sql`${rawHours(d, p)}
+    if (!p.days) return sql`${rawCounts(d, p, 'hour')}
 LIMIT ${limit}`;
     if (p.days.from !== p.from || p.days.to !== p.to) {
       return sql`
-SELECT * FROM (${rawHours(d, p)}
-UNION ALL${rawDays(d, p.days)}
+SELECT * FROM (${rawCounts(d, p, 'hour')}
+UNION ALL${rawCounts(d, p.days, 'day')}
 ) c
 LIMIT ${limit}`;
     }
@@ -121,7 +114,7 @@ GROUP BY ${hourly.account_id}, ${hourly.region}, ${hourly.hour}`;
 LIMIT ${limit}`;
     return sql`
 SELECT * FROM (${hours}
-UNION ALL${rawDays(d, p.days)}
+UNION ALL${rawCounts(d, p.days, 'day')}
 ) c
 LIMIT ${limit}`;
   },
