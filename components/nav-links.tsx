@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { href } from '@/lib/params/href';
 import { path as findingsPath } from '@/app/(dashboard)/findings/search-params';
+import { path as incidentsPath } from '@/app/(dashboard)/incidents/search-params';
 import { path as roleSessionsPath } from '@/app/(dashboard)/role-sessions/search-params';
 import { path as eventsPath } from '@/app/(dashboard)/events/search-params';
 import { path as vendorsPath } from '@/app/(dashboard)/vendors/search-params';
@@ -12,10 +13,12 @@ import { path as accessPath } from '@/app/(dashboard)/access/search-params';
 import { path as auditPath } from '@/app/(dashboard)/admin/audit/search-params';
 import { path as coveragePath } from '@/app/(dashboard)/coverage/search-params';
 import { path as usersPath } from '@/app/(dashboard)/admin/users/search-params';
+import { path as notificationsPath } from '@/app/(dashboard)/admin/notifications/search-params';
 
 const LINKS = [
   { href: '/', label: 'Overview' },
   { href: findingsPath, label: 'Findings' },
+  { href: incidentsPath, label: 'Incidents' },
   { href: roleSessionsPath, label: 'Role sessions' },
   { href: eventsPath, label: 'Events' },
   // The managers' reviews (vendors, session names, access) share one entry; their own tabs switch.
@@ -31,6 +34,7 @@ const LINKS = [
 const ADMIN_LINKS = [
   { href: auditPath, label: 'Audit' },
   { href: usersPath, label: 'Users' },
+  { href: notificationsPath, label: 'Notifications' },
 ] as const;
 
 /** Moving between pages keeps the scope time: it is carried over from the current URL. */

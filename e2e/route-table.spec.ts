@@ -18,6 +18,7 @@ type Identity = (typeof IDENTITIES)[number];
 const ASSET_SUFFIXES = ['.png', '.jpg', '.svg', '.ico', '.woff2', '.js', '.css'];
 
 let findingId = '';
+let incidentId = '';
 const contexts = {} as Record<Identity, APIRequestContext>;
 const baseURL = process.env.TRAILSCOPE_E2E_URL ?? 'http://127.0.0.1:3100';
 
@@ -34,6 +35,14 @@ test.beforeAll(async ({ browser }) => {
   await triager.close();
   const findings = (await (await contexts.admin.get('/api/findings?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z')).json()) as { findings: { id: string }[] };
   findingId = findings.findings[0]?.id ?? 'gd-0000000000000000';
+  // Incidents appear once the app's loop has resolved the findings' origins, seconds after start.
+  await expect
+    .poll(async () => {
+      const listed = (await (await contexts.admin.get('/api/incidents?status=all&from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z')).json()) as { incidents: { id: string }[] };
+      incidentId = listed.incidents[0]?.id ?? '';
+      return incidentId;
+    }, { timeout: 60_000 })
+    .not.toBe('');
 });
 
 test.afterAll(async () => {
@@ -42,7 +51,7 @@ test.afterAll(async () => {
 
 function urlOf(route: RouteEntry, lastSuffix = ''): string {
   const path = route.params.reduce((p, name, i) => {
-    const value = name === 'id' ? findingId : SAMPLE_PARAMS[name];
+    const value = name === 'id' ? (route.pattern.includes('/incidents/') ? incidentId : route.pattern.includes('/findings/') ? findingId : SAMPLE_PARAMS[name]) : SAMPLE_PARAMS[name];
     if (value === undefined) throw new Error(`Add a sample value for [${name}] (${route.file}) to SAMPLE_PARAMS`);
     const encoded = encodeURIComponent(value) + (i === route.params.length - 1 ? lastSuffix : '');
     return p.replace(/\[(?:\.\.\.)?[^\]]+\]/, encoded);

@@ -4,6 +4,7 @@ import { ipHref, roleHref, serviceHref, userHref } from '@/lib/profiles/params';
 import { roleSessionHref } from '@/lib/role-sessions/profile-params';
 import { activeEventFilters } from '@/lib/events/params';
 import { findingHref, findingsHref } from '@/lib/findings/params';
+import { incidentHref } from '@/lib/incidents/params';
 import { accessPrincipalHref, vendorRoleHref } from '@/lib/reviews/params';
 import { NO_SCOPE } from '@/lib/params/scope';
 import type { AuditScope } from './event';
@@ -22,13 +23,16 @@ export const AUDIT_ENTITY_KINDS = [
   'access-principal',
   'vendor-role',
   'finding',
+  'incident',
+  'report',
   'graph',
   'events',
-  // What changes touch: the findings store, an account's authorization details, a Trailscope user
+  // What changes touch: the findings store, an account's authorization details, a Trailscope user, a webhook
   'findings',
   'account',
   'app-user',
   'audit-log',
+  'webhook',
 ] as const;
 export type AuditEntityKind = (typeof AUDIT_ENTITY_KINDS)[number];
 
@@ -74,6 +78,8 @@ export function auditEntityHref(entity: string | null, scope: AuditScope | null,
       return vendorRoleHref(id, s);
     case 'finding':
       return findingHref(id);
+    case 'incident':
+      return incidentHref(id);
     case 'graph':
       return graphHref(id, s);
     default:

@@ -3,8 +3,9 @@
  * mapping; then every BACKGROUND_INTERVAL_MS it imports the findings other processes queued
  * (deliver.ts: an ingest or `npm run detect` while the app holds the state database) and, on the
  * embedded store, runs the detections over segments no run has seen (an ingest started with
- * --no-detect, one that stopped before detecting, a store from an older version). S3 engines are
- * left to `npm run detect` on a schedule the operator chooses: each run is billed.
+ * --no-detect, one that stopped before detecting, a store from an older version), and resolves the
+ * origin identity of findings that have none yet (ORIGINS_PER_PASS at a time). S3 engines'
+ * detections are left to `npm run detect` on a schedule the operator chooses: each run is billed.
  */
 import { env } from '@/lib/env';
 import { getConnection } from '@/lib/engine';
@@ -15,6 +16,8 @@ import { detectNew } from './detect-new';
 import { importInbox } from './deliver';
 import { formatDetectNew } from './format-run';
 import { refreshStoredTechniques } from '@/lib/findings/store';
+import { resolvePendingOrigins } from '@/lib/findings/origins';
+import { getDataRange } from '@/lib/data-range/get-data-range';
 
 export const BACKGROUND_INTERVAL_MS = 15_000;
 
@@ -33,17 +36,23 @@ export async function backgroundPass(dataDir: string, engine: string, seen: stri
         (imported.rejectedFiles.length ? `; not inbox files, renamed .rejected: ${imported.rejectedFiles.join(', ')}` : ''),
     );
   }
-  if (engine !== 'duckdb') return seen;
-  const token = await manifestToken(storeLayout(dataDir));
-  if (token === seen) return seen;
-  try {
-    const result = await detectNew({ conn: await getConnection(), engine: 'duckdb', dataDir, target: 'duckdb' });
-    if (result.scopes.length > 0) console.log(formatDetectNew(result));
-    return token;
-  } catch (error) {
-    if (error instanceof LockBusyError) return seen;
-    throw error;
+  let next = seen;
+  if (engine === 'duckdb') {
+    const token = await manifestToken(storeLayout(dataDir));
+    if (token !== seen) {
+      try {
+        const result = await detectNew({ conn: await getConnection(), engine: 'duckdb', dataDir, target: 'duckdb' });
+        if (result.scopes.length > 0) console.log(formatDetectNew(result));
+        next = token;
+      } catch (error) {
+        if (!(error instanceof LockBusyError)) throw error;
+      }
+    }
   }
+  // Who is behind the newest findings, a few per pass: incidents group on it.
+  const conn = await getConnection();
+  await resolvePendingOrigins(conn, (await getDataRange(conn)).first);
+  return next;
 }
 
 /** Starts the loop once per process (Next may evaluate this module more than once). */

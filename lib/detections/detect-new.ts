@@ -18,6 +18,8 @@ import { detectionsDir, readCursor, writeCursor, type LastRun, type TargetCursor
 import { deliverFindings, type Delivery } from './deliver';
 import { DEFAULT_OVERLAP_MS, runScopes, scopesForNewSegments, windowSinceCursor } from './new-data';
 import { runCost, runDetections, type RuleRun } from './run';
+import { resolvePendingOrigins } from '@/lib/findings/origins';
+import { getDataRange } from '@/lib/data-range/get-data-range';
 
 /** What a cursor belongs to: the embedded store of this data dir, or one S3 table. */
 export function detectionTarget(e: Pick<Env, 'TRAILSCOPE_ENGINE' | 'TRAILSCOPE_ATHENA_CATALOG' | 'TRAILSCOPE_ATHENA_DATABASE' | 'TRAILSCOPE_ATHENA_TABLE' | 'TRAILSCOPE_TRINO_URL' | 'TRAILSCOPE_TRINO_CATALOG' | 'TRAILSCOPE_TRINO_SCHEMA' | 'TRAILSCOPE_TRINO_TABLE'>): string {
@@ -123,7 +125,13 @@ export async function detectAfterIngest(dataDir: string): Promise<DetectNewResul
   const { createDuckDbConnection } = await import('@/lib/engine/duckdb/connection');
   const conn = await createDuckDbConnection({ dataDir });
   try {
-    return await detectNew({ conn, engine: 'duckdb', dataDir, target: 'duckdb' });
+    const result = await detectNew({ conn, engine: 'duckdb', dataDir, target: 'duckdb' });
+    // Written here, so resolved here too: the app opens with its incidents already grouped.
+    if (result.delivery.to === 'state') {
+      const { first } = await getDataRange(conn);
+      while ((await resolvePendingOrigins(conn, first, 100)) > 0);
+    }
+    return result;
   } catch (error) {
     if (error instanceof LockBusyError) return null;
     throw error;

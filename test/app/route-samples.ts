@@ -20,6 +20,8 @@ export const SAMPLE_PATH_PARAMS: Record<string, string> = {
 export const SAMPLE_QUERY: Record<string, string> = {
   '/api/graph': `focus=${encodeURIComponent(`session:${SARA.demoRole.roleId}:sara`)}`,
   '/graph': `focus=${encodeURIComponent(`session:${SARA.demoRole.roleId}:sara`)}`,
+  '/api/reports': `subject=${encodeURIComponent(`role-session:${SARA.demoRole.roleId}:sara`)}`,
+  '/reports': `subject=${encodeURIComponent(`role-session:${SARA.demoRole.roleId}:sara`)}`,
 };
 
 /**
@@ -54,7 +56,7 @@ export const PAGE_QUERY_NAMES: readonly string[] = [
   'from', 'to', 'tab', 'sort', 'order', 'limit', 'cursor', 'baseline', 'bucket', 'days', 'q', 'focus', 'expand', 'selected',
   'path', 'record', 'severity', 'type', 'source', 'account', 'region', 'role', 'sessionName', 'assumer', 'principal', 'accessKeyId',
   'ip', 'eventName', 'eventSource', 'errorCode', 'eventId', 'userAgent', 'format', 'actor', 'action', 'entity', 'status', 'detail', 'filter',
-  'kind', 'table', 'show', 'call', 'assignee', 'technique',
+  'kind', 'table', 'show', 'call', 'assignee', 'technique', 'subject',
 ];
 
 /**

@@ -27,6 +27,8 @@ import { findingActivity } from '@/lib/findings/workflow';
 import { requirePageUser } from '@/lib/auth/page-access';
 import { hasRole } from '@/lib/auth/roles';
 import { TechniqueChips } from '@/components/findings/technique-chips';
+import { ScopeGaps } from '@/components/coverage/scope-gaps';
+import { reportHref } from '@/lib/reports/params';
 
 export const dynamic = 'force-dynamic';
 
@@ -100,9 +102,15 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
               Timeline of the session →
             </Link>
           )}
+          {actor.sessionId && (
+            <Link href={reportHref({ kind: 'role-session', id: actor.sessionId }, scope)} className="text-xs text-indigo-700 hover:underline" data-testid="finding-report">
+              Investigation report of the session →
+            </Link>
+          )}
         </div>
       </div>
       {actor.chain && <OriginLine chain={actor.chain} scope={scope} />}
+      <ScopeGaps scope={scope} accountId={finding.accountId ?? undefined} region={finding.region ?? undefined} />
       <Card title="What happened" footer={actor.panel ? <SqlPanel query={actor.panel} label="SQL (who used the access key)" /> : undefined}>
         <p className="mb-4 text-sm text-slate-700">{finding.description}</p>
         <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">

@@ -74,6 +74,7 @@ export default async function RoleSessionPage({
       kind="Role session"
       id={sessionId}
       idTestId="session-id"
+      report={{ kind: 'role-session', id: sessionId }}
       title={`${roleArn ? roleNameOf(roleArn) : 'Unknown role'} / ${attribution.sessionName}`}
       scope={scope}
       latest={page.range.last}

@@ -41,6 +41,7 @@ export default async function RolePage({ params, searchParams }: { params: Promi
     <ProfileShell
       kind="Role"
       id={roleArn}
+      report={{ kind: 'role', id: roleArn }}
       title={roleNameOf(roleArn)}
       scope={scope}
       latest={range.last}

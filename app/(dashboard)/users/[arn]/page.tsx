@@ -49,6 +49,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
       kind={USER_ARN_LABELS[user.kind]}
       id={arn}
       idTestId="user-arn"
+      report={user.kind === 'iam-user' ? { kind: 'user', id: arn } : undefined}
       title={user.kind === 'root' ? `root (${user.accountId})` : user.name}
       scope={scope}
       latest={range.last}

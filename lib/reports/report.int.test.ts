@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { incidentTimes, SARA } from '@/lib/generator/scenarios';
+import { getEnricher } from '@/lib/enrichment/enricher';
+import { scenarioConnection } from '@/test/fixtures/scenario-store';
+
+/**
+ * Incidents and the investigation report on the generator's store: the detections' findings are
+ * saved, their origins resolved, and sara's Identity Center session chain becomes one incident
+ * (StopLogging by her SSO session, AdministratorAccess attached by her DemoRole1 session); the
+ * report of her SSO session shows the chain to her, StopLogging under T1562.008, the incident, and
+ * exports as Markdown.
+ */
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trailscope-report-state-'));
+process.env.TRAILSCOPE_DATA_DIR = dataDir;
+delete process.env.TRAILSCOPE_ORG_ACCOUNTS;
+const { runDetections, saveDetections } = await import('@/lib/detections/run');
+const { resolvePendingOrigins } = await import('@/lib/findings/origins');
+const { allIncidents } = await import('@/lib/incidents/load');
+const { buildReport } = await import('./build');
+const { reportMarkdown } = await import('./markdown');
+const { closeStateDb } = await import('@/lib/state/db');
+
+afterAll(async () => {
+  await closeStateDb();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const END = Date.parse('2026-11-20T00:00:00Z');
+const DAY = 86_400_000;
+const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+const ssoSession = `${SARA.ssoRole.roleId}:${SARA.sessionName}`;
+const demoSession = `${SARA.demoRole.roleId}:${SARA.sessionName}`;
+
+describe("sara's incident and report", () => {
+  const conn = scenarioConnection();
+
+  beforeAll(async () => {
+    const run = await runDetections(conn(), { from: iso(END - 28 * DAY), to: iso(END) }, undefined, { enricher: getEnricher() });
+    await saveDetections(run);
+    while ((await resolvePendingOrigins(conn(), null, 100)) > 0);
+  }, 120_000);
+
+  it('groups her SSO session and her DemoRole1 session under one origin: sara, via IAM Identity Center', async () => {
+    const incident = (await allIncidents()).find((i) => i.origin.type === 'sso-user' && i.origin.name === SARA.userName);
+    expect(incident).toBeDefined();
+    expect(incident!.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['cloudtrail-logging-stopped', 'iam-policy-changed-by-role-session']));
+    expect(incident!.sessions).toEqual(expect.arrayContaining([ssoSession, demoSession]));
+    expect(incident!.originLabel).toBe('sara (IAM Identity Center)');
+    expect(Date.parse(incident!.scope.from)).toBeLessThanOrEqual(incidentTimes(END).saraStopLogging);
+  });
+
+  it("reports her SSO session: the chain to her, StopLogging under ATT&CK T1562.008, the incident, as Markdown too", async () => {
+    const incident = (await allIncidents()).find((i) => i.origin.name === SARA.userName)!;
+    const report = await buildReport(conn(), { kind: 'role-session', principalId: ssoSession }, incident.scope);
+    expect(report.chain?.origin).toBe(SARA.userName);
+    const logs = report.activity.techniques.find((t) => t.technique.id === 'T1562.008');
+    expect(logs?.events.map((e) => e.eventName)).toContain('StopLogging');
+    expect(report.findings.map((f) => f.type)).toContain('Trailscope:CloudTrail/LoggingDisabled');
+    expect(report.incidents.map((i) => i.id)).toEqual([incident.id]);
+    expect(report.queries.length).toBeGreaterThan(2);
+    const md = reportMarkdown(report);
+    expect(md).toMatch(/^# Investigation report: role session AROA/);
+    expect(md).toContain('| T1562.008 Impair Defenses: Disable or Modify Cloud Logs |');
+    expect(md).toContain('Origin: **sara**');
+  });
+});
