@@ -19,6 +19,8 @@ describe('groupIncidents', () => {
     expect(incident).toMatchObject({
       id: incidentId(sara.key, 'det-a'),
       originLabel: 'sara (IAM Identity Center)',
+      // Kinds by rule, once each: both are the logging-stopped rule.
+      title: 'sara (IAM Identity Center): CloudTrail logging disabled',
       firstSeen: '2026-11-18T09:41:23Z',
       lastSeen: '2026-11-18T09:47:00Z',
       severity: 8,

@@ -11,6 +11,7 @@ import { OPEN_STATUSES } from '@/lib/findings/status';
 import type { StoredFinding } from '@/lib/findings/store';
 import { severityLabel, type SeverityLabel } from '@/lib/findings/types';
 import type { Scope } from '@/lib/params/scope';
+import { DETECTION_RULE_IDS, ruleById, type DetectionRuleId } from '@/lib/detections/rules';
 
 /** Findings of one origin further apart than this are separate incidents. */
 export const INCIDENT_GAP_MS = 24 * 3600_000;
@@ -41,12 +42,17 @@ export function incidentId(originKey: string, firstFindingId: string): string {
   return `inc-${crypto.createHash('sha256').update(originKey).update('\u0000').update(firstFindingId).digest('hex').slice(0, 20)}`;
 }
 
+/** What kind of finding it is, in words: a detection's rule title (not its title, which names the actor), GuardDuty's title. */
+function kindOf(f: StoredFinding): string {
+  return (DETECTION_RULE_IDS as readonly string[]).includes(f.rule ?? '') ? ruleById(f.rule as DetectionRuleId).title : f.title;
+}
+
 function incidentOf(origin: FindingOrigin, findings: StoredFinding[]): Incident {
   const firstSeen = findings.map((f) => f.firstSeen).sort()[0]!;
   const lastSeen = findings.map((f) => f.lastSeen).sort().at(-1)!;
   const severity = Math.max(...findings.map((f) => f.severity));
   const label = originLabel(origin);
-  const kinds = [...new Set(findings.map((f) => f.title.split(':')[0]!.replace(/^First \w+ by .*/, 'First use of sensitive APIs')))];
+  const kinds = [...new Set(findings.map(kindOf))];
   return {
     id: incidentId(origin.key, findings[0]!.id),
     origin,
