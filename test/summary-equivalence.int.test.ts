@@ -14,6 +14,8 @@ import { storeLayout } from '@/lib/event-store/layout';
 import { subjectExtent } from '@/lib/subjects/queries/subject-extent';
 import { apiVolume } from '@/lib/activity/api-volume';
 import { behaviorCounts } from '@/lib/new-behavior/behavior-counts';
+import { principalSources } from '@/lib/detections/queries/principal-sources';
+import { sensitiveCalls } from '@/lib/detections/queries/sensitive-calls';
 import { roleSessionList } from '@/lib/role-sessions/queries/role-session-list';
 import { BUCKET_SIZES } from '@/lib/activity/buckets';
 import { ROLE_SESSION_SORTS } from '@/lib/role-sessions/params';
@@ -195,6 +197,22 @@ describe('the hourly summary answers as the events do', () => {
       compared++;
     }
     console.log(`hourly summary: ${compared} windows of the three review queries compared, all equal`);
+  }, 120_000);
+
+  it("detections' baselines: principal × source over the scope and its baseline, and sensitive calls, equal on random windows", async () => {
+    let compared = 0;
+    for (let i = 0; i < CASES; i++) {
+      const { from, to } = window();
+      const baselineFrom = iso(from - (i % 3 === 0 ? 45 : 7) * 24 * HOUR);
+      const params = { baselineFrom, scopeFrom: iso(from), scopeTo: iso(to) };
+      const sources = await both(principalSources, params);
+      expect(sources.summary, `sources case ${i}`).toEqual(sources.raw);
+      const sensitive = await both(sensitiveCalls, params);
+      expect(sensitive.summary, `sensitive case ${i}`).toEqual(sensitive.raw);
+      compared += sources.raw.length;
+    }
+    expect(compared).toBeGreaterThan(0);
+    console.log(`hourly summary: ${CASES} windows of the detections' baseline queries compared (${compared} principal × source rows), all equal`);
   }, 120_000);
 
   it('event search by access key, IP, principal or event id reads only the stretch the summary or the ids name, and finds the same events', async () => {
