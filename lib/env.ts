@@ -147,6 +147,18 @@ const schema = z
     TRAILSCOPE_AUDIT_RETENTION_DAYS: optional.pipe(z.coerce.number<string | undefined>().int('must be a whole number of days').min(0).max(36_500).default(365)),
     AWS_REGION: optional,
     AUTH_SECRET: optional,
+    /**
+     * Where people open Trailscope (`https://trailscope.example.com`): webhook notifications link to
+     * findings and incidents under it. Unset, AUTH_URL; neither, the links are paths (lib/notifications).
+     */
+    TRAILSCOPE_PUBLIC_URL: optional.pipe(
+      z
+        .url()
+        .refine((v) => /^https?:\/\//.test(v), { message: 'must be an http:// or https:// URL' })
+        .refine((v) => !/[?#]/.test(v) && !/^https?:\/\/[^/]*@/.test(v), { message: 'must be the address only: no credentials, query or fragment' })
+        .transform((v) => v.replace(/\/+$/, ''))
+        .optional(),
+    ),
     /** The app's public URL (Auth.js reads it too): its origin is accepted on state-changing requests. */
     AUTH_URL: optional.pipe(z.url().optional()),
     /** Behind a reverse proxy: trust its X-Forwarded-Host and -Proto (Auth.js reads it too). */

@@ -19,6 +19,9 @@ export const AUDIT_ACTIONS = [
   'upload-authorization-details',
   'delete-authorization-details',
   'user-change',
+  'save-webhook',
+  'delete-webhook',
+  'run-webhook-test',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -12,6 +12,6 @@ describe('request body limits', () => {
   });
 
   it('states the documented limits', () => {
-    expect(BODY_LIMITS).toEqual({ findingsImport: 50 * 1024 * 1024, authorizationDetails: 50 * 1024 * 1024, expectedActions: 256 * 1024, userChange: 4 * 1024 });
+    expect(BODY_LIMITS).toEqual({ findingsImport: 50 * 1024 * 1024, authorizationDetails: 50 * 1024 * 1024, expectedActions: 256 * 1024, findingTriage: 128 * 1024, userChange: 4 * 1024, webhookChange: 8 * 1024 });
   });
 });

@@ -15,6 +15,8 @@ export const BODY_LIMITS = {
   findingTriage: 128 * 1024,
   /** PATCH /api/admin/users/{name}: `{ role?, disabled?, resetPassword? }`. */
   userChange: 4 * 1024,
+  /** POST /api/admin/webhooks and PATCH /api/admin/webhooks/{id}: a webhook's settings (a URL of up to 2,048 characters). */
+  webhookChange: 8 * 1024,
 } as const;
 
 /** Room for a multipart form's boundaries and part headers around a file of the limit's size. */

@@ -173,6 +173,55 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE findings ADD COLUMN origin_session VARCHAR;
       ALTER TABLE findings ADD COLUMN origin_resolved_at TIMESTAMP`,
   },
+  {
+    // Webhook notifications (lib/notifications): each webhook's settings and the secret that signs
+    // its deliveries (kept to sign with, never sent to the browser after creation); one row per
+    // delivery (updated after every attempt, so the page shows a retry in progress); and what each
+    // webhook was told, so a finding or incident is announced once (a reopening is a new occurrence).
+    version: 9,
+    name: 'webhooks',
+    sql: `
+      CREATE TABLE webhooks (
+        id           VARCHAR PRIMARY KEY,
+        name         VARCHAR NOT NULL,
+        url          VARCHAR NOT NULL,
+        format       VARCHAR NOT NULL,
+        min_severity VARCHAR NOT NULL,
+        on_findings  BOOLEAN NOT NULL,
+        on_incidents BOOLEAN NOT NULL,
+        enabled      BOOLEAN NOT NULL,
+        secret       VARCHAR NOT NULL,
+        created_by   VARCHAR NOT NULL,
+        created_at   TIMESTAMP NOT NULL,
+        updated_by   VARCHAR NOT NULL,
+        updated_at   TIMESTAMP NOT NULL
+      );
+      CREATE SEQUENCE webhook_delivery_id START 1;
+      CREATE TABLE webhook_deliveries (
+        id          BIGINT NOT NULL DEFAULT nextval('webhook_delivery_id'),
+        webhook_id  VARCHAR NOT NULL,
+        started_at  TIMESTAMP NOT NULL,
+        finished_at TIMESTAMP,
+        event       VARCHAR NOT NULL,
+        reason      VARCHAR NOT NULL,
+        item_count  INTEGER NOT NULL,
+        item_ids    VARCHAR NOT NULL,
+        outcome     VARCHAR NOT NULL,
+        attempts    INTEGER NOT NULL,
+        status      INTEGER,
+        error       VARCHAR,
+        duration_ms BIGINT,
+        attempt_log VARCHAR NOT NULL
+      );
+      CREATE TABLE webhook_notified (
+        webhook_id  VARCHAR NOT NULL,
+        kind        VARCHAR NOT NULL,
+        item_id     VARCHAR NOT NULL,
+        occurrence  VARCHAR NOT NULL,
+        notified_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (webhook_id, kind, item_id, occurrence)
+      )`,
+  },
 ];
 
 export async function migrate(connection: DuckDBConnection, migrations: readonly Migration[] = MIGRATIONS): Promise<void> {
