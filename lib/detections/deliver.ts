@@ -9,7 +9,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { upsertFindings } from '@/lib/findings/store';
+import { saveFindingsAndNotify } from '@/lib/notifications/notify';
 import { findingSchema } from '@/lib/findings/schema';
 import type { Finding } from '@/lib/findings/types';
 import { isStateLockedElsewhere } from '@/lib/state/db';
@@ -25,7 +25,7 @@ const inboxFileSchema = z.object({ version: z.literal(1), createdAt: z.string(),
 export async function deliverFindings(dataDir: string, findings: readonly Finding[]): Promise<Delivery> {
   if (findings.length === 0) return { to: 'none' };
   try {
-    return { to: 'state', ...(await upsertFindings(findings)) };
+    return { to: 'state', ...(await saveFindingsAndNotify(findings)) };
   } catch (error) {
     if (!isStateLockedElsewhere(error)) throw error;
   }
@@ -76,7 +76,7 @@ export async function importInbox(dataDir: string): Promise<InboxImport> {
       if (!checked.success) result.skippedFindings++;
       return checked.success ? [checked.data] : [];
     });
-    const saved = await upsertFindings(findings);
+    const saved = await saveFindingsAndNotify(findings);
     await fs.rm(file, { force: true });
     result.files++;
     result.inserted += saved.inserted;

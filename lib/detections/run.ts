@@ -7,7 +7,7 @@
 import { getEnricher } from '@/lib/enrichment/enricher';
 import type { Enricher } from '@/lib/enrichment/types';
 import { EngineError, type Connection, type QueryStats } from '@/lib/engine/types';
-import { upsertFindings } from '@/lib/findings/store';
+import { saveFindingsAndNotify } from '@/lib/notifications/notify';
 import type { Finding } from '@/lib/findings/types';
 import { baselineWindow } from '@/lib/new-behavior/coverage';
 import { checkBaselineDays, DEFAULT_BASELINE_DAYS } from '@/lib/new-behavior/params';
@@ -241,5 +241,5 @@ export function runCost(perRule: readonly RuleRun[]): { bytesScanned: number | n
 
 /** Stores a run's findings (new ones inserted, known ones merged; see lib/findings/store.ts). */
 export function saveDetections(run: Pick<DetectionRun, 'findings'>): Promise<{ inserted: number; updated: number }> {
-  return upsertFindings(run.findings);
+  return saveFindingsAndNotify(run.findings);
 }

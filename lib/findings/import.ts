@@ -1,5 +1,5 @@
 import { parseGuardDuty } from './guardduty';
-import { upsertFindings } from './store';
+import { saveFindingsAndNotify } from '@/lib/notifications/notify';
 
 export interface GuardDutyImportResult {
   imported: number;
@@ -14,6 +14,6 @@ export interface GuardDutyImportResult {
  */
 export async function importGuardDutyText(text: string): Promise<GuardDutyImportResult> {
   const parsed = parseGuardDuty(text);
-  const { inserted, updated } = await upsertFindings(parsed.findings);
+  const { inserted, updated } = await saveFindingsAndNotify(parsed.findings);
   return { imported: inserted, updated, skipped: parsed.skipped };
 }
