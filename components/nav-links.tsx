@@ -13,6 +13,7 @@ import { path as accessPath } from '@/app/(dashboard)/access/search-params';
 import { path as auditPath } from '@/app/(dashboard)/admin/audit/search-params';
 import { path as coveragePath } from '@/app/(dashboard)/coverage/search-params';
 import { path as usersPath } from '@/app/(dashboard)/admin/users/search-params';
+import { path as notificationsPath } from '@/app/(dashboard)/admin/notifications/search-params';
 
 const LINKS = [
   { href: '/', label: 'Overview' },
@@ -33,6 +34,7 @@ const LINKS = [
 const ADMIN_LINKS = [
   { href: auditPath, label: 'Audit' },
   { href: usersPath, label: 'Users' },
+  { href: notificationsPath, label: 'Notifications' },
 ] as const;
 
 /** Moving between pages keeps the scope time: it is carried over from the current URL. */
