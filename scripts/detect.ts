@@ -12,6 +12,7 @@ import { formatDetectNew } from '@/lib/detections/format-run';
 import { LockBusyError } from '@/lib/event-store/lock';
 import { parseIsoUtc } from '@/lib/time';
 import { closeStateDb } from '@/lib/state/db';
+import { settleNotifications } from '@/lib/notifications/notify';
 
 const USAGE = `usage: npm run detect -- [--since 2026-11-01T00:00:00Z] [--until ISO] [--overlap-minutes N]
   --since             start here instead of where the last run stopped
@@ -59,6 +60,7 @@ async function main(): Promise<number> {
     }
     throw error;
   } finally {
+    await settleNotifications();
     await conn.close();
     await closeStateDb();
   }

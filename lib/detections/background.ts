@@ -17,6 +17,7 @@ import { importInbox } from './deliver';
 import { formatDetectNew } from './format-run';
 import { refreshStoredTechniques } from '@/lib/findings/store';
 import { resolvePendingOrigins } from '@/lib/findings/origins';
+import { announceIncidents } from '@/lib/incidents/announce';
 import { getDataRange } from '@/lib/data-range/get-data-range';
 
 export const BACKGROUND_INTERVAL_MS = 15_000;
@@ -51,7 +52,7 @@ export async function backgroundPass(dataDir: string, engine: string, seen: stri
   }
   // Who is behind the newest findings, a few per pass: incidents group on it.
   const conn = await getConnection();
-  await resolvePendingOrigins(conn, (await getDataRange(conn)).first);
+  if ((await resolvePendingOrigins(conn, (await getDataRange(conn)).first)) > 0) await announceIncidents();
   return next;
 }
 

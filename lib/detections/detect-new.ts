@@ -19,6 +19,8 @@ import { deliverFindings, type Delivery } from './deliver';
 import { DEFAULT_OVERLAP_MS, runScopes, scopesForNewSegments, windowSinceCursor } from './new-data';
 import { runCost, runDetections, type RuleRun } from './run';
 import { resolvePendingOrigins } from '@/lib/findings/origins';
+import { announceIncidents } from '@/lib/incidents/announce';
+import { settleNotifications } from '@/lib/notifications/notify';
 import { getDataRange } from '@/lib/data-range/get-data-range';
 
 /** What a cursor belongs to: the embedded store of this data dir, or one S3 table. */
@@ -129,7 +131,11 @@ export async function detectAfterIngest(dataDir: string): Promise<DetectNewResul
     // Written here, so resolved here too: the app opens with its incidents already grouped.
     if (result.delivery.to === 'state') {
       const { first } = await getDataRange(conn);
-      while ((await resolvePendingOrigins(conn, first, 100)) > 0);
+      let resolved = 0;
+      for (let n; (n = await resolvePendingOrigins(conn, first, 100)) > 0; ) resolved += n;
+      if (resolved > 0) await announceIncidents();
+      // A CLI exits next: the webhooks hear about the findings and incidents first.
+      await settleNotifications();
     }
     return result;
   } catch (error) {

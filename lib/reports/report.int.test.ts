@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incidentTimes, SARA } from '@/lib/generator/scenarios';
 import { getEnricher } from '@/lib/enrichment/enricher';
 import { scenarioConnection } from '@/test/fixtures/scenario-store';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 /**
  * Incidents and the investigation report on the generator's store: the detections' findings are
@@ -22,6 +24,9 @@ const { allIncidents } = await import('@/lib/incidents/load');
 const { buildReport } = await import('./build');
 const { reportMarkdown } = await import('./markdown');
 const { closeStateDb } = await import('@/lib/state/db');
+const { announceIncidents } = await import('@/lib/incidents/announce');
+const { createWebhook } = await import('@/lib/notifications/store');
+const { settleNotifications } = await import('@/lib/notifications/notify');
 
 afterAll(async () => {
   await closeStateDb();
@@ -65,5 +70,32 @@ describe("sara's incident and report", () => {
     expect(md).toMatch(/^# Investigation report: role session AROA/);
     expect(md).toContain('| T1562.008 Impair Defenses: Disable or Modify Cloud Logs |');
     expect(md).toContain('Origin: **sara**');
+  });
+
+  it('announces the incidents to a webhook on loopback, once', async () => {
+    const received: { kind: string; items: { id: string; title: string }[] }[] = [];
+    const server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        received.push(JSON.parse(body) as (typeof received)[number]);
+        res.end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      await createWebhook({ name: 'soc', url: `http://127.0.0.1:${port}/hook`, format: 'json', minSeverity: 'Medium', kinds: ['incidents'], enabled: true }, 'test');
+      await announceIncidents();
+      await settleNotifications();
+      const sara = (await allIncidents()).find((i) => i.origin.name === SARA.userName)!;
+      expect(received.map((m) => m.kind)).toEqual(['incidents']);
+      expect(received[0]!.items.map((i) => i.id)).toContain(sara.id);
+      await announceIncidents();
+      await settleNotifications();
+      expect(received).toHaveLength(1);
+    } finally {
+      server.close();
+    }
   });
 });
