@@ -116,8 +116,8 @@ export function WebhooksPanel({ webhooks, publicUrl }: { webhooks: WebhookSummar
           <DataTable columns={['Name', 'Address', 'Format', 'At or above', 'Told about', 'State', 'Last delivery (UTC)', 'Actions']} testId="webhooks-table" look="list" scroll>
             {webhooks.map((w) => (
               <tr key={w.id} className="border-t border-slate-100 align-top" data-testid={`webhook-${w.name}`}>
-                <td className={`${td} font-medium`}>{w.name}</td>
-                <td className={`${td} break-all font-mono text-xs`} title="Only the start of the address is shown: a Slack webhook URL is a secret">
+                <td className={`${td} whitespace-nowrap font-medium`}>{w.name}</td>
+                <td className={`${td} whitespace-nowrap font-mono text-xs`} title="Only the start of the address is shown: a Slack webhook URL is a secret">
                   {w.maskedUrl}
                 </td>
                 <td className={td}>{w.format === 'slack' ? 'Slack' : 'JSON'}</td>
@@ -127,22 +127,24 @@ export function WebhooksPanel({ webhooks, publicUrl }: { webhooks: WebhookSummar
                 <td className={td}>
                   <LastDelivery delivery={w.lastDelivery} />
                 </td>
-                <td className={`${td} space-x-3 whitespace-nowrap text-xs`}>
-                  <button type="button" className="text-indigo-700 hover:underline disabled:opacity-50" disabled={busy !== null} onClick={() => void test(w)}>
-                    {busy === w.id ? 'Sending…' : 'Send test'}
-                  </button>
-                  <button type="button" className="text-indigo-700 hover:underline disabled:opacity-50" disabled={busy !== null} onClick={() => edit(w)}>
-                    Edit
-                  </button>
-                  <button type="button" className="text-indigo-700 hover:underline disabled:opacity-50" disabled={busy !== null} onClick={() => void send(w.id, webhookApiHref(w.id), 'PATCH', { enabled: !w.enabled })}>
-                    {w.enabled ? 'Disable' : 'Enable'}
-                  </button>
-                  <button type="button" className="text-indigo-700 hover:underline disabled:opacity-50" disabled={busy !== null} onClick={() => void rotate(w)}>
-                    New secret
-                  </button>
-                  <button type="button" className="text-red-700 hover:underline disabled:opacity-50" disabled={busy !== null} onClick={() => void remove(w)}>
-                    Delete
-                  </button>
+                <td className={`${td} text-xs`}>
+                  <div className="flex max-w-44 flex-wrap gap-x-3 gap-y-1">
+                    <button type="button" className="text-indigo-700 hover:underline disabled:opacity-50" disabled={busy !== null} onClick={() => void test(w)}>
+                      {busy === w.id ? 'Sending…' : 'Send test'}
+                    </button>
+                    <button type="button" className="text-indigo-700 hover:underline disabled:opacity-50" disabled={busy !== null} onClick={() => edit(w)}>
+                      Edit
+                    </button>
+                    <button type="button" className="text-indigo-700 hover:underline disabled:opacity-50" disabled={busy !== null} onClick={() => void send(w.id, webhookApiHref(w.id), 'PATCH', { enabled: !w.enabled })}>
+                      {w.enabled ? 'Disable' : 'Enable'}
+                    </button>
+                    <button type="button" className="text-indigo-700 hover:underline disabled:opacity-50" disabled={busy !== null} onClick={() => void rotate(w)}>
+                      New secret
+                    </button>
+                    <button type="button" className="text-red-700 hover:underline disabled:opacity-50" disabled={busy !== null} onClick={() => void remove(w)}>
+                      Delete
+                    </button>
+                  </div>
                 </td>
               </tr>
             ))}
