@@ -7,7 +7,7 @@ import { NavLinks } from './nav-links';
 export function AppHeader({ engine, userName, role }: { engine: string; userName: string | null; role: Role }) {
   return (
     <header className="border-b border-slate-800 bg-slate-900 text-slate-100 print:hidden">
-      <div className="mx-auto flex max-w-7xl items-center gap-4 px-6 py-3">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-6 py-3">
         <Link href="/" className="text-lg font-semibold tracking-tight text-white">
           Trail<span className="text-indigo-400">scope</span>
         </Link>
