@@ -52,7 +52,7 @@ export async function backgroundPass(dataDir: string, engine: string, seen: stri
   }
   // Who is behind the newest findings, a few per pass: incidents group on it.
   const conn = await getConnection();
-  if ((await resolvePendingOrigins(conn, (await getDataRange(conn)).first)) > 0) await announceIncidents();
+  if ((await resolvePendingOrigins(conn, async () => (await getDataRange(conn)).first)) > 0) await announceIncidents();
   return next;
 }
 

@@ -130,9 +130,10 @@ export async function detectAfterIngest(dataDir: string): Promise<DetectNewResul
     const result = await detectNew({ conn, engine: 'duckdb', dataDir, target: 'duckdb' });
     // Written here, so resolved here too: the app opens with its incidents already grouped.
     if (result.delivery.to === 'state') {
-      const { first } = await getDataRange(conn);
+      let first: Promise<string | null> | undefined;
+      const dataStart = () => (first ??= getDataRange(conn).then((r) => r.first));
       let resolved = 0;
-      for (let n; (n = await resolvePendingOrigins(conn, first, 100)) > 0; ) resolved += n;
+      for (let n; (n = await resolvePendingOrigins(conn, dataStart, 100)) > 0; ) resolved += n;
       if (resolved > 0) await announceIncidents();
       // A CLI exits next: the webhooks hear about the findings and incidents first.
       await settleNotifications();

@@ -70,14 +70,19 @@ export function originFromRow(row: StateRow): FindingOrigin | null {
 /** Findings resolved per call: each is a few queries. */
 export const ORIGINS_PER_PASS = 25;
 
-/** Resolves up to `limit` findings whose origin nobody has looked for yet, newest first; returns how many. */
-export async function resolvePendingOrigins(conn: Connection, dataStart: string | null, limit = ORIGINS_PER_PASS, signal?: AbortSignal): Promise<number> {
+/**
+ * Resolves up to `limit` findings whose origin nobody has looked for yet, newest first; returns how
+ * many. `dataStart` (the store's first event, which bounds the chain's search) is asked for only
+ * when there is work: on Athena it is a query, and the app's loop calls this every 15 s.
+ */
+export async function resolvePendingOrigins(conn: Connection, dataStart: () => Promise<string | null>, limit = ORIGINS_PER_PASS, signal?: AbortSignal): Promise<number> {
   const pending = await withStateConnection((c) => select(c, sql`SELECT ${SELECT_COLUMNS} FROM findings WHERE origin_resolved_at IS NULL ORDER BY last_seen DESC, id LIMIT ${limit}`));
   if (pending.length === 0) return 0;
+  const first = await dataStart();
   const resolved: { id: string; origin: FindingOrigin | null }[] = [];
   for (const row of pending) {
     const f = fromRow(row);
-    resolved.push({ id: f.id, origin: originOf(f, await findingSession(conn, f, dataStart, signal)) });
+    resolved.push({ id: f.id, origin: originOf(f, await findingSession(conn, f, first, signal)) });
   }
   const at = new Date().toISOString();
   await serialised(() =>

@@ -45,7 +45,7 @@ describe("sara's incident and report", () => {
   beforeAll(async () => {
     const run = await runDetections(conn(), { from: iso(END - 28 * DAY), to: iso(END) }, undefined, { enricher: getEnricher() });
     await saveDetections(run);
-    while ((await resolvePendingOrigins(conn(), null, 100)) > 0);
+    while ((await resolvePendingOrigins(conn(), async () => null, 100)) > 0);
   }, 120_000);
 
   it('groups her SSO session and her DemoRole1 session under one origin: sara, via IAM Identity Center', async () => {
