@@ -53,6 +53,20 @@ export function eventColumns(d: Dialect): Sql {
     ${col.userIdentity.accessKeyId} AS actor_access_key_id`;
 }
 
+/**
+ * Where an event happened and who made it, as findings report them: the account and region, the
+ * identity's type and ARN, its user name (the role's name for a role session, as GuardDuty's
+ * UserName) and access key. One list, so every rule names its actor the same way.
+ */
+export function actorColumns(): Sql {
+  return sql`${col.recipientAccountId} AS account_id,
+    ${col.awsRegion} AS aws_region,
+    ${col.userIdentity.type} AS actor_type,
+    ${col.userIdentity.arn} AS actor_arn,
+    coalesce(${col.userIdentity.userName}, ${col.userIdentity.sessionContext.sessionIssuer.userName}) AS actor_user_name,
+    ${col.userIdentity.accessKeyId} AS actor_access_key_id`;
+}
+
 export interface GroupedSpec {
   /** A SELECT producing `eventColumns` plus the rule's own columns for its events in the scope. */
   matched: Sql;

@@ -2,7 +2,7 @@ import { z } from '@/lib/zod';
 import { failedCall } from '@/lib/cloudtrail/predicates';
 import type { QueryModule } from '@/lib/engine/panel';
 import { code, sql, trusted } from '@/lib/sql/sql';
-import { MAX_EVIDENCE, stringList } from '../grouped-sql';
+import { actorColumns, MAX_EVIDENCE, stringList } from '../grouped-sql';
 import { countIf } from '@/lib/sql/count-if';
 import { col } from '@/lib/cloudtrail/columns';
 import type { Dialect, HourlySummarySource } from '@/lib/engine/dialect';
@@ -76,12 +76,7 @@ events AS (
     ${d.eventTime} AS t,
     ${d.epochSeconds(d.eventTime)} >= ${split} AS in_scope,
     (${failedCall}) AS failed,
-    ${col.recipientAccountId} AS account_id,
-    ${col.awsRegion} AS aws_region,
-    ${col.userIdentity.type} AS actor_type,
-    ${col.userIdentity.arn} AS actor_arn,
-    coalesce(${col.userIdentity.userName}, ${col.userIdentity.sessionContext.sessionIssuer.userName}) AS actor_user_name,
-    ${col.userIdentity.accessKeyId} AS actor_access_key_id
+    ${actorColumns()}
   FROM ${d.table}
   WHERE ${d.timeRange(p.baselineFrom, p.scopeTo)}
     AND ${col.sourceIpAddress} IS NOT NULL
@@ -129,12 +124,7 @@ WITH scoped AS (
     ${col.eventId} AS event_id,
     ${d.eventTime} AS t,
     (${failedCall}) AS failed,
-    ${col.recipientAccountId} AS account_id,
-    ${col.awsRegion} AS aws_region,
-    ${col.userIdentity.type} AS actor_type,
-    ${col.userIdentity.arn} AS actor_arn,
-    coalesce(${col.userIdentity.userName}, ${col.userIdentity.sessionContext.sessionIssuer.userName}) AS actor_user_name,
-    ${col.userIdentity.accessKeyId} AS actor_access_key_id
+    ${actorColumns()}
   FROM ${d.table}
   WHERE ${d.timeRange(p.scopeFrom, p.scopeTo)}
     AND ${col.userIdentity.principalId} IS NOT NULL

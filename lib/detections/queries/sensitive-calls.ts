@@ -7,7 +7,7 @@ import { failedCall } from '@/lib/cloudtrail/predicates';
 import { countIf } from '@/lib/sql/count-if';
 import { hourly } from '@/lib/summary/hourly';
 import { onTheHour } from '@/lib/summary/on-the-hour';
-import { MAX_EVIDENCE, distinctList, stringList } from '../grouped-sql';
+import { actorColumns, MAX_EVIDENCE, distinctList, stringList } from '../grouped-sql';
 import { SENSITIVE_APIS } from '../rules';
 import { LOCATED_PRINCIPAL_TYPES } from './principal-sources';
 
@@ -54,10 +54,7 @@ function scopeCalls(d: Dialect, p: SensitiveCallsParams): Sql {
   return sql`
   SELECT ${col.userIdentity.principalId} AS principal_id, ${col.eventSource} AS event_source, ${col.eventName} AS event_name,
     ${col.eventId} AS event_id, ${d.eventTime} AS t, (${failedCall}) AS is_failed, ${col.errorCode} AS error_code,
-    ${col.recipientAccountId} AS account_id, ${col.awsRegion} AS aws_region, ${col.userIdentity.type} AS actor_type,
-    ${col.userIdentity.arn} AS actor_arn,
-    coalesce(${col.userIdentity.userName}, ${col.userIdentity.sessionContext.sessionIssuer.userName}) AS actor_user_name,
-    ${col.userIdentity.accessKeyId} AS actor_access_key_id
+    ${actorColumns()}
   FROM ${d.table}
   WHERE ${d.timeRange(p.scopeFrom, p.scopeTo)}
     AND ${col.eventName} IN (${names()})

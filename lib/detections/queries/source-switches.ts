@@ -2,7 +2,7 @@ import { z } from '@/lib/zod';
 import type { QueryModule } from '@/lib/engine/panel';
 import { code, sql, trusted } from '@/lib/sql/sql';
 import { col } from '@/lib/cloudtrail/columns';
-import { scopeSchema, stringList } from '../grouped-sql';
+import { actorColumns, scopeSchema, stringList } from '../grouped-sql';
 import { LOCATED_PRINCIPAL_TYPES } from './principal-sources';
 
 /** Rows per run: (principal, from-address, to-address) switches. */
@@ -48,12 +48,7 @@ WITH calls AS (
     ${col.sourceIpAddress} AS ip,
     ${col.eventId} AS event_id,
     ${d.eventTime} AS t,
-    ${col.recipientAccountId} AS account_id,
-    ${col.awsRegion} AS aws_region,
-    ${col.userIdentity.type} AS actor_type,
-    ${col.userIdentity.arn} AS actor_arn,
-    coalesce(${col.userIdentity.userName}, ${col.userIdentity.sessionContext.sessionIssuer.userName}) AS actor_user_name,
-    ${col.userIdentity.accessKeyId} AS actor_access_key_id
+    ${actorColumns()}
   FROM ${d.table}
   WHERE ${d.timeRange(p.from, p.to)}
     AND ${col.userIdentity.principalId} IS NOT NULL
