@@ -18,7 +18,7 @@ import { withOrigins } from './with-origin';
 
 /**
  * GET /api/findings: `{ findings }` whose seen range overlaps the window, filtered and sorted;
- * each actor with its session and origin identity resolved (the first 50).
+ * each actor with its session and origin identity (stored, or resolved now for the first 50 not yet stored).
  */
 export async function findingListForRequest(query: FindingListParams, signal: AbortSignal) {
   const findings = await listFindings({
@@ -35,8 +35,7 @@ export async function findingListForRequest(query: FindingListParams, signal: Ab
     limit: 1000,
   });
   const conn = await getConnection();
-  const range = await getDataRange(conn, signal);
-  return { findings: await withOrigins(conn, findings, range.first, signal) };
+  return { findings: await withOrigins(conn, findings, async () => (await getDataRange(conn, signal)).first, signal) };
 }
 
 /** GET /api/findings/[id]: `{ finding, activity }` (its triage history, oldest first), or 404. */

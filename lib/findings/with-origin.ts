@@ -1,32 +1,43 @@
-import type { ChainOrigin } from '@/lib/attribution/chain';
 import type { Connection } from '@/lib/engine/types';
+import { originOf, type FindingOrigin } from './origins';
 import { findingSession } from './resolve-actor';
-import type { Finding, FindingActor } from './types';
+import type { StoredFinding } from './store';
+import type { FindingActor } from './types';
 
-/** Origins resolved per API response at most: each is a few queries (more on Athena). */
+/** Findings the app's loop has not reached yet, resolved per API response at most: each is a few queries (more on Athena). */
 export const MAX_RESOLVED_ORIGINS = 50;
 
-const cache = new Map<string, { origin: ChainOrigin | null; sessionId: string | null }>();
+const cache = new Map<string, { origin: FindingOrigin | null; sessionId: string | null }>();
 
-export type FindingWithOrigin = Finding & { actor: FindingActor & { origin?: ChainOrigin | null } };
+export type FindingWithOrigin = StoredFinding & { actor: FindingActor & { origin?: FindingOrigin | null } };
 
 /**
- * The findings with each actor's origin identity (through the role chain), for the first
- * MAX_RESOLVED_ORIGINS; the rest carry no `origin` key (open the finding to resolve it). Cached
- * per finding and last-seen time: data for a past window does not change.
+ * The findings with each actor's origin identity (through the role chain), as incidents group
+ * them. Most were resolved once and stored by the app's loop (lib/findings/origins.ts), which
+ * costs nothing here; the first MAX_RESOLVED_ORIGINS it has not reached are resolved now, the
+ * same way, and cached per finding and last seen (data for a past window does not change). The
+ * rest carry no `origin` key (open the finding to resolve it).
  */
-export async function withOrigins(conn: Connection, findings: readonly Finding[], dataStart: string | null, signal?: AbortSignal): Promise<FindingWithOrigin[]> {
+export async function withOrigins(conn: Connection, findings: readonly StoredFinding[], dataStart: () => Promise<string | null>, signal?: AbortSignal): Promise<FindingWithOrigin[]> {
   const out: FindingWithOrigin[] = [];
-  for (const [i, f] of findings.entries()) {
-    if (i >= MAX_RESOLVED_ORIGINS) {
+  let live = 0;
+  let first: Promise<string | null> | undefined;
+  for (const f of findings) {
+    if (f.origin) {
+      out.push({ ...f, actor: { ...f.actor, sessionId: f.actor.sessionId ?? f.origin.session, origin: f.origin } });
+      continue;
+    }
+    if (live >= MAX_RESOLVED_ORIGINS) {
       out.push(f);
       continue;
     }
+    live += 1;
     const key = `${f.id}|${f.lastSeen}`;
     let resolved = cache.get(key);
     if (!resolved) {
-      const session = await findingSession(conn, f, dataStart, signal);
-      resolved = { origin: session.chain?.origin ?? null, sessionId: session.sessionId };
+      first ??= dataStart();
+      const session = await findingSession(conn, f, await first, signal);
+      resolved = { origin: originOf(f, session), sessionId: session.sessionId };
       if (cache.size > 5000) cache.clear();
       cache.set(key, resolved);
     }

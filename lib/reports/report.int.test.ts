@@ -27,6 +27,8 @@ const { closeStateDb } = await import('@/lib/state/db');
 const { announceIncidents } = await import('@/lib/incidents/announce');
 const { createWebhook } = await import('@/lib/notifications/store');
 const { settleNotifications } = await import('@/lib/notifications/notify');
+const { listFindings } = await import('@/lib/findings/store');
+const { withOrigins } = await import('@/lib/findings/with-origin');
 
 afterAll(async () => {
   await closeStateDb();
@@ -55,6 +57,18 @@ describe("sara's incident and report", () => {
     expect(incident!.sessions).toEqual(expect.arrayContaining([ssoSession, demoSession]));
     expect(incident!.originLabel).toBe('sara (IAM Identity Center)');
     expect(Date.parse(incident!.scope.from)).toBeLessThanOrEqual(incidentTimes(END).saraStopLogging);
+  });
+
+  it('lists findings with their stored origins without a query, and resolves one the loop has not reached the same way', async () => {
+    const stored = await listFindings({ from: iso(END - 28 * DAY), to: iso(END), limit: 1000 });
+    const logging = stored.find((f) => f.type === 'Trailscope:CloudTrail/LoggingDisabled' && f.actor.principalId?.endsWith(`:${SARA.sessionName}`));
+    expect(logging?.origin).toMatchObject({ type: 'sso-user', name: SARA.userName });
+    const noQueries = Object.assign(Object.create(conn()) as ReturnType<typeof conn>, { query: () => Promise.reject(new Error('a stored origin needs no query')) });
+    const listed = await withOrigins(noQueries, stored, () => Promise.reject(new Error('nor the data range')));
+    expect(listed.map((f) => f.actor.origin)).toEqual(stored.map((f) => f.origin));
+    const [pending] = await withOrigins(conn(), [{ ...logging!, origin: null }], async () => null);
+    expect(pending?.actor.origin).toEqual(logging!.origin);
+    expect(pending?.actor.sessionId).toBe(ssoSession);
   });
 
   it("reports her SSO session: the chain to her, StopLogging under ATT&CK T1562.008, the incident, as Markdown too", async () => {
