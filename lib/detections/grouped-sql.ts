@@ -36,24 +36,6 @@ export const stringList = z
 export const distinctList = stringList.transform((l) => [...l].sort());
 
 /**
- * The columns every matched event carries: its id and time, the account and region, the principal
- * it is grouped by (principal id, else ARN, else the invoking service) and the actor fields. The
- * user name falls back to the role name for role sessions, as GuardDuty's UserName does.
- */
-export function eventColumns(d: Dialect): Sql {
-  return sql`${col.eventId} AS event_id,
-    ${d.eventTime} AS t,
-    ${col.recipientAccountId} AS account_id,
-    ${col.awsRegion} AS aws_region,
-    coalesce(${col.userIdentity.principalId}, ${col.userIdentity.arn}, ${col.userIdentity.invokedBy}, 'unknown') AS principal_key,
-    ${col.userIdentity.type} AS actor_type,
-    ${col.userIdentity.principalId} AS actor_principal_id,
-    ${col.userIdentity.arn} AS actor_arn,
-    coalesce(${col.userIdentity.userName}, ${col.userIdentity.sessionContext.sessionIssuer.userName}) AS actor_user_name,
-    ${col.userIdentity.accessKeyId} AS actor_access_key_id`;
-}
-
-/**
  * Where an event happened and who made it, as findings report them: the account and region, the
  * identity's type and ARN, its user name (the role's name for a role session, as GuardDuty's
  * UserName) and access key. One list, so every rule names its actor the same way.
@@ -65,6 +47,18 @@ export function actorColumns(): Sql {
     ${col.userIdentity.arn} AS actor_arn,
     coalesce(${col.userIdentity.userName}, ${col.userIdentity.sessionContext.sessionIssuer.userName}) AS actor_user_name,
     ${col.userIdentity.accessKeyId} AS actor_access_key_id`;
+}
+
+/**
+ * The columns every matched event carries: its id and time, the principal it is grouped by
+ * (principal id, else ARN, else the invoking service), its principal id, and the actor columns.
+ */
+export function eventColumns(d: Dialect): Sql {
+  return sql`${col.eventId} AS event_id,
+    ${d.eventTime} AS t,
+    coalesce(${col.userIdentity.principalId}, ${col.userIdentity.arn}, ${col.userIdentity.invokedBy}, 'unknown') AS principal_key,
+    ${col.userIdentity.principalId} AS actor_principal_id,
+    ${actorColumns()}`;
 }
 
 export interface GroupedSpec {

@@ -9,7 +9,8 @@ export const MAX_RESOLVED_ORIGINS = 50;
 
 const cache = new Map<string, { origin: FindingOrigin | null; sessionId: string | null }>();
 
-export type FindingWithOrigin = StoredFinding & { actor: FindingActor & { origin?: FindingOrigin | null } };
+/** The stored origin moves into the actor: one place for it in the API's answer. */
+export type FindingWithOrigin = Omit<StoredFinding, 'origin'> & { actor: FindingActor & { origin?: FindingOrigin | null } };
 
 /**
  * The findings with each actor's origin identity (through the role chain), as incidents group
@@ -22,9 +23,9 @@ export async function withOrigins(conn: Connection, findings: readonly StoredFin
   const out: FindingWithOrigin[] = [];
   let live = 0;
   let first: Promise<string | null> | undefined;
-  for (const f of findings) {
-    if (f.origin) {
-      out.push({ ...f, actor: { ...f.actor, sessionId: f.actor.sessionId ?? f.origin.session, origin: f.origin } });
+  for (const { origin: stored, ...f } of findings) {
+    if (stored) {
+      out.push({ ...f, actor: { ...f.actor, sessionId: f.actor.sessionId ?? stored.session, origin: stored } });
       continue;
     }
     if (live >= MAX_RESOLVED_ORIGINS) {
